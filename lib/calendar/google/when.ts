@@ -1,0 +1,244 @@
+import type { CalendarDay } from './event-id';
+
+/**
+ * Reads the date and time line of an event card in any of Calendar's languages, with 12- or 24-hour clocks:
+ *   "Tuesday, November 24⋅1:00 – 2:00pm"          (en, 12 h)
+ *   "Dienstag, 24. November⋅13:00 – 14:00"        (de)
+ *   "11月24日 (火曜日)⋅午後1:00～2:00"             (ja, 12 h)
+ *   "November 27, 10:00pm – November 28, 6:30am"  (crosses midnight: a date on each side)
+ *   "Tuesday, November 24"                         (all day)
+ * It returns wall-clock parts; the caller places them in Calendar's time zone. Pure: no DOM, no clock.
+ */
+export interface WallTime {
+  hour: number;
+  minute: number;
+}
+
+export interface WhenParts {
+  /** Null when the text names no day that could be read (the caller falls back to the chip's day). */
+  startDay: CalendarDay | null;
+  /** Set only when the text names a second day (multi-day events). */
+  endDay: CalendarDay | null;
+  /** Null for all-day events. */
+  start: WallTime | null;
+  end: WallTime | null;
+}
+
+const AM = ['a. m.', 'a.m.', 'am', 'vorm.', '午前', '上午', '오전', 'ص', 'לפ.', 'ү.ө.'];
+const PM = ['p. m.', 'p.m.', 'pm', 'nachm.', '午後', '下午', '오후', 'م', 'אח.', 'ү.х.'];
+const MARKER = [...AM, ...PM]
+  .sort((a, b) => b.length - a.length)
+  .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+// [marker] hour [:mm] [hour word] [marker]; a bare number is not a time (it is a day or a year).
+const TIME = new RegExp(
+  `(?:(${MARKER})\\s*)?(?<![\\d.:])(\\d{1,2})(?:[:.](\\d{2}))?(?![\\d])\\s*(時|点|點|시|uhr)?\\s*(?:(${MARKER})(?![a-z]))?`,
+  'giu',
+);
+
+interface TimeToken {
+  hour: number;
+  minute: number;
+  marker: 'am' | 'pm' | null;
+  index: number;
+  length: number;
+}
+
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u200e\u200f\u061c\u202a-\u202e]/g, '')
+    .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
+    .trim();
+}
+
+function markerOf(raw: string | undefined): 'am' | 'pm' | null {
+  if (!raw) return null;
+  const m = raw.toLowerCase();
+  if (AM.includes(m)) return 'am';
+  if (PM.includes(m)) return 'pm';
+  return null;
+}
+
+function timeTokens(text: string): TimeToken[] {
+  const tokens: TimeToken[] = [];
+  for (const m of text.matchAll(TIME)) {
+    const [whole, before, hourText, minuteText, hourWord, after] = m;
+    const marker = markerOf(before) ?? markerOf(after);
+    if (minuteText === undefined && !marker && !hourWord) continue;
+    const hour = Number(hourText);
+    const minute = minuteText === undefined ? 0 : Number(minuteText);
+    if (minute > 59 || hour > (marker ? 12 : 23)) continue;
+    tokens.push({ hour, minute, marker, index: m.index ?? 0, length: whole.length });
+  }
+  return tokens;
+}
+
+function to24(hour: number, marker: 'am' | 'pm' | null): number {
+  if (marker === null) return hour;
+  return (hour % 12) + (marker === 'pm' ? 12 : 0);
+}
+
+/** Two times of one range; a side without am/pm takes the other side's ("1:00 – 2:00pm", "오후 1시~ 2시"). */
+function resolveRange(a: TimeToken, b: TimeToken, sameDay: boolean): [WallTime, WallTime] {
+  const startMarker = a.marker ?? b.marker;
+  const endMarker = b.marker ?? a.marker;
+  let startHour = to24(a.hour, startMarker);
+  const endHour = to24(b.hour, endMarker);
+  // "11:00 – 1:00pm" means 11am: an inherited marker must not put the start after the end.
+  if (sameDay && a.marker === null && startMarker !== null && startHour * 60 + a.minute > endHour * 60 + b.minute) {
+    startHour = to24(a.hour, startMarker === 'pm' ? 'am' : 'pm');
+  }
+  return [
+    { hour: startHour, minute: a.minute },
+    { hour: endHour, minute: b.minute },
+  ];
+}
+
+const RANGE_SEPARATOR = /\s[–—-]\s|\s?~\s?|\s?至\s?|\s(?:to|bis|until|au|al|tot|do|до|עד|إلى)\s/u;
+const DOT_OPERATOR = '⋅';
+
+export function parseWhen(raw: string, locale: string, referenceYear: number): WhenParts | null {
+  const text = normaliseText(raw);
+  if (!text) return null;
+  const dot = text.indexOf(DOT_OPERATOR);
+  if (dot >= 0) {
+    // One day, then the times: "Tuesday, November 24⋅1:00 – 2:00pm".
+    const day = parseDay(text.slice(0, dot), locale, referenceYear);
+    const times = timeTokens(text.slice(dot + 1));
+    const [first, second] = times;
+    if (!first) return { startDay: day, endDay: null, start: null, end: null };
+    const [start, end] = resolveRange(first, second ?? first, true);
+    return { startDay: day, endDay: null, start, end };
+  }
+  const separator = RANGE_SEPARATOR.exec(text);
+  if (!separator) {
+    // A single day without times: an all-day event.
+    const day = parseDay(text, locale, referenceYear);
+    return day ? { startDay: day, endDay: null, start: null, end: null } : null;
+  }
+  // A range with a date on each side: "November 27, 10:00pm – November 28, 6:30am", "November 24 – 26, 2026".
+  const left = text.slice(0, separator.index);
+  const right = text.slice(separator.index + separator[0].length);
+  const leftTimes = timeTokens(left);
+  const rightTimes = timeTokens(right);
+  const leftDay = parseDay(withoutTimes(left, leftTimes), locale, referenceYear, true);
+  const rightDay = parseDay(withoutTimes(right, rightTimes), locale, referenceYear, true, leftDay);
+  if (!leftDay && !rightDay) return null;
+  let startDay = leftDay;
+  if (startDay && rightDay && !leftDay?.explicitYear && rightDay.explicitYear) {
+    startDay = { ...startDay, year: startDay.month > rightDay.month ? rightDay.year - 1 : rightDay.year };
+  }
+  const strip = (d: ParsedDay | null): CalendarDay | null => (d ? { year: d.year, month: d.month, day: d.day } : null);
+  const [a] = leftTimes;
+  const [b] = rightTimes;
+  if (!a || !b) return { startDay: strip(startDay), endDay: strip(rightDay), start: null, end: null };
+  const [start, end] = resolveRange(a, b, false);
+  return { startDay: strip(startDay), endDay: strip(rightDay), start, end };
+}
+
+function withoutTimes(text: string, tokens: TimeToken[]): string {
+  let out = text;
+  for (const t of [...tokens].reverse()) out = `${out.slice(0, t.index)} ${out.slice(t.index + t.length)}`;
+  return out;
+}
+
+interface ParsedDay extends CalendarDay {
+  explicitYear: boolean;
+}
+
+interface NameTable {
+  months: Array<[name: string, month: number]>;
+  weekdays: string[];
+}
+
+const tables = new Map<string, NameTable>();
+
+function lower(text: string, locale: string): string {
+  try {
+    return text.toLocaleLowerCase(locale);
+  } catch {
+    return text.toLowerCase();
+  }
+}
+
+/** Month and weekday names of a language (and English), longest first, from the browser's own Intl data. */
+function namesFor(locale: string): NameTable {
+  const cached = tables.get(locale);
+  if (cached) return cached;
+  const months = new Map<string, number>();
+  const weekdays = new Set<string>();
+  for (const lang of [locale, 'en']) {
+    let formats: Intl.DateTimeFormat[];
+    try {
+      formats = [
+        new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      ];
+    } catch {
+      continue;
+    }
+    for (let month = 1; month <= 12; month++) {
+      const date = new Date(Date.UTC(2026, month - 1, 15));
+      for (const format of formats) {
+        for (const part of format.formatToParts(date)) {
+          if (part.type !== 'month') continue;
+          const name = lower(part.value, lang).replace(/\.$/, '').trim();
+          if (name && !/^\d+$/.test(name) && !months.has(name)) months.set(name, month);
+        }
+      }
+    }
+    for (let d = 0; d < 7; d++) {
+      const date = new Date(Date.UTC(2026, 10, 22 + d));
+      for (const weekday of ['long', 'short'] as const) {
+        const name = new Intl.DateTimeFormat(lang, { weekday, timeZone: 'UTC' }).format(date);
+        weekdays.add(lower(name, lang).replace(/\.$/, ''));
+      }
+    }
+  }
+  const table: NameTable = {
+    months: [...months].sort((a, b) => b[0].length - a[0].length),
+    weekdays: [...weekdays].filter((w) => w.length > 1).sort((a, b) => b.length - a.length),
+  };
+  tables.set(locale, table);
+  return table;
+}
+
+/**
+ * A day in the text: a year of four digits (else `referenceYear`), a month by name in the language (or by
+ * number before 月/월, which the names of those languages are), and the day's number.
+ */
+function parseDay(
+  raw: string,
+  locale: string,
+  referenceYear: number,
+  allowDayOnly = false,
+  context: ParsedDay | null = null,
+): ParsedDay | null {
+  let text = lower(normaliseText(raw), locale);
+  const names = namesFor(locale);
+  for (const weekday of names.weekdays) text = text.split(weekday).join(' ');
+  let month: number | null = null;
+  for (const [name, number] of names.months) {
+    const at = text.indexOf(name);
+    if (at >= 0) {
+      month = number;
+      text = `${text.slice(0, at)} ${text.slice(at + name.length)}`;
+      break;
+    }
+  }
+  const yearMatch = /(?<!\d)(\d{4})(?!\d)/.exec(text);
+  const year = yearMatch ? Number(yearMatch[1]) : (context?.year ?? referenceYear);
+  if (yearMatch) text = text.replace(yearMatch[0], ' ');
+  const dayMatch = /(?<!\d)(\d{1,2})(?!\d)/.exec(text);
+  if (!dayMatch) return null;
+  const day = Number(dayMatch[1]);
+  if (month === null) {
+    if (!allowDayOnly || !context) return null;
+    month = context.month;
+  }
+  if (day < 1 || day > 31) return null;
+  return { year, month, day, explicitYear: Boolean(yearMatch) };
+}

@@ -1,0 +1,93 @@
+import type { ControlView } from './control-state';
+
+/**
+ * The "Log meeting" control that sits in Calendar's event card. One host element lives for the page's
+ * lifetime: Calendar re-renders the card and strips foreign nodes, so the watcher puts the same host back
+ * and it keeps its state. Its shadow root keeps Calendar's CSS and ours apart. Text only, never HTML.
+ */
+export const HOST_TAG = 'bridges-log-control';
+
+const STYLE = `
+:host { all: initial; display: inline-flex; align-items: center; gap: 8px; margin: 0 8px 0 0;
+  font: 500 14px/20px "Google Sans", Roboto, Arial, sans-serif; color: #1f1f1f; vertical-align: middle; }
+button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; height: 32px;
+  padding: 0 14px 0 10px; border-radius: 16px; border: 1px solid #747775; color: #0b57d0; cursor: pointer;
+  white-space: nowrap; font: inherit; background: transparent; }
+button:hover { background: rgba(11, 87, 208, 0.08); }
+button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+button[aria-busy="true"] { cursor: progress; opacity: 0.7; }
+button.success { color: #146c2e; border-color: #146c2e; }
+button.confirm { color: #8c4a00; border-color: #8c4a00; }
+svg { width: 18px; height: 18px; fill: currentColor; flex: none; }
+.message { max-width: 230px; font: 400 12px/16px Roboto, Arial, sans-serif; color: #444746; white-space: normal; }
+.message.error { color: #b3261e; }
+.message:empty { display: none; }
+@media (prefers-color-scheme: dark) {
+  :host { color: #e3e3e3; }
+  button { color: #a8c7fa; border-color: #8e918f; }
+  button:hover { background: rgba(168, 199, 250, 0.12); }
+  button.success { color: #6dd58c; border-color: #6dd58c; }
+  button.confirm { color: #ffb95c; border-color: #ffb95c; }
+  .message { color: #c4c7c5; }
+  .message.error { color: #f2b8b5; }
+}`;
+
+// A bridge: the product's mark, and a tick once logged.
+const ICON_LOG = 'M3 17h2v-3.5a7 7 0 0 1 14 0V17h2v-9h-2v2.1A9 9 0 0 0 5 10.1V8H3v9zm6-5h6v5H9z';
+const ICON_DONE = 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z';
+
+export class LogControl {
+  readonly host: HTMLElement;
+  private readonly button: HTMLButtonElement;
+  private readonly text: HTMLSpanElement;
+  private readonly path: SVGPathElement;
+  private readonly messageEl: HTMLSpanElement;
+  view: ControlView | null = null;
+
+  constructor(doc: Document, onClick: () => void) {
+    this.host = doc.createElement(HOST_TAG);
+    const root = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    this.messageEl = doc.createElement('span');
+    this.messageEl.className = 'message';
+    this.messageEl.setAttribute('role', 'status');
+    this.messageEl.setAttribute('aria-live', 'polite');
+    this.button = doc.createElement('button');
+    this.button.type = 'button';
+    const svgNs = 'http://www.w3.org/2000/svg';
+    const svg = doc.createElementNS(svgNs, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    this.path = doc.createElementNS(svgNs, 'path');
+    svg.append(this.path);
+    this.text = doc.createElement('span');
+    this.button.append(svg, this.text);
+    // Calendar closes the card on some pointer events that bubble out of it; keep ours to ourselves.
+    for (const type of ['pointerdown', 'mousedown', 'keydown'] as const) {
+      this.button.addEventListener(type, (e) => e.stopPropagation());
+    }
+    this.button.addEventListener('click', (e) => {
+      e.stopPropagation();
+      e.preventDefault();
+      if (this.button.getAttribute('aria-busy') !== 'true') onClick();
+    });
+    root.append(style, this.messageEl, this.button);
+  }
+
+  show(view: ControlView): void {
+    this.view = view;
+    this.text.textContent = view.label;
+    this.path.setAttribute('d', view.tone === 'success' ? ICON_DONE : ICON_LOG);
+    this.button.className = view.tone === 'success' ? 'success' : view.confirming ? 'confirm' : '';
+    this.button.setAttribute('aria-busy', String(view.busy));
+    this.button.title = view.message || view.label;
+    this.messageEl.textContent = view.message;
+    this.messageEl.className = view.tone === 'error' ? 'message error' : 'message';
+  }
+
+  /** Puts the control first in `parent` (the card's toolbar, or the card itself when that cannot be found). */
+  mount(parent: Element): void {
+    parent.prepend(this.host);
+  }
+}

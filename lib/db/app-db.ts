@@ -1,0 +1,35 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Interaction, Person } from './types';
+
+export const DB_NAME = 'bridges';
+
+/**
+ * Schema versions, cumulative: never edit a released version, add a new one below it with its date and an
+ * `upgrade()` when existing rows need changing, and add a test to tests/db/migrations.test.ts that seeds the
+ * previous version and checks the rows after the upgrade.
+ */
+export const SCHEMA_V1 = {
+  // 2026-11-22, version 1: people keyed by normalised email; interactions keyed by a unique key, indexed by
+  // start (date ranges) and by each person in them (multi-entry: all meetings with a person).
+  people: 'email, lastMetAt, organisation',
+  interactions: 'key, start, *people, kind',
+} as const;
+
+/** The extension's database. It lives in the extension's origin: only the background and extension pages open it. */
+export class AppDB extends Dexie {
+  people!: EntityTable<Person, 'email'>;
+  interactions!: EntityTable<Interaction, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+let shared: AppDB | undefined;
+
+/** The one database instance of this extension context. */
+export function getDb(): AppDB {
+  shared ??= new AppDB();
+  return shared;
+}

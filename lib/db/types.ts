@@ -1,0 +1,60 @@
+/** The records Bridges keeps. All times are epoch milliseconds (real instants). */
+
+/** How a guest answered the invitation, as Calendar shows it. */
+export type Response = 'accepted' | 'declined' | 'tentative' | 'needsAction';
+
+/** Where an interaction came from. */
+export type InteractionSource = 'google-calendar' | 'manual' | 'ics';
+
+/** What kind of contact an interaction was. Meetings come from a calendar; the rest are logged by hand. */
+export type InteractionKind = 'meeting' | 'call' | 'coffee' | 'chat' | 'message' | 'other';
+
+export interface Person {
+  /** Normalised email (trimmed, lower case): the primary key. */
+  email: string;
+  /** The name Calendar showed, or the email when it showed none. Untrusted page text: render as text. */
+  displayName: string;
+  /** The email's domain, e.g. "partner.example.org". */
+  domain: string;
+  /** First guess at the organisation: the domain, or null for consumer mail domains such as gmail.com. */
+  organisation: string | null;
+  /** Earliest and latest start of an interaction with this person (kept up to date on every write). */
+  firstMetAt: number;
+  lastMetAt: number;
+  /** How many interactions include this person (kept up to date on every write). */
+  interactionCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One person as they took part in an interaction. */
+export interface Attendee {
+  email: string;
+  displayName: string;
+  response: Response;
+  organizer: boolean;
+  optional: boolean;
+}
+
+export interface Interaction {
+  /**
+   * Unique key, the primary key. For Google Calendar: "gcal:<event id>", where the event id is the
+   * instance's own id (a recurring meeting's instances have distinct ids), so logging twice is a no-op.
+   */
+  key: string;
+  kind: InteractionKind;
+  source: InteractionSource;
+  title: string;
+  start: number;
+  end: number;
+  allDay: boolean;
+  /** Emails of the people counted as met (index: all meetings with a person). */
+  people: string[];
+  /** The same people with what the calendar said of them. */
+  attendees: Attendee[];
+  /** The calendar that showed the event (for Google: the decoded calendar id). */
+  calendarId: string | null;
+  /** When the user logged it. */
+  loggedAt: number;
+  note?: string;
+}

@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import type { CalendarEvent } from '../calendar/google/card';
+
+/**
+ * The shape the background accepts from a content script. Page text is untrusted: lengths are bounded,
+ * times must be real instants, and anything else is refused before it reaches the database.
+ */
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Instant = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+
+export const CalendarEventSchema = v.object({
+  eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)),
+  calendarId: Text(320),
+  title: Text(2000),
+  start: Instant,
+  end: Instant,
+  allDay: v.boolean(),
+  timeZone: Text(100),
+  selfEmail: v.nullable(Text(320)),
+  selfDeclined: v.boolean(),
+  guests: v.pipe(
+    v.array(
+      v.object({
+        email: Text(320),
+        name: Text(500),
+        response: v.picklist(['accepted', 'declined', 'tentative', 'needsAction']),
+        organizer: v.boolean(),
+        optional: v.boolean(),
+      }),
+    ),
+    v.maxLength(5000),
+  ),
+}) satisfies v.GenericSchema<unknown, CalendarEvent>;
+
+export function parseCalendarEvent(input: unknown): CalendarEvent | null {
+  const result = v.safeParse(CalendarEventSchema, input);
+  if (!result.success || result.output.end < result.output.start) return null;
+  return result.output;
+}

@@ -1,0 +1,98 @@
+import type { CalendarEvent } from '../calendar/google/card';
+import type { AppDB } from '../db/app-db';
+import type { Attendee, Interaction, Person } from '../db/types';
+import { domainOf, organisationOf } from '../people/email';
+import { judge, type MeetingRules } from './rules';
+
+/** What logging an event did, for the control to say. */
+export type LogOutcome =
+  | { status: 'logged'; people: number }
+  | { status: 'already-logged'; people: number }
+  | { status: 'not-started' }
+  | { status: 'declined' }
+  | { status: 'no-one' }
+  | { status: 'needs-confirmation'; count: number; limit: number }
+  | { status: 'invalid' };
+
+export type MeetingStatus = { logged: false } | { logged: true; people: number };
+
+export function calendarKey(eventId: string): string {
+  return `gcal:${eventId}`;
+}
+
+export async function meetingStatus(db: AppDB, eventId: string): Promise<MeetingStatus> {
+  const existing = await db.interactions.get(calendarKey(eventId));
+  return existing ? { logged: true, people: existing.people.length } : { logged: false };
+}
+
+/**
+ * Logs a calendar event once: the interaction and every person in it, in one transaction. Logging the same
+ * event again changes nothing. People's first and last meeting times and counts are kept up to date here,
+ * so that later reads never scan all meetings.
+ */
+export async function logCalendarEvent(
+  db: AppDB,
+  event: CalendarEvent,
+  options: { now: number; myEmails: readonly string[]; rules: MeetingRules; confirmed: boolean },
+): Promise<LogOutcome> {
+  const key = calendarKey(event.eventId);
+  const existing = await db.interactions.get(key);
+  if (existing) return { status: 'already-logged', people: existing.people.length };
+  const verdict = judge(event, options);
+  if (verdict.kind === 'needs-confirmation')
+    return { status: verdict.kind, count: verdict.count, limit: verdict.limit };
+  if (verdict.kind !== 'log') return { status: verdict.kind };
+
+  const interaction: Interaction = {
+    key,
+    kind: 'meeting',
+    source: 'google-calendar',
+    title: event.title,
+    start: event.start,
+    end: event.end,
+    allDay: event.allDay,
+    people: verdict.attendees.map((a) => a.email),
+    attendees: verdict.attendees,
+    calendarId: event.calendarId || null,
+    loggedAt: options.now,
+  };
+  return db.transaction('rw', db.interactions, db.people, async () => {
+    const again = await db.interactions.get(key);
+    if (again) return { status: 'already-logged', people: again.people.length } as const;
+    await db.interactions.add(interaction);
+    await recordContact(db, verdict.attendees, interaction.start, options.now);
+    return { status: 'logged', people: interaction.people.length } as const;
+  });
+}
+
+/** Adds or updates each person met at `at`. Call inside a rw transaction on people. */
+export async function recordContact(db: AppDB, attendees: Attendee[], at: number, now: number): Promise<void> {
+  const emails = attendees.map((a) => a.email);
+  const current = await db.people.bulkGet(emails);
+  const rows: Person[] = attendees.map((attendee, i) => {
+    const person = current[i];
+    if (!person) {
+      return {
+        email: attendee.email,
+        displayName: attendee.displayName,
+        domain: domainOf(attendee.email),
+        organisation: organisationOf(attendee.email),
+        firstMetAt: at,
+        lastMetAt: at,
+        interactionCount: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+    }
+    const betterName = person.displayName === person.email && attendee.displayName !== attendee.email;
+    return {
+      ...person,
+      displayName: betterName ? attendee.displayName : person.displayName,
+      firstMetAt: Math.min(person.firstMetAt, at),
+      lastMetAt: Math.max(person.lastMetAt, at),
+      interactionCount: person.interactionCount + 1,
+      updatedAt: now,
+    };
+  });
+  await db.people.bulkPut(rows);
+}

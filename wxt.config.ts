@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The public half of the extension's signing key: it fixes the Chrome extension id
+// (gikpoediafgedljphhocfppjgjbeaneh) so it does not depend on the folder the build is loaded from.
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvITjuEivUMYja8BdswZcwvLf6EI49IRf3EIZVrUnmP3VWUVwuBqHrJJwW97ELpnK6Xz7lH8mc+h5IJIgjBflfoDz3SpVjh9Xlh9w2KAYx4bIwbiB3aLiGJArbi0XedSa8Hj75WqgHTbkcvEOS1R98SUwTkWfvuLdAfDzFuhqacqX57fRIC7cXlvOVtLqnQ3OclhqW5epGV9uzjPUKJirHSxruubIEfGHGR0zciDpI0aI+dOs77Z/bHhgUlxYoEeO1tjguRWKIXlZoSH0PhGXfbXvhAa2/uJsVzzOr3+S+8+oevbWI/jNWrkGnb0OcqeTugz09/6WcgIO9ekwat9n9wIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Bridges',
+    description:
+      'A private log of whom you meet, read from Google Calendar. Shows whom outside your team you have let drift.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'bridges@bridges.invalid',
+              strict_min_version: '109.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { key: CHROME_PUBLIC_KEY }),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    // Chrome refuses content scripts that are not pure ASCII; Dexie carries a raw "\uffff".
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+  }),
+});

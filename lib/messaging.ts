@@ -45,18 +45,26 @@ export async function sendMessage<K extends MessageName>(name: K, request: Reque
   return reply.value as ResponseOf<K>;
 }
 
-/** Answers the protocol's messages with `handlers`. Returns a function that stops answering. */
+/**
+ * Answers the protocol's messages with `handlers`. Returns a function that stops answering. Replies go
+ * through `sendResponse` (and `true` keeps the channel open), which Chrome, Firefox, the polyfill and
+ * fakeBrowser all honour.
+ */
 export function onMessages(handlers: Handlers): () => void {
-  const listener = (message: unknown): Promise<Reply> | undefined => {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (reply: Reply) => void): true | undefined => {
     if (!isEnvelope(message)) return undefined;
     const handler = handlers[message.bridges] as (request: unknown) => Promise<unknown>;
-    return handler(message.data).then(
-      (value): Reply => ({ ok: true, value }),
-      (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    handler(message.data).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  return () =>
+    browser.runtime.onMessage.removeListener(
+      listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0],
+    );
 }
 
 export const MESSAGE_NAMES = NAMES;

@@ -32,7 +32,7 @@ const MARKER = [...AM, ...PM]
   .join('|');
 // [marker] hour [:mm] [hour word] [marker]; a bare number is not a time (it is a day or a year).
 const TIME = new RegExp(
-  `(?:(${MARKER})\\s*)?(?<![\\d.:])(\\d{1,2})(?:[:.](\\d{2}))?(?![\\d])\\s*(時|点|點|시|uhr)?\\s*(?:(${MARKER})(?![a-z]))?`,
+  `(?:(${MARKER})\\s*)?(?<![\\d.:])(\\d{1,2})(?:[:.](\\d{2}))?(?![\\d])\\s*(時|点|點|시|uhr|ц)?\\s*(?:(${MARKER})(?![a-z]))?`,
   'giu',
 );
 
@@ -60,12 +60,13 @@ function markerOf(raw: string | undefined): 'am' | 'pm' | null {
   return null;
 }
 
-function timeTokens(text: string): TimeToken[] {
+/** Times in `text`; `bare` also takes a lone number as an hour (only where no date can be: after the ⋅). */
+function timeTokens(text: string, bare = false): TimeToken[] {
   const tokens: TimeToken[] = [];
   for (const m of text.matchAll(TIME)) {
     const [whole, before, hourText, minuteText, hourWord, after] = m;
     const marker = markerOf(before) ?? markerOf(after);
-    if (minuteText === undefined && !marker && !hourWord) continue;
+    if (!bare && minuteText === undefined && !marker && !hourWord) continue;
     const hour = Number(hourText);
     const minute = minuteText === undefined ? 0 : Number(minuteText);
     if (minute > 59 || hour > (marker ? 12 : 23)) continue;
@@ -104,8 +105,9 @@ export function parseWhen(raw: string, locale: string, referenceYear: number): W
   const dot = text.indexOf(DOT_OPERATOR);
   if (dot >= 0) {
     // One day, then the times: "Tuesday, November 24⋅1:00 – 2:00pm".
-    const day = parseDay(text.slice(0, dot), locale, referenceYear);
-    const times = timeTokens(text.slice(dot + 1));
+    const parsed = parseDay(text.slice(0, dot), locale, referenceYear);
+    const day = parsed && { year: parsed.year, month: parsed.month, day: parsed.day };
+    const times = timeTokens(text.slice(dot + 1), true);
     const [first, second] = times;
     if (!first) return { startDay: day, endDay: null, start: null, end: null };
     const [start, end] = resolveRange(first, second ?? first, true);
@@ -115,7 +117,9 @@ export function parseWhen(raw: string, locale: string, referenceYear: number): W
   if (!separator) {
     // A single day without times: an all-day event.
     const day = parseDay(text, locale, referenceYear);
-    return day ? { startDay: day, endDay: null, start: null, end: null } : null;
+    return day
+      ? { startDay: { year: day.year, month: day.month, day: day.day }, endDay: null, start: null, end: null }
+      : null;
   }
   // A range with a date on each side: "November 27, 10:00pm – November 28, 6:30am", "November 24 – 26, 2026".
   const left = text.slice(0, separator.index);
@@ -149,7 +153,8 @@ interface ParsedDay extends CalendarDay {
 
 interface NameTable {
   months: Array<[name: string, month: number]>;
-  weekdays: string[];
+  /** Any weekday name as a whole word. */
+  weekdays: RegExp;
 }
 
 const tables = new Map<string, NameTable>();
@@ -200,7 +205,14 @@ function namesFor(locale: string): NameTable {
   }
   const table: NameTable = {
     months: [...months].sort((a, b) => b[0].length - a[0].length),
-    weekdays: [...weekdays].filter((w) => w.length > 1).sort((a, b) => b.length - a.length),
+    weekdays: new RegExp(
+      `(?<!\\p{L})(?:${[...weekdays]
+        .filter((w) => w.length > 1)
+        .sort((a, b) => b.length - a.length)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|')})(?!\\p{L})`,
+      'gu',
+    ),
   };
   tables.set(locale, table);
   return table;
@@ -219,9 +231,16 @@ function parseDay(
 ): ParsedDay | null {
   let text = lower(normaliseText(raw), locale);
   const names = namesFor(locale);
-  for (const weekday of names.weekdays) text = text.split(weekday).join(' ');
   let month: number | null = null;
-  for (const [name, number] of names.months) {
+  // Chinese, Japanese and Korean write the month as a number: "11月24日", "6월 10일".
+  const numericMonth = /(?<!\d)(\d{1,2})\s*(?:月|월)/u.exec(text);
+  if (numericMonth) {
+    month = Number(numericMonth[1]);
+    text = text.replace(numericMonth[0], ' ');
+  }
+  // Weekday names go first, as whole words only (Spanish "vie" is also inside "noviembre").
+  text = text.replace(names.weekdays, ' ');
+  for (const [name, number] of month === null ? names.months : []) {
     const at = text.indexOf(name);
     if (at >= 0) {
       month = number;
@@ -239,6 +258,6 @@ function parseDay(
     if (!allowDayOnly || !context) return null;
     month = context.month;
   }
-  if (day < 1 || day > 31) return null;
+  if (day < 1 || day > 31 || month < 1 || month > 12) return null;
   return { year, month, day, explicitYear: Boolean(yearMatch) };
 }

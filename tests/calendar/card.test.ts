@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readEventCard } from '../../lib/calendar/google/card';
+import { findCard } from '../../lib/calendar/google/selectors';
+import { cardFixtures, EXPECTED, fixtureDocument } from '../helpers/fixtures';
+
+// The saved cards show late November 2026; the clock is passed in, never read.
+const NOW = Date.UTC(2026, 11, 1);
+const read = (name: string) => {
+  const doc = fixtureDocument(name);
+  return readEventCard(doc, findCard(doc), { now: NOW, fallbackTimeZone: 'Pacific/Auckland' });
+};
+
+describe('readEventCard against every saved card (golden files in tests/expected/google-calendar/)', () => {
+  for (const name of cardFixtures()) {
+    it(name, () => {
+      const reading = read(name);
+      const goldenPath = `${EXPECTED}${name.replace(/\.html$/, '.json')}`;
+      const actual = `${JSON.stringify(reading, null, 2)}\n`;
+      if (process.env.UPDATE_GOLDEN || !existsSync(goldenPath)) writeFileSync(goldenPath, actual);
+      expect(actual).toBe(readFileSync(goldenPath, 'utf8'));
+    });
+  }
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('what each card yields, in words', () => {
+  it('English 12-hour: 1:00 – 2:00pm in New York is 18:00–19:00 UTC, six guests with their answers', () => {
+    const r = read('dialog.en-12h.html');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.event.title).toBe('Q4 planning review');
+    expect([iso(r.event.start), iso(r.event.end)]).toEqual(['2026-11-24T18:00:00.000Z', '2026-11-24T19:00:00.000Z']);
+    expect(r.event.timeZone).toBe('America/New_York');
+    expect(r.event.eventId).toBe('k5058hfr4d2s30ltiuocpedthd');
+    expect(r.event.selfEmail).toBe('alex.morgan@example.com');
+    expect(r.event.guests.map((g) => [g.email, g.response, g.organizer, g.optional])).toEqual([
+      ['priya.raman@example.com', 'accepted', true, false],
+      ['alex.morgan@example.com', 'accepted', false, false],
+      ['jordan.lee@example.com', 'accepted', false, false],
+      ['sam.okafor@partner.example.org', 'declined', false, false],
+      ['wei.chen@example.com', 'tentative', false, true],
+      ['dana.kim@example.net', 'needsAction', false, false],
+    ]);
+  });
+
+  it('English 24-hour: 13:00 – 14:00 is the same instant as 1:00 – 2:00pm, and the room is listed as a guest', () => {
+    const r = read('dialog.en-24h.html');
+    if (!r.ok) throw new Error(r.message);
+    expect(iso(r.event.start)).toBe('2026-11-24T18:00:00.000Z');
+    expect(r.event.guests.map((g) => g.email)).toContain('c_1888abc@resource.calendar.google.com');
+  });
+
+  it("German: Calendar's own zone (Berlin) is used, not the computer's: 13:00 is 12:00 UTC", () => {
+    const r = read('dialog.de.html');
+    if (!r.ok) throw new Error(r.message);
+    expect([iso(r.event.start), iso(r.event.end)]).toEqual(['2026-11-24T12:00:00.000Z', '2026-11-24T13:00:00.000Z']);
+    expect(r.event.guests.find((g) => g.email === 'priya.raman@example.com')?.organizer).toBe(true);
+    expect(r.event.guests.find((g) => g.email === 'sam.okafor@partner.example.org')?.response).toBe('declined');
+  });
+
+  it('Japanese 12-hour (午後), day read from the text: 午後1:00～2:00 in Tokyo is 04:00–05:00 UTC', () => {
+    const r = read('dialog.ja.html');
+    if (!r.ok) throw new Error(r.message);
+    expect([iso(r.event.start), iso(r.event.end)]).toEqual(['2026-11-24T04:00:00.000Z', '2026-11-24T05:00:00.000Z']);
+    expect(r.event.guests[0]?.name).toBe('ラマン・プリヤ');
+    expect(r.event.guests.find((g) => g.email === 'wei.chen@example.com')?.optional).toBe(true);
+  });
+
+  it('a recurring instance has its own id and its exact start from that id', () => {
+    const r = read('dialog.recurring.html');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.event.eventId).toBe('b028tvasrf4039si1mg44gaske_20261123T150000Z');
+    expect([iso(r.event.start), iso(r.event.end)]).toEqual(['2026-11-23T15:00:00.000Z', '2026-11-23T15:30:00.000Z']);
+  });
+
+  it('a meeting across midnight ends the next day', () => {
+    const r = read('dialog.cross-midnight.html');
+    if (!r.ok) throw new Error(r.message);
+    expect([iso(r.event.start), iso(r.event.end)]).toEqual(['2026-11-28T03:00:00.000Z', '2026-11-28T11:30:00.000Z']);
+  });
+
+  it("an all-day event spans the day in Calendar's zone", () => {
+    const r = read('dialog.all-day.html');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.event.allDay).toBe(true);
+    expect([iso(r.event.start), iso(r.event.end)]).toEqual(['2026-11-24T05:00:00.000Z', '2026-11-25T05:00:00.000Z']);
+  });
+
+  it('the declined card says the user declined', () => {
+    const r = read('dialog.declined.html');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.event.selfDeclined).toBe(true);
+    expect(r.event.guests.find((g) => g.email === 'alex.morgan@example.com')?.response).toBe('declined');
+  });
+
+  it('hostile text stays text: the title and the name are read exactly as the page shows them', () => {
+    const r = read('dialog.hostile.html');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.event.title).toBe('<img src=x onerror="window.__pwned=1"> Budget & <b>plans</b>');
+    expect(r.event.guests.find((g) => g.email === 'mallory@evil.example')?.name).toBe(
+      '<script>window.__pwned=2</script>Mallory',
+    );
+  });
+
+  it('a redesigned card that cannot be read yields a plain message, not a guess', () => {
+    const r = read('dialog.redesigned.html');
+    expect(r).toEqual({
+      ok: false,
+      problem: 'no-time',
+      message: "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.",
+    });
+  });
+
+  it('a page with no card open says so', () => {
+    const doc = fixtureDocument('week-view.html');
+    expect(readEventCard(doc, findCard(doc), { now: NOW, fallbackTimeZone: 'UTC' })).toMatchObject({
+      ok: false,
+      problem: 'no-card',
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppDB, SCHEMA_V1 } from '../../lib/db/app-db';
+import { seedVersion } from '../helpers/db';
+
+// The migration test pattern: for each schema version N > 1, seed a database with version N-1's stores
+// (copied into this file as a constant, never imported, so it stays what was released), open AppDB, and
+// check the rows after upgrade(). Version 1 has no predecessor: its test checks the released layout.
+const names: string[] = [];
+function freshName(): string {
+  const name = `schema-${crypto.randomUUID()}`;
+  names.push(name);
+  return name;
+}
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+describe('schema version 1 (2026-11-22)', () => {
+  it('has the released stores and indexes', async () => {
+    const db = new AppDB(freshName());
+    await db.open();
+    expect(db.verno).toBe(1);
+    const layout = Object.fromEntries(
+      db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
+    );
+    expect(layout).toEqual({ people: SCHEMA_V1.people, interactions: SCHEMA_V1.interactions });
+    db.close();
+  });
+
+  it('opens a database that a version-1 release wrote, rows intact', async () => {
+    const name = freshName();
+    const meeting = { key: 'gcal:a', kind: 'meeting', start: 1, people: ['p@x.example'] };
+    await seedVersion(name, 1, SCHEMA_V1, {
+      interactions: [meeting],
+      people: [{ email: 'p@x.example', lastMetAt: 1 }],
+    });
+    const db = new AppDB(name);
+    expect(await db.interactions.get('gcal:a')).toEqual(meeting);
+    expect(await db.interactions.where('people').equals('p@x.example').count()).toBe(1);
+    db.close();
+  });
+
+  it('finds meetings by person and by date range through indexes', async () => {
+    const db = new AppDB(freshName());
+    const row = (key: string, start: number, people: string[]) => ({
+      key,
+      kind: 'meeting' as const,
+      source: 'google-calendar' as const,
+      title: key,
+      start,
+      end: start + 1,
+      allDay: false,
+      people,
+      attendees: [],
+      calendarId: null,
+      loggedAt: 0,
+    });
+    await db.interactions.bulkAdd([
+      row('a', 10, ['x@e.example', 'y@e.example']),
+      row('b', 20, ['y@e.example']),
+      row('c', 30, ['x@e.example']),
+    ]);
+    expect((await db.interactions.where('people').equals('x@e.example').primaryKeys()).sort()).toEqual(['a', 'c']);
+    expect(await db.interactions.where('start').between(15, 35).primaryKeys()).toEqual(['b', 'c']);
+    db.close();
+  });
+});

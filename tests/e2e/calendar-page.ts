@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FIXTURES = join(process.cwd(), 'tests/fixtures/google-calendar');
+const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+/** data-eventid of chips in week-view.html. */
+export const CHIPS = {
+  q4Review: 'azUwNThoZnI0ZDJzMzBsdGl1b2NwZWR0aGQgYWxleC5tb3JnYW5AZXhhbXBsZS5jb20',
+  weeklySync: 'YjAyOHR2YXNyZjQwMzlzaTFtZzQ0Z2Fza2VfMjAyNjExMjNUMTUwMDAwWiBhbGV4Lm1vcmdhbkBleGFtcGxlLmNvbQ',
+  vendorDemo: 'bm5oMW0wdmxvMThjZmRwOTNkMm0ycnVuamQgYWxleC5tb3JnYW5AZXhhbXBsZS5jb20',
+  designCrit: 'MnRzZzZmdjlvanJmZGRta2FxNnFhMzJvazMgYWxleC5tb3JnYW5AZXhhbXBsZS5jb20',
+  budgetReview: 'aXBtZWl2bjByYnI1bG5oaG9pMGpiZ2FxMnYgYWxleC5tb3JnYW5AZXhhbXBsZS5jb20',
+  coffeeChat: 'YmxtbGNpZjJ0dmtsdThsdjNqNGpjbDJ0dm0gYWxleC5tb3JnYW5AZXhhbXBsZS5jb20',
+} as const;
+
+/** The card (outer dialog markup) of a saved card fixture, re-keyed to a chip of the week view. */
+function cardFor(fixture: string, chipId: string): string {
+  const html = read(fixture);
+  const start = html.indexOf('<div class="I2Yrs iWO5td">');
+  const end = html.indexOf('<div id="xUserInfo"');
+  const card = html.slice(start, end).replace(/data-eventid="[^"]+"/g, `data-eventid="${chipId}"`);
+  return `<template data-card-for="${chipId}">${card}</template>`;
+}
+
+/**
+ * The saved week view with a card behind each of five chips: Q4 review (en, 12 h), the weekly sync's
+ * instance, the declined vendor demo, a design crit whose title and guest are hostile, and a budget review
+ * with 30 guests, and a coffee chat whose card is a redesign Bridges cannot read. A small script stands in for Calendar's own (tests/e2e/calendar-sim.js).
+ */
+export function weekViewPage(): string {
+  const cards = [
+    cardFor('dialog.en-12h.html', CHIPS.q4Review),
+    cardFor('dialog.recurring.html', CHIPS.weeklySync),
+    cardFor('dialog.declined.html', CHIPS.vendorDemo),
+    cardFor('dialog.hostile.html', CHIPS.designCrit),
+    cardFor('dialog.large.html', CHIPS.budgetReview),
+    cardFor('dialog.redesigned.html', CHIPS.coffeeChat),
+  ].join('\n');
+  const sim = readFileSync(join(process.cwd(), 'tests/e2e/calendar-sim.js'), 'utf8');
+  return read('week-view.html').replace('</body>', `${cards}\n<script>${sim}</script>\n</body>`);
+}
+
+export const WEEK_URL = 'https://calendar.google.com/calendar/u/0/r/week/2026/11/24';

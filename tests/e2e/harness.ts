@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = join(process.cwd(), '.output/chrome-mv3');
+export const EXTENSION_ID = 'gikpoediafgedljphhocfppjgjbeaneh';
+const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every http(s) request that was not to a page served by the test: must stay empty. */
+  outsideRequests: string[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Start Chromium's clock here (it then ticks on): "2026-11-25 12:00:00" in UTC. */
+  fakeTime?: string;
+  /** The computer's time zone. */
+  timeZone?: string;
+  /** Pages to serve under their real address. */
+  pages?: Record<string, string>;
+  userDataDir?: string;
+}
+
+/** Debian's Chromium with the built extension loaded, on a fixed clock, with the network closed. */
+export async function launch(options: LaunchOptions = {}): Promise<Session> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'bridges-e2e-'));
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  if (options.timeZone) env.TZ = options.timeZone;
+  if (options.fakeTime) {
+    if (!existsSync(FAKETIME_LIB)) throw new Error(`faketime is missing (${FAKETIME_LIB}): apt-get install faketime`);
+    Object.assign(env, { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `@${options.fakeTime}`, FAKETIME_DONT_RESET: '1' });
+  }
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    env,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const outsideRequests: string[] = [];
+  const pages = options.pages ?? {};
+  const pageAt = (url: string) => pages[url.replace(/[?#].*$/, '')];
+  const noteOutside = (url: string) => {
+    if (!outsideRequests.includes(url)) outsideRequests.push(url);
+  };
+  await context.route(/^https?:\/\//, (route) => {
+    const body = pageAt(route.request().url());
+    if (body !== undefined) return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+    noteOutside(route.request().url());
+    return route.abort();
+  });
+  // Also catches what the extension's service worker asks for.
+  context.on('request', (request) => {
+    const url = request.url();
+    if (/^https?:/.test(url) && pageAt(url) === undefined) noteOutside(url);
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    outsideRequests,
+    async close() {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredRows {
+  people: Array<Record<string, unknown>>;
+  interactions: Array<Record<string, unknown>>;
+}
+
+/** Reads the extension's database back, from the extension's own service worker. */
+export async function readStore(worker: Worker): Promise<StoredRows> {
+  return worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('bridges');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = (store: string) =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve([]);
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const rows = { people: await all('people'), interactions: await all('interactions') };
+    db.close();
+    return rows;
+  });
+}

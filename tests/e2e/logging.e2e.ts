@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
+import { EXTENSION_ID, launch, readStore, type Session } from './harness';
+
+// Chromium runs on a clock fixed just after the saved week (Saturday 2026-11-28 20:00 UTC), and the
+// computer's zone (Asia/Kolkata) differs from Calendar's (America/New_York), as it may for a traveller.
+let session: Session;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  session = await launch({
+    fakeTime: '2026-11-28 20:00:00',
+    timeZone: 'Asia/Kolkata',
+    pages: { [WEEK_URL]: weekViewPage() },
+  });
+  page = await session.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const logControl = () => page.getByRole('button', { name: /^Log/ });
+const status = () => page.locator('bridges-log-control').getByRole('status');
+
+async function openEvent(chipId: string, url = WEEK_URL): Promise<void> {
+  if (page.url() !== url) await page.goto(url);
+  // Click the chip the way a user does; Calendar (here its stand-in) opens the event card.
+  await page.locator(`[role="gridcell"] [data-eventchip][data-eventid="${chipId}"]`).first().click();
+  await page.locator('#xDetDlg').waitFor();
+}
+
+describe('one-click logging in Google Calendar (Chromium, built extension)', () => {
+  it('loads with the stable id from the manifest key', () => {
+    expect(session.extensionId).toBe(EXTENSION_ID);
+  });
+
+  it('puts a "Log meeting" control in the event card, logs the meeting, and stores it', async () => {
+    await openEvent(CHIPS.q4Review);
+    await expect.poll(() => logControl().textContent()).toBe('Log meeting');
+    expect(await page.locator('.pPTZAe > bridges-log-control').count()).toBe(1);
+    await logControl().click();
+    await expect.poll(() => logControl().textContent()).toBe('Logged · 4 people');
+
+    const rows = await readStore(session.worker);
+    expect(rows.interactions).toHaveLength(1);
+    const meeting = rows.interactions[0] ?? {};
+    expect(meeting).toMatchObject({
+      key: 'gcal:k5058hfr4d2s30ltiuocpedthd',
+      title: 'Q4 planning review',
+      kind: 'meeting',
+    });
+    // 1:00–2:00pm in Calendar's zone (New York), whatever the computer's zone is.
+    expect([new Date(meeting.start as number).toISOString(), new Date(meeting.end as number).toISOString()]).toEqual([
+      '2026-11-24T18:00:00.000Z',
+      '2026-11-24T19:00:00.000Z',
+    ]);
+    expect((rows.people.map((p) => p.email) as string[]).sort()).toEqual([
+      'dana.kim@example.net',
+      'jordan.lee@example.com',
+      'priya.raman@example.com',
+      'wei.chen@example.com',
+    ]);
+  });
+
+  it('logging again changes nothing', async () => {
+    const before = await readStore(session.worker);
+    await logControl().click();
+    await expect.poll(() => status().textContent()).toBe('Already in your log: nothing changed.');
+    expect(await readStore(session.worker)).toEqual(before);
+  });
+
+  it('shows the event as logged after a reload', async () => {
+    await page.reload();
+    await openEvent(CHIPS.q4Review);
+    await expect.poll(() => logControl().textContent()).toBe('Logged · 4 people');
+  });
+
+  it('follows the reused card to another event: a recurring instance is its own meeting', async () => {
+    await openEvent(CHIPS.weeklySync);
+    await expect.poll(() => logControl().textContent()).toBe('Log meeting');
+    await logControl().click();
+    await expect.poll(() => logControl().textContent()).toBe('Logged · 1 person');
+    const keys = (await readStore(session.worker)).interactions.map((i) => i.key);
+    expect(keys).toContain('gcal:b028tvasrf4039si1mg44gaske_20261123T150000Z');
+  });
+
+  it('says why a declined meeting is not logged', async () => {
+    await openEvent(CHIPS.vendorDemo);
+    await logControl().click();
+    await expect.poll(() => status().textContent()).toBe('Not logged: you declined this meeting.');
+    expect((await readStore(session.worker)).interactions).toHaveLength(2);
+  });
+
+  it('asks for a second click on a meeting with more guests than the limit', async () => {
+    await openEvent(CHIPS.budgetReview);
+    await logControl().click();
+    await expect.poll(() => logControl().textContent()).toBe('Log 30 people?');
+    expect((await readStore(session.worker)).interactions).toHaveLength(2);
+    await logControl().click();
+    await expect.poll(() => logControl().textContent()).toBe('Logged · 30 people');
+  });
+
+  it('survives a card that re-renders after opening, and acts on the event shown', async () => {
+    await page.goto(`${WEEK_URL}?rerender`);
+    await openEvent(CHIPS.designCrit, `${WEEK_URL}?rerender`);
+    // Calendar's stand-in replaces the toolbar and content five times after opening; the control comes back.
+    await page.waitForFunction(() => (window as { __rerenders?: number }).__rerenders === 5);
+    expect(await page.locator('bridges-log-control').count()).toBe(1);
+    expect(await page.locator('.pPTZAe > bridges-log-control').count()).toBe(1);
+    await logControl().click();
+    await expect.poll(() => logControl().textContent()).toBe('Logged · 1 person');
+  });
+
+  it('says plainly when a card cannot be read, stores nothing, and throws nothing on the page', async () => {
+    const before = await readStore(session.worker);
+    await openEvent(CHIPS.coffeeChat, `${WEEK_URL}?rerender`);
+    await logControl().click();
+    await expect
+      .poll(() => status().textContent())
+      .toBe("Bridges can't read this event: Calendar's page may have changed. Nothing was saved.");
+    expect(await readStore(session.worker)).toEqual(before);
+  });
+
+  it('keeps hostile names and titles inert: stored and shown as text, never run', async () => {
+    const rows = await readStore(session.worker);
+    const hostile = rows.interactions.find((i) => String(i.title).includes('onerror'));
+    expect(hostile?.title).toBe('<img src=x onerror="window.__pwned=1"> Budget & <b>plans</b>');
+    expect(rows.people.find((p) => p.email === 'mallory@evil.example')?.displayName).toBe(
+      '<script>window.__pwned=2</script>Mallory',
+    );
+    expect(rows.people.some((p) => String(p.email).startsWith('javascript:'))).toBe(false);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('.latest li').count()).toBeGreaterThan(0);
+    expect(await popup.getByText('<img src=x onerror="window.__pwned=1"> Budget & <b>plans</b>').count()).toBe(1);
+    expect(await popup.locator('main img, main script, main b').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await popup.close();
+  });
+
+  it('shows the log in the popup: counts and the latest meetings', async () => {
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('.counts').textContent()).toBe('35 people met in 4 meetings');
+    await popup.close();
+  });
+
+  it('raised no error on the page and sent no request outside the served pages', () => {
+    expect(pageErrors).toEqual([]);
+    expect(session.outsideRequests).toEqual([]);
+  });
+
+  it('would have seen a request had there been one (the check above can fail)', async () => {
+    await page.evaluate(() => fetch('https://tracker.invalid/beacon').catch(() => undefined));
+    expect(session.outsideRequests).toEqual(['https://tracker.invalid/beacon']);
+  });
+});

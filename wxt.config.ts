@@ -6,19 +6,24 @@ import { defineConfig } from 'wxt';
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvITjuEivUMYja8BdswZcwvLf6EI49IRf3EIZVrUnmP3VWUVwuBqHrJJwW97ELpnK6Xz7lH8mc+h5IJIgjBflfoDz3SpVjh9Xlh9w2KAYx4bIwbiB3aLiGJArbi0XedSa8Hj75WqgHTbkcvEOS1R98SUwTkWfvuLdAfDzFuhqacqX57fRIC7cXlvOVtLqnQ3OclhqW5epGV9uzjPUKJirHSxruubIEfGHGR0zciDpI0aI+dOs77Z/bHhgUlxYoEeO1tjguRWKIXlZoSH0PhGXfbXvhAa2/uJsVzzOr3+S+8+oevbWI/jNWrkGnb0OcqeTugz09/6WcgIO9ekwat9n9wIDAQAB';
 
+const PAGE_CSP = "script-src 'self'; object-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'";
+const csp = (manifestVersion: number) => (manifestVersion === 3 ? { extension_pages: PAGE_CSP } : PAGE_CSP);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command, manifestVersion }) => ({
     name: 'Bridges',
     description:
       'A private log of whom you meet, read from Google Calendar. Shows whom outside your team you have let drift.',
     permissions: ['storage'],
+    // No network at all from the extension's pages and background (dev builds need their dev server).
+    ...(command === 'build' ? { content_security_policy: csp(manifestVersion) } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'bridges@bridges.invalid',
-              strict_min_version: '109.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
@@ -28,6 +33,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // Chrome refuses content scripts that are not pure ASCII; Dexie carries a raw "\uffff".
-    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    // Vite's module-preload polyfill fetches chunks at run time: not needed in extension pages.
+    build: { rolldownOptions: { output: { charset: 'ascii' } }, modulePreload: { polyfill: false } },
   }),
 });

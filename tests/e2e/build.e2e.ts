@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+// Checks on the built Chrome extension (the e2e run builds it first).
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe('the built extension', () => {
+  it('asks only for storage, and reaches only calendar.google.com', () => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
+      'https://calendar.google.com/*',
+    ]);
+  });
+
+  it('forbids its pages any network connection', () => {
+    expect(manifest.content_security_policy.extension_pages).toContain("connect-src 'none'");
+  });
+
+  it('ships only ASCII scripts (Chrome refuses a content script that is not)', () => {
+    for (const file of files(EXTENSION_DIR).filter((f) => f.endsWith('.js'))) {
+      expect(/[^\x00-\x7f]/.test(readFileSync(file, 'latin1')), file).toBe(false);
+    }
+  });
+
+  it('contains no code that talks to the network', () => {
+    const code = files(EXTENSION_DIR)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'fetch(']) {
+      expect(code.includes(api), api).toBe(false);
+    }
+  });
+});

@@ -9,8 +9,16 @@ const size = (dir) =>
   }, 0);
 
 const builds = [
-  ['Chrome, Edge and other Chromium browsers (MV3)', '.output/chrome-mv3', 'chrome://extensions > Developer mode > Load unpacked'],
-  ['Firefox (MV2)', '.output/firefox-mv2', 'about:debugging#/runtime/this-firefox > Load Temporary Add-on > manifest.json'],
+  [
+    'Chrome, Edge and other Chromium browsers (MV3)',
+    '.output/chrome-mv3',
+    'chrome://extensions > Developer mode > Load unpacked',
+  ],
+  [
+    'Firefox (MV2)',
+    '.output/firefox-mv2',
+    'about:debugging#/runtime/this-firefox > Load Temporary Add-on > manifest.json',
+  ],
 ];
 console.log('\nBridges is built:');
 for (const [name, dir, how] of builds) {

@@ -1,3 +1,4 @@
+import { installBenchProbe } from '../../lib/content/bench-probe';
 import { watchEventCards } from '../../lib/content/card-watcher';
 import { sendMessage } from '../../lib/messaging';
 
@@ -5,6 +6,7 @@ export default defineContentScript({
   matches: ['https://calendar.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    watchEventCards(document, ctx.signal, { send: sendMessage, now: Date.now });
+    const recordBatch = import.meta.env.MODE === 'bench' ? installBenchProbe() : undefined;
+    watchEventCards(document, ctx.signal, { send: sendMessage, now: Date.now, recordBatch });
   },
 });

@@ -8,6 +8,8 @@ import { LogControl } from './log-control';
 export interface WatcherDeps {
   send: typeof sendMessage;
   now: () => number;
+  /** Benchmark builds only: receives the cost of each mutation batch, in milliseconds. */
+  recordBatch?: (ms: number) => void;
 }
 
 /**
@@ -74,7 +76,14 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       // Never let a Calendar redesign surface as an exception on the page.
     }
   };
-  const handler = import.meta.env.MODE === 'bench' ? timed(onMutations, doc) : onMutations;
+  const record = deps.recordBatch;
+  const handler = record
+    ? () => {
+        const t0 = performance.now();
+        onMutations();
+        record(performance.now() - t0);
+      }
+    : onMutations;
   const observer = new MutationObserver(handler);
   observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-eventid'] });
   signal.addEventListener('abort', () => {
@@ -83,17 +92,4 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   });
   onMutations();
   return () => observer.disconnect();
-}
-
-/** Benchmark builds only: records the cost of each mutation batch for `npm run bench` to read. */
-function timed(fn: () => void, doc: Document): () => void {
-  const samples: number[] = [];
-  doc.addEventListener('bridges-bench:report', () => {
-    doc.documentElement.dataset.bridgesBench = JSON.stringify(samples.splice(0));
-  });
-  return () => {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  };
 }

@@ -5,7 +5,10 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = join(process.cwd(), '.output/chrome-mv3');
 export const EXTENSION_ID = 'gikpoediafgedljphhocfppjgjbeaneh';
-const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+const FAKETIME_LIBS = [
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1',
+  '/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1',
+];
 
 export interface Session {
   context: BrowserContext;
@@ -21,20 +24,26 @@ export interface LaunchOptions {
   fakeTime?: string;
   /** The computer's time zone. */
   timeZone?: string;
-  /** Pages to serve under their real address. */
+  /** Pages to serve under their real address (without query or hash). */
   pages?: Record<string, string>;
+  /** Extra response headers for the served pages. */
+  headers?: Record<string, string>;
   userDataDir?: string;
+  /** The unpacked extension to load; the production Chrome build by default. */
+  extensionDir?: string;
 }
 
 /** Debian's Chromium with the built extension loaded, on a fixed clock, with the network closed. */
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`Build the extension first: ${extensionDir}`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'bridges-e2e-'));
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   if (options.timeZone) env.TZ = options.timeZone;
   if (options.fakeTime) {
-    if (!existsSync(FAKETIME_LIB)) throw new Error(`faketime is missing (${FAKETIME_LIB}): apt-get install faketime`);
-    Object.assign(env, { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `@${options.fakeTime}`, FAKETIME_DONT_RESET: '1' });
+    const lib = FAKETIME_LIBS.find((path) => existsSync(path));
+    if (!lib) throw new Error('faketime is missing: apt-get install faketime');
+    Object.assign(env, { LD_PRELOAD: lib, FAKETIME: `@${options.fakeTime}`, FAKETIME_DONT_RESET: '1' });
   }
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -50,8 +59,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   const outsideRequests: string[] = [];
@@ -62,7 +71,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   };
   await context.route(/^https?:\/\//, (route) => {
     const body = pageAt(route.request().url());
-    if (body !== undefined) return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+    if (body !== undefined) {
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body, headers: options.headers });
+    }
     noteOutside(route.request().url());
     return route.abort();
   });

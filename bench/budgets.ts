@@ -1,0 +1,6 @@
+/** Each figure the benchmark reports, with its budget (the issue that set it) and which way is better. */
+export const BUDGETS: Record<string, { budget: number; unit: string }> = {
+  'log.clickToStoredMs': { budget: 50, unit: 'ms' },
+  'content.mutationBatchMs': { budget: 0.1, unit: 'ms' },
+  'bundle.contentGzKB': { budget: 20, unit: 'KB' },
+};

@@ -32,8 +32,9 @@ svg { width: 18px; height: 18px; fill: currentColor; flex: none; }
   .message.error { color: #f2b8b5; }
 }`;
 
-// A bridge: the product's mark, and a tick once logged.
-const ICON_LOG = 'M3 17h2v-3.5a7 7 0 0 1 14 0V17h2v-9h-2v2.1A9 9 0 0 0 5 10.1V8H3v9zm6-5h6v5H9z';
+// "Add task" before logging (Material icon), a tick once logged.
+const ICON_LOG =
+  'M22 5.18 10.59 16.6l-4.24-4.24 1.41-1.41 2.83 2.83 10-10L22 5.18zM12 20c-4.41 0-8-3.59-8-8s3.59-8 8-8c1.57 0 3.04.46 4.28 1.25l1.45-1.45C16.1 2.67 14.13 2 12 2 6.48 2 2 6.48 2 12s4.48 10 10 10c1.73 0 3.36-.44 4.78-1.22l-1.5-1.5c-1 .46-2.12.72-3.28.72zm7-5h-3v2h3v3h2v-3h3v-2h-3v-3h-2v3z';
 const ICON_DONE = 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z';
 
 export class LogControl {

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Interaction, Person } from './types';
+import type { Group, Interaction, Person } from './types';
 
 export const DB_NAME = 'bridges';
 
@@ -15,14 +15,46 @@ export const SCHEMA_V1 = {
   interactions: 'key, start, *people, kind',
 } as const;
 
+export const SCHEMA_V2 = {
+  // 2026-11-22, version 2: relationship fields on people (priority, kind, team, ignored, snooze, cadence,
+  // group) and named groups. Existing people get the defaults in the upgrade.
+  people: 'email, lastMetAt, organisation, groupId',
+  interactions: SCHEMA_V1.interactions,
+  groups: 'id, name',
+} as const;
+
+/** Values of the version-2 fields for a person who has none yet. */
+export const PERSON_DEFAULTS = {
+  priority: 'normal',
+  kind: null,
+  team: false,
+  ignored: false,
+  snoozedUntil: null,
+  idealDays: null,
+  maxDays: null,
+  groupId: null,
+  teamSuggestionDismissed: false,
+} as const satisfies Partial<Person>;
+
 /** The extension's database. It lives in the extension's origin: only the background and extension pages open it. */
 export class AppDB extends Dexie {
   people!: EntityTable<Person, 'email'>;
   interactions!: EntityTable<Interaction, 'key'>;
+  groups!: EntityTable<Group, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        tx
+          .table('people')
+          .toCollection()
+          .modify((person: Record<string, unknown>) => {
+            for (const [field, value] of Object.entries(PERSON_DEFAULTS)) if (!(field in person)) person[field] = value;
+          }),
+      );
   }
 }
 

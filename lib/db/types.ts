@@ -9,6 +9,31 @@ export type InteractionSource = 'google-calendar' | 'manual' | 'ics';
 /** What kind of contact an interaction was. Meetings come from a calendar; the rest are logged by hand. */
 export type InteractionKind = 'meeting' | 'call' | 'coffee' | 'chat' | 'message' | 'other';
 
+/** How much a relationship matters; sets the default cadence and weighs the ranking. */
+export type Priority = 'high' | 'normal' | 'low';
+export const PRIORITIES: readonly Priority[] = ['high', 'normal', 'low'];
+
+/** The kinds of relationship from the leadership material Bridges comes from. */
+export type RelationshipKind =
+  | 'manager'
+  | 'direct-report'
+  | 'peer'
+  | 'other-department'
+  | 'customer'
+  | 'supplier'
+  | 'partner'
+  | 'other';
+export const RELATIONSHIP_KINDS: readonly RelationshipKind[] = [
+  'manager',
+  'direct-report',
+  'peer',
+  'other-department',
+  'customer',
+  'supplier',
+  'partner',
+  'other',
+];
+
 export interface Person {
   /** Normalised email (trimmed, lower case): the primary key. */
   email: string;
@@ -25,6 +50,30 @@ export interface Person {
   interactionCount: number;
   createdAt: number;
   updatedAt: number;
+  // Since schema version 2:
+  priority: Priority;
+  kind: RelationshipKind | null;
+  /** The user's call: part of my own team (never set by a suggestion alone). */
+  team: boolean;
+  /** Left out of the popup and reminders. */
+  ignored: boolean;
+  /** Left out of the popup and reminders until then. */
+  snoozedUntil: number | null;
+  /** The person's own cadence in days; null means the default for their priority. */
+  idealDays: number | null;
+  maxDays: number | null;
+  /** A named group (department, partner organisation), or null. */
+  groupId: string | null;
+  /** The user said "no" to the suggestion that this person is on their team. */
+  teamSuggestionDismissed: boolean;
+}
+
+/** A named group of people: a department of my company or an outside organisation. */
+export interface Group {
+  id: string;
+  name: string;
+  kind: 'department' | 'organisation';
+  createdAt: number;
 }
 
 /** One person as they took part in an interaction. */

@@ -1,5 +1,5 @@
 import type { CalendarEvent } from '../calendar/google/card';
-import type { AppDB } from '../db/app-db';
+import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
 import type { Attendee, Interaction, Person } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
 import { judge, type MeetingRules } from './rules';
@@ -82,6 +82,7 @@ export async function recordContact(db: AppDB, attendees: Attendee[], at: number
         interactionCount: 1,
         createdAt: now,
         updatedAt: now,
+        ...PERSON_DEFAULTS,
       };
     }
     const betterName = person.displayName === person.email && attendee.displayName !== attendee.email;

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppDB, SCHEMA_V1 } from '../../lib/db/app-db';
+import { AppDB, PERSON_DEFAULTS, SCHEMA_V1, SCHEMA_V2 } from '../../lib/db/app-db';
 import { seedVersion } from '../helpers/db';
 
 // The migration test pattern: for each schema version N > 1, seed a database with version N-1's stores
@@ -16,28 +16,42 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
-describe('schema version 1 (2026-11-22)', () => {
+describe('schema version 2 (2026-11-22)', () => {
   it('has the released stores and indexes', async () => {
     const db = new AppDB(freshName());
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const layout = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
     );
-    expect(layout).toEqual({ people: SCHEMA_V1.people, interactions: SCHEMA_V1.interactions });
+    expect(layout).toEqual(SCHEMA_V2);
     db.close();
   });
 
-  it('opens a database that a version-1 release wrote, rows intact', async () => {
+  it('upgrades a version-1 database: people get the relationship defaults, meetings are untouched', async () => {
     const name = freshName();
     const meeting = { key: 'gcal:a', kind: 'meeting', start: 1, people: ['p@x.example'] };
-    await seedVersion(name, 1, SCHEMA_V1, {
-      interactions: [meeting],
-      people: [{ email: 'p@x.example', lastMetAt: 1 }],
-    });
+    const v1Person = {
+      email: 'p@x.example',
+      displayName: 'P',
+      lastMetAt: 1,
+      organisation: 'x.example',
+      interactionCount: 1,
+    };
+    await seedVersion(name, 1, SCHEMA_V1, { interactions: [meeting], people: [v1Person] });
     const db = new AppDB(name);
     expect(await db.interactions.get('gcal:a')).toEqual(meeting);
     expect(await db.interactions.where('people').equals('p@x.example').count()).toBe(1);
+    expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...PERSON_DEFAULTS });
+    expect(await db.groups.count()).toBe(0);
+    db.close();
+  });
+
+  it('keeps values a version-1 row already had', async () => {
+    const name = freshName();
+    await seedVersion(name, 1, SCHEMA_V1, { people: [{ email: 'q@x.example', lastMetAt: 2, priority: 'high' }] });
+    const db = new AppDB(name);
+    expect((await db.people.get('q@x.example'))?.priority).toBe('high');
     db.close();
   });
 

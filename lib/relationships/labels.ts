@@ -1,0 +1,44 @@
+import { tz } from '@date-fns/tz';
+import { differenceInCalendarDays, differenceInCalendarMonths } from 'date-fns';
+import type { Group, Person, RelationshipKind } from '../db/types';
+
+/** The group a person counts in for "groups touched": their named group, else their organisation. */
+export function groupKeyOf(person: Pick<Person, 'groupId' | 'organisation' | 'domain'>): string {
+  return person.groupId ? `group:${person.groupId}` : `org:${person.organisation ?? person.domain}`;
+}
+
+/** What to show under a name: the named group, else the organisation, else "Personal address". */
+export function affiliationOf(
+  person: Pick<Person, 'groupId' | 'organisation'>,
+  groups: ReadonlyMap<string, Group>,
+  internalDomains: readonly string[] = [],
+): string {
+  const group = person.groupId ? groups.get(person.groupId) : undefined;
+  if (group) return group.name;
+  if (!person.organisation) return 'Personal address';
+  if (internalDomains.includes(person.organisation)) return 'Your company';
+  return person.organisation;
+}
+
+export const KIND_LABELS: Record<RelationshipKind, string> = {
+  manager: 'Manager',
+  'direct-report': 'Direct report',
+  peer: 'Peer',
+  'other-department': 'Other department',
+  customer: 'Customer',
+  supplier: 'Supplier',
+  partner: 'Partner',
+  other: 'Other',
+};
+
+/** "today", "yesterday", "5 days ago", "7 weeks ago", "4 months ago", "2 years ago". */
+export function lastMetText(lastMetAt: number, now: number, timeZone?: string): string {
+  const options = timeZone ? { in: tz(timeZone) } : undefined;
+  const days = differenceInCalendarDays(now, lastMetAt, options);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  if (days < 7 * 9) return `${Math.floor(days / 7)} weeks ago`;
+  const months = Math.max(2, differenceInCalendarMonths(now, lastMetAt, options));
+  return months < 24 ? `${months} months ago` : `${Math.floor(months / 12)} years ago`;
+}

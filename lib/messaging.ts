@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { CalendarEvent } from './calendar/google/card';
 import type { LogOutcome, MeetingStatus } from './logging/service';
+import type { ContactInput, PersonPatch } from './people/schemas';
+import type { ContactOutcome } from './people/service';
 
 /**
  * The one message protocol between the content script, the background and the extension's pages: each
@@ -11,6 +13,12 @@ export interface ProtocolMap {
   logMeeting: { request: { event: CalendarEvent; confirmed: boolean }; response: LogOutcome };
   /** Whether an event (by its instance's id) is already in the log. */
   meetingStatus: { request: { eventId: string }; response: MeetingStatus };
+  /** Log a call, coffee, chat or message with someone, dated when it happened. */
+  logContact: { request: ContactInput; response: ContactOutcome };
+  /** Change people: priority, kind, cadence, team, ignore, snooze, group. */
+  updatePeople: { request: { emails: string[]; patch: PersonPatch }; response: { updated: number } };
+  /** This week's stretch pick (chosen once, kept all week). */
+  weeklyPick: { request: Record<string, never>; response: { email: string | null } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -26,7 +34,15 @@ interface Envelope {
 }
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
-const NAMES: readonly MessageName[] = ['logMeeting', 'meetingStatus'] satisfies MessageName[];
+// Every name once: the type makes a missing or unknown name a compile error.
+const NAME_SET: Record<MessageName, true> = {
+  logMeeting: true,
+  meetingStatus: true,
+  logContact: true,
+  updatePeople: true,
+  weeklyPick: true,
+};
+const NAMES = Object.keys(NAME_SET) as MessageName[];
 
 function isEnvelope(message: unknown): message is Envelope {
   return (

@@ -1,37 +1,22 @@
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_MEETING_RULES, type MeetingRules } from './logging/rules';
-import { type CadenceDefaults, DEFAULT_CADENCES } from './relationships/cadence';
+import { SETTING_FALLBACKS as F, SETTING_KEYS as K, type Settings } from './settings-schema';
 
-/** Small settings live in extension storage; records live in Dexie. */
-export const meetingRulesItem = storage.defineItem<MeetingRules>('local:meetingRules', {
-  fallback: DEFAULT_MEETING_RULES,
-  version: 1,
-});
-
-/** The user's own addresses, learned from Calendar's signed-in account when they log a meeting, and editable. */
-export const myEmailsItem = storage.defineItem<string[]>('local:myEmails', {
-  fallback: [],
-  version: 1,
-});
-
-/** Email domains of the user's own company: people there are colleagues (on the team or not). */
-export const internalDomainsItem = storage.defineItem<string[]>('local:internalDomains', {
-  fallback: [],
-  version: 1,
-});
-
-/** Ideal and maximum days between contacts, by priority. */
-export const cadenceDefaultsItem = storage.defineItem<CadenceDefaults>('local:cadenceDefaults', {
-  fallback: DEFAULT_CADENCES,
-  version: 1,
-});
-
-/** The week's stretch pick, kept for the whole ISO week it was chosen in. */
-export interface WeeklyPick {
-  week: string;
-  email: string | null;
+/**
+ * Small settings live in extension storage (records live in Dexie), each a versioned item. Pages that only
+ * read them on their first paint use lib/settings-snapshot.ts, which reads the same keys without loading
+ * the storage library.
+ */
+function item<N extends keyof Settings>(name: N) {
+  return storage.defineItem<Settings[N]>(K[name], { fallback: F[name], version: 1 });
 }
-export const weeklyPickItem = storage.defineItem<WeeklyPick | null>('local:weeklyPick', {
-  fallback: null,
-  version: 1,
-});
+
+/** Meeting rules: the guest limit that asks for a second click. */
+export const meetingRulesItem = item('meetingRules');
+/** The user's own addresses, learned from Calendar's signed-in account when they log a meeting, and editable. */
+export const myEmailsItem = item('myEmails');
+/** Email domains of the user's own company: people there are colleagues (on the team or not). */
+export const internalDomainsItem = item('internalDomains');
+/** Ideal and maximum days between contacts, by priority. */
+export const cadenceDefaultsItem = item('cadenceDefaults');
+/** The week's stretch pick. */
+export const weeklyPickItem = item('weeklyPick');

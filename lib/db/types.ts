@@ -9,6 +9,17 @@ export type InteractionSource = 'google-calendar' | 'manual' | 'ics';
 /** What kind of contact an interaction was. Meetings come from a calendar; the rest are logged by hand. */
 export type InteractionKind = 'meeting' | 'call' | 'coffee' | 'chat' | 'message' | 'other';
 
+/** The kinds of contact a user logs by hand. */
+export const CONTACT_KINDS = ['call', 'coffee', 'chat', 'message', 'other'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export const CONTACT_LABELS: Record<ContactKind, string> = {
+  call: 'Call',
+  coffee: 'Coffee',
+  chat: 'Chat',
+  message: 'Message',
+  other: 'Other contact',
+};
+
 /** How much a relationship matters; sets the default cadence and weighs the ranking. */
 export type Priority = 'high' | 'normal' | 'low';
 export const PRIORITIES: readonly Priority[] = ['high', 'normal', 'low'];

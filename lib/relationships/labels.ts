@@ -1,6 +1,5 @@
-import { tz } from '@date-fns/tz';
-import { differenceInCalendarDays, differenceInCalendarMonths } from 'date-fns';
 import type { Group, Person, RelationshipKind } from '../db/types';
+import { calendarDaysBetween, calendarMonthsBetween } from './calendar-day';
 
 /** The group a person counts in for "groups touched": their named group, else their organisation. */
 export function groupKeyOf(person: Pick<Person, 'groupId' | 'organisation' | 'domain'>): string {
@@ -33,12 +32,11 @@ export const KIND_LABELS: Record<RelationshipKind, string> = {
 
 /** "today", "yesterday", "5 days ago", "7 weeks ago", "4 months ago", "2 years ago". */
 export function lastMetText(lastMetAt: number, now: number, timeZone?: string): string {
-  const options = timeZone ? { in: tz(timeZone) } : undefined;
-  const days = differenceInCalendarDays(now, lastMetAt, options);
+  const days = calendarDaysBetween(lastMetAt, now, timeZone);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 14) return `${days} days ago`;
   if (days < 7 * 9) return `${Math.floor(days / 7)} weeks ago`;
-  const months = Math.max(2, differenceInCalendarMonths(now, lastMetAt, options));
+  const months = Math.max(2, calendarMonthsBetween(lastMetAt, now, timeZone));
   return months < 24 ? `${months} months ago` : `${Math.floor(months / 12)} years ago`;
 }

@@ -1,6 +1,5 @@
-import { tz } from '@date-fns/tz';
-import { differenceInCalendarDays } from 'date-fns';
 import type { Cadence } from './cadence';
+import { calendarDaysBetween } from './calendar-day';
 
 export type Status = 'green' | 'amber' | 'red';
 
@@ -10,7 +9,7 @@ export type Status = 'green' | 'amber' | 'red';
  * differently.
  */
 export function daysSince(lastContactAt: number, now: number, timeZone?: string): number {
-  return Math.max(0, differenceInCalendarDays(now, lastContactAt, timeZone ? { in: tz(timeZone) } : undefined));
+  return Math.max(0, calendarDaysBetween(lastContactAt, now, timeZone));
 }
 
 /** Green until the ideal interval has passed since the last contact, amber after it, red after the maximum. */

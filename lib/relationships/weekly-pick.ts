@@ -1,13 +1,14 @@
-import { tz } from '@date-fns/tz';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import type { Person } from '../db/types';
+import { dayIn } from './calendar-day';
 import { groupKeyOf } from './labels';
 import type { RankedPerson } from './rank';
 
 /** "2026-W48": the ISO week of `now` in the user's zone, which the weekly pick is kept for. */
 export function weekKeyOf(now: number, timeZone?: string): string {
-  const options = timeZone ? { in: tz(timeZone) } : undefined;
-  return `${getISOWeekYear(now, options)}-W${String(getISOWeek(now, options)).padStart(2, '0')}`;
+  const { year, month, day } = dayIn(now, timeZone);
+  const local = new Date(year, month - 1, day, 12); // that calendar day, whatever the computer's zone
+  return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`;
 }
 
 /**

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import type { Group } from '../lib/db/types';
+import type { PersonPatch } from '../lib/people/schemas';
+import type { PeopleActions } from '../lib/popup/actions';
+import type { RankedPerson } from '../lib/relationships/rank';
+import { type OpenPanel, PersonRow } from './PersonRow';
+
+export const PAGE_SIZE = 25;
+
+export interface NeglectListProps {
+  entries: readonly RankedPerson[];
+  groups: ReadonlyMap<string, Group>;
+  internalDomains: readonly string[];
+  now: number;
+  actions: PeopleActions;
+  label: string;
+  onChanged(email: string, message: string, patch?: PersonPatch): void;
+}
+
+/** The ranked people, a page at a time, with at most one row's panel open. */
+export function NeglectList({ entries, groups, internalDomains, now, actions, label, onChanged }: NeglectListProps) {
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [open, setOpen] = useState<{ email: string; panel: OpenPanel } | null>(null);
+  const visible = entries.slice(0, shown);
+  return (
+    <>
+      <ul class="people" aria-label={label}>
+        {visible.map((entry, index) => (
+          <PersonRow
+            first={index === 0}
+            key={entry.person.email}
+            entry={entry}
+            groups={groups}
+            internalDomains={internalDomains}
+            now={now}
+            actions={actions}
+            open={open?.email === entry.person.email ? open.panel : null}
+            onToggle={(panel) => setOpen(panel ? { email: entry.person.email, panel } : null)}
+            onChanged={(message, patch) => {
+              setOpen(null);
+              onChanged(entry.person.email, message, patch);
+            }}
+          />
+        ))}
+      </ul>
+      {entries.length > shown && (
+        <button type="button" class="more" onClick={() => setShown(shown + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, entries.length - shown)} more of {entries.length - shown}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import type { Person, Priority } from '../lib/db/types';
+import type { PersonPatch } from '../lib/people/schemas';
+import { type PeopleActions, snoozeUntil } from '../lib/popup/actions';
+import type { Cadence } from '../lib/relationships/cadence';
+
+export interface PersonActionsProps {
+  person: Person;
+  cadence: Cadence;
+  now: number;
+  actions: PeopleActions;
+  /** Called after a change, with what to say and how to take it back. */
+  onChanged(message: string, patch: PersonPatch): void;
+  onCancel(): void;
+}
+
+/** Snooze, priority, cadence, my team, ignore: each a native control, so the keyboard reaches all of them. */
+export function PersonActions({ person, cadence, now, actions, onChanged, onCancel }: PersonActionsProps) {
+  const [ideal, setIdeal] = useState(String(cadence.idealDays));
+  const [max, setMax] = useState(String(cadence.maxDays));
+  const [error, setError] = useState('');
+  const name = person.displayName;
+
+  async function apply(patch: PersonPatch, message: string) {
+    try {
+      await actions.update([person.email], patch);
+      onChanged(message, patch);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  function saveCadence(event: Event) {
+    event.preventDefault();
+    const idealDays = Number(ideal);
+    const maxDays = Number(max);
+    if (!Number.isInteger(idealDays) || !Number.isInteger(maxDays) || idealDays < 1 || maxDays > 3650) {
+      setError('Use whole days between 1 and 3650.');
+      return;
+    }
+    if (maxDays < idealDays) {
+      setError('The maximum cannot be shorter than the ideal interval.');
+      return;
+    }
+    void apply({ idealDays, maxDays }, `${name}: every ${idealDays} days, at most ${maxDays}.`);
+  }
+
+  const snoozed = person.snoozedUntil !== null && person.snoozedUntil > now;
+  return (
+    <div class="panel" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div class="row-buttons" role="group" aria-label="Snooze">
+        {snoozed ? (
+          <button type="button" onClick={() => apply({ snoozedUntil: null }, `${name} is back in the list.`)}>
+            Stop snoozing
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              onClick={() => apply({ snoozedUntil: snoozeUntil(now, 'week') }, `Snoozed ${name} for a week.`)}
+            >
+              Snooze a week
+            </button>
+            <button
+              type="button"
+              onClick={() => apply({ snoozedUntil: snoozeUntil(now, 'month') }, `Snoozed ${name} for a month.`)}
+            >
+              Snooze a month
+            </button>
+          </>
+        )}
+      </div>
+      <label class="field">
+        <span>Priority</span>
+        <select
+          value={person.priority}
+          onChange={(e) => {
+            const priority = e.currentTarget.value as Priority;
+            void apply({ priority }, `${name} is now ${priority} priority.`);
+          }}
+        >
+          <option value="high">High</option>
+          <option value="normal">Normal</option>
+          <option value="low">Low</option>
+        </select>
+      </label>
+      <form class="cadence" onSubmit={saveCadence}>
+        <label class="field small">
+          <span>Ideal (days)</span>
+          <input type="number" min={1} max={3650} value={ideal} onInput={(e) => setIdeal(e.currentTarget.value)} />
+        </label>
+        <label class="field small">
+          <span>At most (days)</span>
+          <input type="number" min={1} max={3650} value={max} onInput={(e) => setMax(e.currentTarget.value)} />
+        </label>
+        <button type="submit">Set cadence</button>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="row-buttons">
+        <button
+          type="button"
+          onClick={() =>
+            apply(
+              { team: !person.team },
+              person.team ? `${name} is no longer on your team.` : `${name} is on your team now.`,
+            )
+          }
+        >
+          {person.team ? 'Remove from my team' : 'Mark as my team'}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            apply({ ignored: !person.ignored }, person.ignored ? `${name} is back in the list.` : `Ignoring ${name}.`)
+          }
+        >
+          {person.ignored ? 'Stop ignoring' : 'Ignore'}
+        </button>
+      </div>
+    </div>
+  );
+}

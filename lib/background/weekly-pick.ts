@@ -1,0 +1,22 @@
+import type { AppDB } from '../db/app-db';
+import { rankNeglected } from '../relationships/rank';
+import { chooseWeeklyPick, weekKeyOf } from '../relationships/weekly-pick';
+import { cadenceDefaultsItem, myEmailsItem, weeklyPickItem } from '../settings';
+
+/**
+ * This week's stretch pick: the one kept for this ISO week while that person is still in Bridges, else a
+ * new choice, kept for the rest of the week.
+ */
+export async function currentWeeklyPick(db: AppDB, now: number): Promise<string | null> {
+  const week = weekKeyOf(now);
+  const stored = await weeklyPickItem.getValue();
+  if (stored?.week === week && stored.email && (await db.people.get(stored.email))) return stored.email;
+  const [people, myEmails, cadences] = await Promise.all([
+    db.people.toArray(),
+    myEmailsItem.getValue(),
+    cadenceDefaultsItem.getValue(),
+  ]);
+  const email = chooseWeeklyPick(rankNeglected(people, { now, cadences, myEmails }), people)?.email ?? null;
+  await weeklyPickItem.setValue({ week, email });
+  return email;
+}

@@ -1,0 +1,61 @@
+import type { AppDB } from '../db/app-db';
+import type { Interaction } from '../db/types';
+import { CONTACT_LABELS } from '../db/types';
+import { recordContact } from '../logging/service';
+import { normaliseEmail } from './email';
+import type { ContactInput, PersonPatch } from './schemas';
+
+export type ContactOutcome = { status: 'logged' } | { status: 'refused'; message: string };
+
+/**
+ * Logs a contact outside the calendar (a call, a coffee, a chat) with someone already in Bridges. It resets
+ * their clock as of when it happened, not when it was entered; a contact in the future is refused.
+ */
+export async function logContact(db: AppDB, input: ContactInput, now: number): Promise<ContactOutcome> {
+  if (input.at > now) return { status: 'refused', message: 'A contact cannot be in the future.' };
+  const email = normaliseEmail(input.email);
+  return db.transaction('rw', db.people, db.interactions, async () => {
+    const person = await db.people.get(email);
+    if (!person) return { status: 'refused', message: 'That person is not in Bridges.' } as const;
+    const attendee = {
+      email,
+      displayName: person.displayName,
+      response: 'accepted' as const,
+      organizer: false,
+      optional: false,
+    };
+    const note = input.note?.trim();
+    const interaction: Interaction = {
+      key: `manual:${crypto.randomUUID()}`,
+      kind: input.kind,
+      source: 'manual',
+      title: CONTACT_LABELS[input.kind],
+      start: input.at,
+      end: input.at,
+      allDay: false,
+      people: [email],
+      attendees: [attendee],
+      calendarId: null,
+      loggedAt: now,
+      ...(note ? { note } : {}),
+    };
+    await db.interactions.add(interaction);
+    await recordContact(db, [attendee], input.at, now);
+    return { status: 'logged' } as const;
+  });
+}
+
+/** Applies the same change to each of `emails` (a person's row, or a selection). Returns how many changed. */
+export async function updatePeople(
+  db: AppDB,
+  emails: readonly string[],
+  patch: PersonPatch,
+  now: number,
+): Promise<number> {
+  const keys = [...new Set(emails.map(normaliseEmail))];
+  return db.transaction('rw', db.people, async () => {
+    const rows = (await db.people.bulkGet(keys)).filter((p) => p !== undefined);
+    await db.people.bulkPut(rows.map((p) => ({ ...p, ...patch, updatedAt: now })));
+    return rows.length;
+  });
+}

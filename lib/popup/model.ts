@@ -1,0 +1,54 @@
+import type { Group, Person } from '../db/types';
+import type { CadenceDefaults } from '../relationships/cadence';
+import { assess, isOverdue, type RankedPerson, rankNeglected } from '../relationships/rank';
+
+export interface PopupSettings {
+  myEmails: string[];
+  internalDomains: string[];
+  cadences: CadenceDefaults;
+}
+
+export interface PopupModel {
+  /** People outside the team, not snoozed or ignored, most neglected first. */
+  ranked: RankedPerson[];
+  /** How many of them are amber or red. */
+  overdue: number;
+  groups: Map<string, Group>;
+  byEmail: Map<string, Person>;
+}
+
+export function buildPopupModel(
+  people: readonly Person[],
+  groups: readonly Group[],
+  settings: PopupSettings,
+  now: number,
+): PopupModel {
+  const ranked = rankNeglected(people, { now, cadences: settings.cadences, myEmails: settings.myEmails });
+  let overdue = 0;
+  for (const entry of ranked) if (isOverdue(entry)) overdue++;
+  return {
+    ranked,
+    overdue,
+    groups: new Map(groups.map((g) => [g.id, g])),
+    byEmail: new Map(people.map((p) => [p.email, p])),
+  };
+}
+
+/** Everyone whose name, email or organisation contains every word of `query` (team and snoozed included). */
+export function searchPeople(
+  people: readonly Person[],
+  query: string,
+  model: PopupModel,
+  settings: PopupSettings,
+  now: number,
+): RankedPerson[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return model.ranked;
+  const out: RankedPerson[] = [];
+  for (const person of people) {
+    const group = person.groupId ? (model.groups.get(person.groupId)?.name ?? '') : '';
+    const haystack = `${person.displayName} ${person.email} ${person.organisation ?? ''} ${group}`.toLocaleLowerCase();
+    if (words.every((w) => haystack.includes(w))) out.push(assess(person, { now, cadences: settings.cadences }));
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

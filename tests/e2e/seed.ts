@@ -1,0 +1,181 @@
+import type { Worker } from 'playwright-core';
+
+const DAY = 86_400_000;
+
+export interface SeedPerson {
+  email: string;
+  displayName: string;
+  domain: string;
+  organisation: string | null;
+  firstMetAt: number;
+  lastMetAt: number;
+  interactionCount: number;
+  createdAt: number;
+  updatedAt: number;
+  priority: 'high' | 'normal' | 'low';
+  kind: string | null;
+  team: boolean;
+  ignored: boolean;
+  snoozedUntil: number | null;
+  idealDays: number | null;
+  maxDays: number | null;
+  groupId: string | null;
+  teamSuggestionDismissed: boolean;
+}
+
+export interface SeedInteraction {
+  key: string;
+  kind: string;
+  source: string;
+  title: string;
+  start: number;
+  end: number;
+  allDay: boolean;
+  people: string[];
+  attendees: Array<{ email: string; displayName: string; response: string; organizer: boolean; optional: boolean }>;
+  calendarId: string | null;
+  loggedAt: number;
+}
+
+/** A deterministic pseudo-random sequence, so seeded data is the same on every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const FIRST = [
+  'Priya',
+  'Sam',
+  'Wei',
+  'Dana',
+  'Jordan',
+  'Alex',
+  'Maria',
+  'Tomás',
+  'Aiko',
+  'Noah',
+  'Fatima',
+  'Lars',
+  'Chen',
+  'Olga',
+  'Kwame',
+  'Sofia',
+];
+const LAST = [
+  'Raman',
+  'Okafor',
+  'Chen',
+  'Kim',
+  'Lee',
+  'Morgan',
+  'García',
+  'Silva',
+  'Tanaka',
+  'Müller',
+  'Haddad',
+  'Berg',
+  'Novak',
+  'Mensah',
+  'Rossi',
+  'Dubois',
+];
+
+/**
+ * A heavy user's log: `peopleCount` people across organisations, `interactionCount` meetings over five years
+ * before `now`, each with one to six of them; every person's first and last met and count agree with the
+ * meetings, as the logging service keeps them.
+ */
+export function makeLog(peopleCount: number, interactionCount: number, now: number, seed = 42) {
+  const rand = random(seed);
+  const orgs = Array.from({ length: Math.max(1, Math.round(peopleCount / 30)) }, (_, i) => `org${i}.example`);
+  const people: SeedPerson[] = Array.from({ length: peopleCount }, (_, i) => {
+    const first = FIRST[i % FIRST.length] ?? 'P';
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length] ?? 'Q';
+    const domain = orgs[i % orgs.length] ?? 'org.example';
+    return {
+      email: `${first.toLowerCase()}.${last.toLowerCase()}.${i}@${domain}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
+      displayName: `${first} ${last}`,
+      domain,
+      organisation: domain,
+      firstMetAt: Number.POSITIVE_INFINITY,
+      lastMetAt: 0,
+      interactionCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      priority: i % 7 === 0 ? 'high' : i % 5 === 0 ? 'low' : 'normal',
+      kind: null,
+      team: i % 25 === 0,
+      ignored: false,
+      snoozedUntil: null,
+      idealDays: null,
+      maxDays: null,
+      groupId: null,
+      teamSuggestionDismissed: false,
+    };
+  });
+  const interactions: SeedInteraction[] = [];
+  const span = 5 * 365 * DAY;
+  for (let i = 0; i < interactionCount; i++) {
+    const start = Math.floor(now - rand() ** 1.5 * span);
+    const size = 1 + Math.floor(rand() * 6);
+    const chosen = new Set<SeedPerson>();
+    while (chosen.size < size) chosen.add(people[Math.floor(rand() ** 2 * people.length)] as SeedPerson);
+    for (const p of chosen) {
+      p.firstMetAt = Math.min(p.firstMetAt, start);
+      p.lastMetAt = Math.max(p.lastMetAt, start);
+      p.interactionCount++;
+    }
+    interactions.push({
+      key: `gcal:seed${i}`,
+      kind: 'meeting',
+      source: 'google-calendar',
+      title: `Meeting ${i}`,
+      start,
+      end: start + 30 * 60_000,
+      allDay: false,
+      people: [...chosen].map((p) => p.email),
+      attendees: [...chosen].map((p) => ({
+        email: p.email,
+        displayName: p.displayName,
+        response: 'accepted',
+        organizer: false,
+        optional: false,
+      })),
+      calendarId: null,
+      loggedAt: start,
+    });
+  }
+  const met = people.filter((p) => p.interactionCount > 0);
+  return { people: met, interactions };
+}
+
+/**
+ * Writes rows into the extension's database from its service worker. The database must exist (the
+ * extension's own code creates it: open the popup once first).
+ */
+export async function seedStore(
+  worker: Worker,
+  rows: { people?: unknown[]; interactions?: unknown[]; groups?: unknown[] },
+): Promise<void> {
+  await worker.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('bridges');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const stores = Object.keys(rows).filter((s) => db.objectStoreNames.contains(s));
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(stores, 'readwrite');
+      for (const store of stores)
+        for (const row of (rows as Record<string, unknown[]>)[store] ?? []) tx.objectStore(store).put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, rows);
+}

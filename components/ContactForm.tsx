@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { CONTACT_KINDS, CONTACT_LABELS, type ContactKind } from '../lib/db/types';
 import { contactTime, dayString, type PeopleActions } from '../lib/popup/actions';
+import { useEscape } from '../lib/ui/use-escape';
 
 export interface ContactFormProps {
   email: string;
@@ -19,6 +20,7 @@ export function ContactForm({ email, name, now, actions, onDone, onCancel }: Con
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const id = `contact-${email}`;
+  useEscape(onCancel);
 
   async function submit(event: Event) {
     event.preventDefault();

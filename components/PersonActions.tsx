@@ -3,6 +3,7 @@ import type { Person, Priority } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/schemas';
 import { type PeopleActions, snoozeUntil } from '../lib/popup/actions';
 import type { Cadence } from '../lib/relationships/cadence';
+import { useEscape } from '../lib/ui/use-escape';
 
 export interface PersonActionsProps {
   person: Person;
@@ -20,6 +21,7 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
   const [max, setMax] = useState(String(cadence.maxDays));
   const [error, setError] = useState('');
   const name = person.displayName;
+  useEscape(onCancel);
 
   async function apply(patch: PersonPatch, message: string) {
     try {
@@ -47,8 +49,9 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
 
   const snoozed = person.snoozedUntil !== null && person.snoozedUntil > now;
   return (
-    <div class="panel" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div class="row-buttons" role="group" aria-label="Snooze">
+    <div class="panel">
+      <fieldset class="row-buttons">
+        <legend class="visually-hidden">Snooze</legend>
         {snoozed ? (
           <button type="button" onClick={() => apply({ snoozedUntil: null }, `${name} is back in the list.`)}>
             Stop snoozing
@@ -69,7 +72,7 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
             </button>
           </>
         )}
-      </div>
+      </fieldset>
       <label class="field">
         <span>Priority</span>
         <select

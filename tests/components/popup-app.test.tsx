@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../entrypoints/popup/App';
+import { createHandlers } from '../../lib/background/handlers';
+import { getDb } from '../../lib/db/app-db';
+import type { Interaction } from '../../lib/db/types';
+import { onMessages } from '../../lib/messaging';
+import { myEmailsItem } from '../../lib/settings';
+import { DAY, person } from '../helpers/people';
+
+// The whole popup against the real background handlers, on fake-indexeddb and fakeBrowser, with the clock set
+// to a fixed day (both sides read the same mocked Date).
+const NOW = new Date(2026, 10, 25, 15, 0).getTime();
+const db = getDb();
+let root: HTMLElement;
+let stop: () => void;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  fakeBrowser.reset();
+  stop = onMessages(createHandlers(db));
+  await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  stop();
+  vi.useRealTimers();
+});
+
+function open(): void {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<App />, root);
+}
+const names = () => [...root.querySelectorAll('.people .name')].map((n) => n.textContent);
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const click = async (el: Element | null | undefined) => {
+  if (!el) throw new Error('nothing to click');
+  (el as HTMLElement).click();
+  await tick();
+};
+const byLabel = (label: RegExp) =>
+  [...root.querySelectorAll('button')].find((b) => label.test(b.getAttribute('aria-label') ?? ''));
+const byText = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text);
+
+async function seed() {
+  await db.people.bulkAdd([
+    person('priya@finance.example', NOW - 70 * DAY, { displayName: 'Priya Raman' }),
+    person('sam@partner.example', NOW - 45 * DAY, { displayName: 'Sam Okafor', priority: 'high' }),
+    person('wei@x.example', NOW - 2 * DAY, { displayName: 'Wei Chen' }),
+    person('jordan@x.example', NOW - 90 * DAY, { displayName: 'Jordan Lee', team: true }),
+    person('mallory@evil.example', NOW - 35 * DAY, { displayName: '<img src=x onerror="window.__pwned=1">' }),
+  ]);
+}
+
+describe('the popup', () => {
+  it('tells a new user how to log the first meeting', async () => {
+    open();
+    await vi.waitFor(() => expect(root.querySelector('.first-run h2')?.textContent).toBe('Log your first meeting'));
+  });
+
+  it('counts what is overdue and lists people outside the team, most neglected first', async () => {
+    await seed();
+    open();
+    await vi.waitFor(() => expect(names()).toHaveLength(4));
+    expect(root.querySelector('.summary')?.textContent).toBe('3 overdue outside your team');
+    expect(names()).toEqual(['Sam Okafor', 'Priya Raman', '<img src=x onerror="window.__pwned=1">', 'Wei Chen']);
+    expect(root.querySelector('.people img')).toBeNull();
+  });
+
+  it("shows the week's stretch, the same one on every open this week", async () => {
+    await seed();
+    open();
+    await vi.waitFor(() => expect(root.querySelector('.stretch .name')?.textContent).toBeTruthy());
+    const first = root.querySelector('.stretch .name')?.textContent;
+    render(null, root);
+    await db.people.update('wei@x.example', { lastMetAt: NOW - 400 * DAY });
+    open();
+    await vi.waitFor(() => expect(root.querySelector('.stretch .name')?.textContent).toBe(first));
+  });
+
+  it('logging a contact turns the row green, live', async () => {
+    await seed();
+    open();
+    await vi.waitFor(() => expect(names()).toHaveLength(4));
+    await click(byLabel(/^Log a contact with Priya/));
+    await click(byText('Log call'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('li[data-email="priya@finance.example"] .status')?.textContent).toContain('On track'),
+    );
+    expect(root.querySelector('.toast')?.textContent).toContain('Logged a call with Priya Raman.');
+    expect(root.querySelector('.summary')?.textContent).toBe('2 overdue outside your team');
+  });
+
+  it('snoozing removes the person from the list, and Undo brings them back', async () => {
+    await seed();
+    open();
+    await vi.waitFor(() => expect(names()).toContain('Sam Okafor'));
+    await click(byLabel(/^More for Sam/));
+    await click(byText('Snooze a month'));
+    await vi.waitFor(() => expect(names()).not.toContain('Sam Okafor'));
+    const until = (await db.people.get('sam@partner.example'))?.snoozedUntil ?? 0;
+    expect(Math.abs(until - new Date(2026, 11, 25, 15, 0).getTime())).toBeLessThan(60_000); // a month from now
+    await click(byText('Undo'));
+    await vi.waitFor(() => expect(names()).toContain('Sam Okafor'));
+  });
+
+  it('marking someone as my team removes them from the list', async () => {
+    await seed();
+    open();
+    await vi.waitFor(() => expect(names()).toContain('Priya Raman'));
+    await click(byLabel(/^More for Priya/));
+    await click(byText('Mark as my team'));
+    await vi.waitFor(() => expect(names()).not.toContain('Priya Raman'));
+    expect((await db.people.get('priya@finance.example'))?.team).toBe(true);
+  });
+
+  it('searches everyone by name, email or organisation, teammates included', async () => {
+    await seed();
+    open();
+    await vi.waitFor(() => expect(names()).toHaveLength(4));
+    const search = root.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!search) throw new Error('no search box');
+    for (const [query, expected] of [
+      ['finance', ['Priya Raman']],
+      ['jordan', ['Jordan Lee']],
+      ['zzz', []],
+    ] as const) {
+      search.value = query;
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+      await vi.waitFor(() => expect(names()).toEqual(expected));
+    }
+    expect(root.querySelector('.empty')?.textContent).toBe('No one matches.');
+  });
+
+  it('suggests a teammate met twice a week for four weeks, and changes nothing until told', async () => {
+    await seed();
+    const meetings: Interaction[] = [1, 3, 8, 10, 15, 17, 22, 24].map((d) => ({
+      key: `m${d}`,
+      kind: 'meeting',
+      source: 'google-calendar',
+      title: 'Sync',
+      start: NOW - d * DAY,
+      end: NOW - d * DAY,
+      allDay: false,
+      people: ['wei@x.example'],
+      attendees: [],
+      calendarId: null,
+      loggedAt: 0,
+    }));
+    await db.interactions.bulkAdd(meetings);
+    open();
+    await vi.waitFor(() =>
+      expect(root.querySelector('.suggestion')?.textContent).toContain(
+        'Wei Chen looks like a teammate: 8 meetings in the last 4 weeks.',
+      ),
+    );
+    expect((await db.people.get('wei@x.example'))?.team).toBe(false);
+    await click(byText('Not my team'));
+    await vi.waitFor(() => expect(root.querySelector('.suggestion')).toBeNull());
+    expect(await db.people.get('wei@x.example')).toMatchObject({ team: false, teamSuggestionDismissed: true });
+  });
+
+  it('leaves out my own addresses', async () => {
+    await seed();
+    await myEmailsItem.setValue(['wei@x.example']);
+    open();
+    await vi.waitFor(() => expect(names()).toHaveLength(3));
+    expect(names()).not.toContain('Wei Chen');
+  });
+});

@@ -139,17 +139,23 @@ describe('one-click logging in Google Calendar (Chromium, built extension)', () 
 
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    await expect.poll(() => popup.locator('.latest li').count()).toBeGreaterThan(0);
-    expect(await popup.getByText('<img src=x onerror="window.__pwned=1"> Budget & <b>plans</b>').count()).toBe(1);
-    expect(await popup.locator('main img, main script, main b').count()).toBe(0);
+    await popup.getByRole('searchbox').fill('mallory');
+    await expect
+      .poll(() => popup.locator('.people .name').allTextContents())
+      .toEqual(['<script>window.__pwned=2</script>Mallory']);
+    expect(await popup.locator('.people img, .people script, .people b').count()).toBe(0);
     expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await popup.close();
   });
 
-  it('shows the log in the popup: counts and the latest meetings', async () => {
+  it('lists everyone met in the popup', async () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    await expect.poll(() => popup.locator('.counts').textContent()).toBe('35 people met in 4 meetings');
+    // 35 people met; the popup shows them a page of 25 at a time.
+    await expect.poll(() => popup.locator('.people .name').count()).toBe(25);
+    expect(await popup.getByRole('button', { name: 'Show 10 more of 10' }).count()).toBe(1);
+    await popup.getByRole('searchbox').fill('priya');
+    await expect.poll(() => popup.locator('.people .name').allTextContents()).toEqual(['Priya Raman']);
     await popup.close();
   });
 

@@ -1,0 +1,136 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
+import { launch, readStore, type Session } from './harness';
+import { type SeedPerson, seedStore } from './seed';
+
+// Chromium's clock is fixed at Saturday 2026-11-28 20:00 UTC, after the saved Calendar week.
+const NOW = Date.parse('2026-11-28T20:00:00Z');
+const DAY = 86_400_000;
+let session: Session;
+let popup: Page;
+
+const seeded = (email: string, name: string, daysAgo: number, patch: Partial<SeedPerson> = {}): SeedPerson => ({
+  email,
+  displayName: name,
+  domain: email.split('@')[1] ?? '',
+  organisation: email.split('@')[1] ?? null,
+  firstMetAt: NOW - daysAgo * DAY,
+  lastMetAt: NOW - daysAgo * DAY,
+  interactionCount: 1,
+  createdAt: NOW,
+  updatedAt: NOW,
+  priority: 'normal',
+  kind: null,
+  team: false,
+  ignored: false,
+  snoozedUntil: null,
+  idealDays: null,
+  maxDays: null,
+  groupId: null,
+  teamSuggestionDismissed: false,
+  ...patch,
+});
+
+beforeAll(async () => {
+  session = await launch({ fakeTime: '2026-11-28 20:00:00', pages: { [WEEK_URL]: weekViewPage() } });
+  popup = await session.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await popup.locator('.first-run').waitFor(); // the extension has created its database
+  await seedStore(session.worker, {
+    people: [
+      seeded('priya@finance.example', 'Priya Raman', 70),
+      seeded('sam@partner.example', 'Sam Okafor', 20, { priority: 'high', kind: 'partner' }),
+      seeded('wei@finance.example', 'Wei Chen', 2),
+      seeded('lee@home.example', 'Jordan Lee', 90, { team: true }),
+      seeded('mallory@evil.example', '<img src=x onerror="window.__pwned=1"><b>Mallory</b>', 45),
+    ],
+  });
+  await popup.reload();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const rowNames = () => popup.locator('.people .name').allTextContents();
+const row = (email: string) => popup.locator(`li.person[data-email="${email}"]`);
+
+describe('the popup in Chromium with seeded data', () => {
+  it('lists people outside the team, most neglected first, with statuses in words', async () => {
+    // Priya: 70 days on a 30/60 cadence (red); Sam: 20 days on a high-priority 14/28 (amber, weighted up);
+    // Mallory: 45 days on 30/60 (amber); Wei: 2 days (green).
+    await expect
+      .poll(rowNames)
+      .toEqual(['Priya Raman', 'Sam Okafor', '<img src=x onerror="window.__pwned=1"><b>Mallory</b>', 'Wei Chen']);
+    expect(await popup.locator('.people .status').allTextContents()).toEqual([
+      '▲ Overdue',
+      '◆ Due',
+      '◆ Due',
+      '● On track',
+    ]);
+    expect(await popup.locator('.summary').textContent()).toBe('3 overdue outside your team');
+    expect(await row('sam@partner.example').locator('.details').textContent()).toBe('partner.example · Partner');
+    expect(await row('priya@finance.example').locator('.last-met').textContent()).toBe('Last met 2 months ago');
+  });
+
+  it('renders a hostile name as text', async () => {
+    expect(await popup.locator('.people img, .people b').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('fits 380 px without horizontal scrolling, also with a panel open', async () => {
+    await row('priya@finance.example')
+      .getByRole('button', { name: /^More for/ })
+      .click();
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.locator('.panel').count()).toBe(0);
+  });
+
+  it('logs a contact from the keyboard alone, and the row turns green', async () => {
+    await row('priya@finance.example')
+      .getByRole('button', { name: /^Log a contact with/ })
+      .focus();
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('radio', { name: 'Coffee' }).focus();
+    await popup.keyboard.press('Space');
+    await popup.getByRole('button', { name: 'Log coffee' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => row('priya@finance.example').locator('.status').textContent()).toBe('● On track');
+    const rows = await readStore(session.worker);
+    expect(rows.interactions.find((i) => i.kind === 'coffee')).toMatchObject({
+      people: ['priya@finance.example'],
+      source: 'manual',
+    });
+    expect(await popup.locator('.summary').textContent()).toBe('2 overdue outside your team');
+  });
+
+  it('snoozing takes the person off the list', async () => {
+    await row('sam@partner.example')
+      .getByRole('button', { name: /^More for/ })
+      .click();
+    await popup.getByRole('button', { name: 'Snooze a week' }).click();
+    await expect.poll(rowNames).not.toContain('Sam Okafor');
+    expect(await popup.getByRole('status').textContent()).toContain('Snoozed Sam Okafor for a week.');
+  });
+
+  it('marking someone as my team takes them off the list', async () => {
+    await row('mallory@evil.example')
+      .getByRole('button', { name: /^More for/ })
+      .click();
+    await popup.getByRole('button', { name: 'Mark as my team' }).click();
+    await expect.poll(rowNames).toEqual(['Wei Chen', 'Priya Raman']);
+    expect((await readStore(session.worker)).people.find((p) => p.email === 'mallory@evil.example')?.team).toBe(true);
+  });
+
+  it('shows a meeting logged in a Calendar tab without being reopened', async () => {
+    const calendar = await session.context.newPage();
+    await calendar.goto(WEEK_URL);
+    await calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.q4Review}"]`).first().click();
+    await calendar.getByRole('button', { name: 'Log meeting' }).click();
+    await expect.poll(() => calendar.getByRole('button', { name: /^Log/ }).textContent()).toBe('Logged · 4 people');
+    await expect.poll(rowNames).toContain('Jordan Lee');
+    await calendar.close();
+  });
+});

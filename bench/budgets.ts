@@ -3,4 +3,8 @@ export const BUDGETS: Record<string, { budget: number; unit: string }> = {
   'log.clickToStoredMs': { budget: 50, unit: 'ms' },
   'content.mutationBatchMs': { budget: 0.1, unit: 'ms' },
   'bundle.contentGzKB': { budget: 20, unit: 'KB' },
+  'popup.ratio': { budget: 1.5, unit: 'x floor' },
+  'rank.ms': { budget: 5, unit: 'ms' },
+  'bundle.popupGzKB': { budget: 45, unit: 'KB' },
+  'popup.heapMB': { budget: 15, unit: 'MB' },
 };

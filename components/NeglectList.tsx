@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Group } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/schemas';
 import type { PeopleActions } from '../lib/popup/actions';
@@ -6,6 +6,8 @@ import type { RankedPerson } from '../lib/relationships/rank';
 import { type OpenPanel, PersonRow } from './PersonRow';
 
 export const PAGE_SIZE = 25;
+/** Rows in the very first paint (what a 600 px popup shows); the rest of the page follows right after it. */
+export const FIRST_PAINT_ROWS = 10;
 
 export interface NeglectListProps {
   entries: readonly RankedPerson[];
@@ -19,7 +21,8 @@ export interface NeglectListProps {
 
 /** The ranked people, a page at a time, with at most one row's panel open. */
 export function NeglectList({ entries, groups, internalDomains, now, actions, label, onChanged }: NeglectListProps) {
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const [shown, setShown] = useState(FIRST_PAINT_ROWS);
+  useEffect(() => setShown((n) => Math.max(n, PAGE_SIZE)), []); // effects run after the first paint
   const [open, setOpen] = useState<{ email: string; panel: OpenPanel } | null>(null);
   const visible = entries.slice(0, shown);
   return (

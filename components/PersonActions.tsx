@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Person, Priority } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/schemas';
-import { type PeopleActions, snoozeUntil } from '../lib/popup/actions';
+import type { PeopleActions } from '../lib/popup/actions';
 import type { Cadence } from '../lib/relationships/cadence';
 import { useEscape } from '../lib/ui/use-escape';
 
@@ -58,16 +58,10 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
           </button>
         ) : (
           <>
-            <button
-              type="button"
-              onClick={() => apply({ snoozedUntil: snoozeUntil(now, 'week') }, `Snoozed ${name} for a week.`)}
-            >
+            <button type="button" onClick={() => apply({ snoozeFor: 'week' }, `Snoozed ${name} for a week.`)}>
               Snooze a week
             </button>
-            <button
-              type="button"
-              onClick={() => apply({ snoozedUntil: snoozeUntil(now, 'month') }, `Snoozed ${name} for a month.`)}
-            >
+            <button type="button" onClick={() => apply({ snoozeFor: 'month' }, `Snoozed ${name} for a month.`)}>
               Snooze a month
             </button>
           </>

@@ -3,9 +3,12 @@ import type { PersonPatch } from '../lib/people/schemas';
 import type { PeopleActions } from '../lib/popup/actions';
 import { affiliationOf, KIND_LABELS, lastMetText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
-import { ContactForm } from './ContactForm';
-import { PersonActions } from './PersonActions';
+import { lazy } from '../lib/ui/lazy';
 import { StatusBadge } from './StatusBadge';
+
+// Loaded on the first click: not part of what every popup open loads.
+const ContactForm = lazy(() => import('./ContactForm').then((m) => m.ContactForm));
+const PersonActions = lazy(() => import('./PersonActions').then((m) => m.PersonActions));
 
 export type OpenPanel = 'log' | 'more' | null;
 

@@ -3,8 +3,10 @@ import type { Group } from '../lib/db/types';
 import type { PeopleActions } from '../lib/popup/actions';
 import { affiliationOf, lastMetText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
-import { ContactForm } from './ContactForm';
+import { lazy } from '../lib/ui/lazy';
 import { StatusBadge } from './StatusBadge';
+
+const ContactForm = lazy(() => import('./ContactForm').then((m) => m.ContactForm));
 
 export interface StretchCardProps {
   pick: RankedPerson;

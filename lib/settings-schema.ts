@@ -24,6 +24,9 @@ export const SETTING_KEYS = {
   weeklyPick: 'local:weeklyPick',
 } as const satisfies Record<keyof Settings, `local:${string}`>;
 
+/** The settings the popup needs for its first paint. */
+export const POPUP_SETTINGS = ['myEmails', 'internalDomains', 'cadenceDefaults'] as const satisfies (keyof Settings)[];
+
 export const SETTING_FALLBACKS: Settings = {
   meetingRules: DEFAULT_MEETING_RULES,
   myEmails: [],

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installBenchProbe } from '../../lib/content/bench-probe';
 import { watchEventCards } from '../../lib/content/card-watcher';
 import { sendMessage } from '../../lib/messaging';

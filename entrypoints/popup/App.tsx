@@ -1,70 +1,71 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { FirstRun } from '../../components/FirstRun';
 import { NeglectList } from '../../components/NeglectList';
 import { StretchCard } from '../../components/StretchCard';
 import { TeamSuggestions } from '../../components/TeamSuggestions';
-import { Toast } from '../../components/Toast';
-import { getDb } from '../../lib/db/app-db';
-import { sendMessage } from '../../lib/messaging';
+import type { Interaction } from '../../lib/db/types';
 import type { PersonPatch } from '../../lib/people/schemas';
-import { messageActions, undoPatch } from '../../lib/popup/actions';
+import { type PeopleActions, undoPatch } from '../../lib/popup/actions';
 import { buildPopupModel, type PopupSettings, searchPeople } from '../../lib/popup/model';
+import type { PopupData } from '../../lib/popup/snapshot';
 import { assess } from '../../lib/relationships/rank';
-import { SUGGESTION_WINDOW_MS, suggestTeammates } from '../../lib/relationships/team-suggestions';
-import { useLiveQuery } from '../../lib/ui/use-live-query';
-import { useSettings } from '../../lib/ui/use-settings';
+import { suggestTeammates } from '../../lib/relationships/team-suggestions';
+import { lazy } from '../../lib/ui/lazy';
 
-const db = getDb();
-const actions = messageActions(sendMessage);
-const SETTING_NAMES = ['myEmails', 'internalDomains', 'cadenceDefaults'] as const;
+// Dexie, the message protocol and the browser API load after the list is painted (lib/popup/live.ts).
+const loadLive = () => import('../../lib/popup/live');
+// Shown only after an action.
+const Toast = lazy(() => import('../../components/Toast').then((m) => m.Toast));
+const actions: PeopleActions = {
+  logContact: async (input) => (await loadLive()).actions.logContact(input),
+  update: async (emails, patch) => (await loadLive()).actions.update(emails, patch),
+};
 
-export function App() {
+export interface AppProps {
+  /** What was read before the first render (lib/popup/snapshot.ts); live queries take over after it. */
+  initial: PopupData;
+}
+
+export function App({ initial }: AppProps) {
   const now = Date.now();
-  const people = useLiveQuery(() => db.people.toArray());
-  const groups = useLiveQuery(() => db.groups.toArray());
-  const stored = useSettings(SETTING_NAMES);
+  const [people, setPeople] = useState(initial.people);
+  const [groups, setGroups] = useState(initial.groups);
+  const [stored, setStored] = useState(initial.settings);
+  const [recent, setRecent] = useState<Interaction[] | null>(null);
   const [pickEmail, setPickEmail] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [toast, setToast] = useState<{ message: string; undo?: () => void } | null>(null);
 
-  const settings: PopupSettings | null = stored
-    ? { myEmails: stored.myEmails, internalDomains: stored.internalDomains, cadences: stored.cadenceDefaults }
-    : null;
-  const model = useMemo(
-    () => (people && groups && settings ? buildPopupModel(people, groups, settings, now) : null),
-    [people, groups, stored],
-  );
-
-  // After the list is on screen: the teammate suggestions need the last four weeks' meetings.
-  const recent = useLiveQuery(() =>
-    db.interactions
-      .where('start')
-      .above(now - SUGGESTION_WINDOW_MS)
-      .toArray(),
-  );
-  const suggestions = useMemo(
-    () => (recent && model && settings ? suggestTeammates(recent, model.byEmail, now, settings.myEmails) : []),
-    [recent, model],
-  );
-
-  // The week's pick is the background's: chosen once, kept all week.
+  // Effects run after the first paint: only then connect the live data.
   useEffect(() => {
-    void sendMessage('weeklyPick', {}).then(
-      (r) => setPickEmail(r.email),
-      () => setPickEmail(null),
-    );
+    let stop: (() => void) | undefined;
+    let open = true;
+    void loadLive().then((live) => {
+      if (!open) return;
+      stop = live.connect(
+        { people: setPeople, groups: setGroups, settings: setStored, recent: setRecent, pick: setPickEmail },
+        now,
+      );
+    });
+    return () => {
+      open = false;
+      stop?.();
+    };
   }, []);
 
-  const results = useMemo(
-    () => (model && people && settings ? searchPeople(people, query, model, settings, now) : []),
-    [model, query],
+  const settings: PopupSettings = useMemo(
+    () => ({ myEmails: stored.myEmails, internalDomains: stored.internalDomains, cadences: stored.cadenceDefaults }),
+    [stored],
   );
-
-  if (!model || !settings) return <main class="loading" aria-busy="true" />;
+  const model = useMemo(() => buildPopupModel(people, groups, settings, now), [people, groups, settings]);
+  const suggestions = useMemo(
+    () => (recent ? suggestTeammates(recent, model.byEmail, now, settings.myEmails) : []),
+    [recent, model],
+  );
+  const results = useMemo(() => searchPeople(people, query, model, settings, now), [model, query]);
 
   function changed(email: string, message: string, patch?: PersonPatch) {
-    const person = model?.byEmail.get(email);
+    const person = model.byEmail.get(email);
     const undo = person && patch ? undoPatch(person, patch) : null;
     setToast({ message, undo: undo ? () => void actions.update([email], undo).then(() => setToast(null)) : undefined });
   }
@@ -79,11 +80,11 @@ export function App() {
         <h1>
           <img src="/icon/32.png" alt="" width="20" height="20" /> Bridges
         </h1>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="link" onClick={() => void loadLive().then((live) => live.openManagementPage())}>
           Manage relationships
         </button>
       </header>
-      {people?.length === 0 ? (
+      {people.length === 0 ? (
         <FirstRun />
       ) : (
         <>

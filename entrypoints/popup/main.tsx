@@ -1,6 +1,16 @@
 import { render } from 'preact';
+import type { PopupData } from '../../lib/popup/snapshot';
+import { rankNeglected } from '../../lib/relationships/rank';
 import { App } from './App';
 import './style.css';
 
+// Benchmark builds only (`wxt build --mode bench`): lets `npm run bench` time the ranking in this page.
+if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { bridgesBench: { rankNeglected } });
+
+// The preload script has started reading; render once, with the data, so the list is the first paint.
+const started = (globalThis as { bridgesPopupData?: Promise<PopupData> }).bridgesPopupData;
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+const read = () => import('../../lib/popup/snapshot').then((m) => m.readPopupSnapshot());
+void (started ?? read()).then((initial) => {
+  if (root) render(<App initial={initial} />, root);
+});

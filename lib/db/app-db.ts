@@ -1,7 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { DB_NAME } from './app-db-name';
 import type { Group, Interaction, Person } from './types';
 
-export const DB_NAME = 'bridges';
+export { DB_NAME };
 
 /**
  * Schema versions, cumulative: never edit a released version, add a new one below it with its date and an

@@ -11,6 +11,8 @@ export const PersonPatchSchema = v.strictObject({
   team: v.optional(v.boolean()),
   ignored: v.optional(v.boolean()),
   snoozedUntil: v.optional(v.nullable(Instant)),
+  /** Snooze for a week or a month from now, by the background's clock and calendar. */
+  snoozeFor: v.optional(v.picklist(['week', 'month'])),
   idealDays: v.optional(Days),
   maxDays: v.optional(Days),
   groupId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),

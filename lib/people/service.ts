@@ -1,3 +1,4 @@
+import { addMonths, addWeeks } from 'date-fns';
 import type { AppDB } from '../db/app-db';
 import type { Interaction } from '../db/types';
 import { CONTACT_LABELS } from '../db/types';
@@ -53,9 +54,11 @@ export async function updatePeople(
   now: number,
 ): Promise<number> {
   const keys = [...new Set(emails.map(normaliseEmail))];
+  const { snoozeFor, ...fields } = patch;
+  if (snoozeFor) fields.snoozedUntil = (snoozeFor === 'week' ? addWeeks(now, 1) : addMonths(now, 1)).getTime();
   return db.transaction('rw', db.people, async () => {
     const rows = (await db.people.bulkGet(keys)).filter((p) => p !== undefined);
-    await db.people.bulkPut(rows.map((p) => ({ ...p, ...patch, updatedAt: now })));
+    await db.people.bulkPut(rows.map((p) => ({ ...p, ...fields, updatedAt: now })));
     return rows.length;
   });
 }

@@ -1,4 +1,3 @@
-import { addMonths, addWeeks } from 'date-fns';
 import type { Person } from '../db/types';
 import type { sendMessage } from '../messaging';
 import type { ContactInput, PersonPatch } from '../people/schemas';
@@ -21,13 +20,13 @@ export function messageActions(send: typeof sendMessage): PeopleActions {
   };
 }
 
-export const snoozeUntil = (now: number, length: 'week' | 'month') =>
-  (length === 'week' ? addWeeks(now, 1) : addMonths(now, 1)).getTime();
-
 /** The patch that puts back what `patch` changed on `person`, for Undo. */
 export function undoPatch(person: Person, patch: PersonPatch): PersonPatch {
   const undo: Record<string, unknown> = {};
-  for (const key of Object.keys(patch)) undo[key] = person[key as keyof PersonPatch];
+  for (const key of Object.keys(patch) as Array<keyof PersonPatch>) {
+    if (key === 'snoozeFor') undo.snoozedUntil = person.snoozedUntil;
+    else undo[key] = person[key];
+  }
   return undo as PersonPatch;
 }
 

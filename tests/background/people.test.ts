@@ -91,9 +91,12 @@ describe('changing people', () => {
     expect((await db.people.toArray()).every((p) => p.team)).toBe(true);
     await sendMessage('updatePeople', {
       emails: ['sam@partner.example'],
-      patch: { snoozedUntil: NOW + 7 * DAY, ignored: true },
+      patch: { snoozeFor: 'week', ignored: true },
     });
     expect(await db.people.get('sam@partner.example')).toMatchObject({ snoozedUntil: NOW + 7 * DAY, ignored: true });
+    await sendMessage('updatePeople', { emails: ['sam@partner.example'], patch: { snoozeFor: 'month' } });
+    // A calendar month from 25 November is 25 December, 30 days on.
+    expect((await db.people.get('sam@partner.example'))?.snoozedUntil).toBe(NOW + 30 * DAY);
   });
 
   it('refuses fields and values that are not allowed, changing nothing', async () => {

@@ -7,6 +7,7 @@ import { createHandlers } from '../../lib/background/handlers';
 import { getDb } from '../../lib/db/app-db';
 import type { Interaction } from '../../lib/db/types';
 import { onMessages } from '../../lib/messaging';
+import { readPopupSnapshot } from '../../lib/popup/snapshot';
 import { myEmailsItem } from '../../lib/settings';
 import { DAY, person } from '../helpers/people';
 
@@ -31,10 +32,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function open(): void {
+async function open(): Promise<void> {
   root = document.createElement('div');
   document.body.append(root);
-  render(<App />, root);
+  render(<App initial={await readPopupSnapshot(fakeBrowser.storage.local)} />, root);
 }
 const names = () => [...root.querySelectorAll('.people .name')].map((n) => n.textContent);
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -59,13 +60,13 @@ async function seed() {
 
 describe('the popup', () => {
   it('tells a new user how to log the first meeting', async () => {
-    open();
+    await open();
     await vi.waitFor(() => expect(root.querySelector('.first-run h2')?.textContent).toBe('Log your first meeting'));
   });
 
   it('counts what is overdue and lists people outside the team, most neglected first', async () => {
     await seed();
-    open();
+    await open();
     await vi.waitFor(() => expect(names()).toHaveLength(4));
     expect(root.querySelector('.summary')?.textContent).toBe('3 overdue outside your team');
     expect(names()).toEqual(['Sam Okafor', 'Priya Raman', '<img src=x onerror="window.__pwned=1">', 'Wei Chen']);
@@ -74,20 +75,21 @@ describe('the popup', () => {
 
   it("shows the week's stretch, the same one on every open this week", async () => {
     await seed();
-    open();
+    await open();
     await vi.waitFor(() => expect(root.querySelector('.stretch .name')?.textContent).toBeTruthy());
     const first = root.querySelector('.stretch .name')?.textContent;
     render(null, root);
     await db.people.update('wei@x.example', { lastMetAt: NOW - 400 * DAY });
-    open();
+    await open();
     await vi.waitFor(() => expect(root.querySelector('.stretch .name')?.textContent).toBe(first));
   });
 
   it('logging a contact turns the row green, live', async () => {
     await seed();
-    open();
+    await open();
     await vi.waitFor(() => expect(names()).toHaveLength(4));
     await click(byLabel(/^Log a contact with Priya/));
+    await vi.waitFor(() => expect(root.querySelector('.panel')).not.toBeNull());
     await click(byText('Log call'));
     await vi.waitFor(() =>
       expect(root.querySelector('li[data-email="priya@finance.example"] .status')?.textContent).toContain('On track'),
@@ -98,9 +100,10 @@ describe('the popup', () => {
 
   it('snoozing removes the person from the list, and Undo brings them back', async () => {
     await seed();
-    open();
+    await open();
     await vi.waitFor(() => expect(names()).toContain('Sam Okafor'));
     await click(byLabel(/^More for Sam/));
+    await vi.waitFor(() => expect(root.querySelector('.panel')).not.toBeNull());
     await click(byText('Snooze a month'));
     await vi.waitFor(() => expect(names()).not.toContain('Sam Okafor'));
     const until = (await db.people.get('sam@partner.example'))?.snoozedUntil ?? 0;
@@ -111,9 +114,10 @@ describe('the popup', () => {
 
   it('marking someone as my team removes them from the list', async () => {
     await seed();
-    open();
+    await open();
     await vi.waitFor(() => expect(names()).toContain('Priya Raman'));
     await click(byLabel(/^More for Priya/));
+    await vi.waitFor(() => expect(root.querySelector('.panel')).not.toBeNull());
     await click(byText('Mark as my team'));
     await vi.waitFor(() => expect(names()).not.toContain('Priya Raman'));
     expect((await db.people.get('priya@finance.example'))?.team).toBe(true);
@@ -121,7 +125,7 @@ describe('the popup', () => {
 
   it('searches everyone by name, email or organisation, teammates included', async () => {
     await seed();
-    open();
+    await open();
     await vi.waitFor(() => expect(names()).toHaveLength(4));
     const search = root.querySelector<HTMLInputElement>('input[type="search"]');
     if (!search) throw new Error('no search box');
@@ -153,7 +157,7 @@ describe('the popup', () => {
       loggedAt: 0,
     }));
     await db.interactions.bulkAdd(meetings);
-    open();
+    await open();
     await vi.waitFor(() =>
       expect(root.querySelector('.suggestion')?.textContent).toContain(
         'Wei Chen looks like a teammate: 8 meetings in the last 4 weeks.',
@@ -168,7 +172,7 @@ describe('the popup', () => {
   it('leaves out my own addresses', async () => {
     await seed();
     await myEmailsItem.setValue(['wei@x.example']);
-    open();
+    await open();
     await vi.waitFor(() => expect(names()).toHaveLength(3));
     expect(names()).not.toContain('Wei Chen');
   });

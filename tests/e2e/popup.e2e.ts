@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
-import { type SeedPerson, seedStore } from './seed';
+import { type SeedPerson, seedStore, waitForDatabase } from './seed';
 
 // Chromium's clock is fixed at Saturday 2026-11-28 20:00 UTC, after the saved Calendar week.
 const NOW = Date.parse('2026-11-28T20:00:00Z');
@@ -37,7 +37,8 @@ beforeAll(async () => {
   popup = await session.context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await popup.locator('.first-run').waitFor(); // the extension has created its database
+  await popup.locator('.first-run').waitFor();
+  await waitForDatabase(popup);
   await seedStore(session.worker, {
     people: [
       seeded('priya@finance.example', 'Priya Raman', 70),

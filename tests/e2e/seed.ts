@@ -179,3 +179,10 @@ export async function seedStore(
     db.close();
   }, rows);
 }
+
+/** Waits, in an extension page, until the extension's own code has created its database (Dexie, after paint). */
+export async function waitForDatabase(page: import('playwright-core').Page): Promise<void> {
+  await page.waitForFunction(async () =>
+    (await indexedDB.databases()).some((d) => d.name === 'bridges' && (d.version ?? 0) >= 20),
+  );
+}

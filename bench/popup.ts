@@ -1,0 +1,150 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launch, type Session } from '../tests/e2e/harness';
+import { makeLog, seedStore, waitForDatabase } from '../tests/e2e/seed';
+import { median, round } from './stats';
+
+const NOW = Date.parse('2026-11-28T20:00:00Z');
+
+/** Milliseconds from navigation start to the paint of the element marked `elementtiming="<mark>"`. */
+async function paintTime(page: Page, mark: string): Promise<number> {
+  return page.evaluate(
+    (mark) =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          for (const entry of list.getEntries() as Array<
+            PerformanceEntry & { identifier: string; renderTime: number }
+          >) {
+            if (entry.identifier === mark) {
+              observer.disconnect();
+              resolve(entry.renderTime);
+            }
+          }
+        }).observe({ type: 'element', buffered: true });
+      }),
+    mark,
+  );
+}
+
+async function opens(session: Session, path: string, mark: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count + 2; i++) {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+    const ms = await paintTime(page, mark);
+    // Let the page finish what it does after its first paint (the popup connects its live queries and asks
+    // for the weekly pick), so that it does not slow the next open: a person opens the popup once.
+    await page.waitForTimeout(400);
+    await page.close();
+    if (i >= 2) times.push(ms); // two warm-up opens
+  }
+  return times;
+}
+
+/** The popup at a heavy user's size (2,000 people, 50,000 meetings) against the bare-getAll floor. */
+export async function popupFigures(buildDir: string, samples: number) {
+  copyFileSync(join(process.cwd(), 'bench/floor/floor.html'), join(buildDir, 'floor.html'));
+  copyFileSync(join(process.cwd(), 'bench/floor/floor.js'), join(buildDir, 'floor.js'));
+  const session = await launch({ fakeTime: '2026-11-28 20:00:00', extensionDir: buildDir });
+  try {
+    const first = await session.context.newPage();
+    await first.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await first.locator('.first-run').waitFor();
+    await waitForDatabase(first);
+    await first.close();
+    const log = makeLog(2000, 50_000, NOW);
+    if (log.people.length < 1900) throw new Error(`only ${log.people.length} people were met`);
+    for (let i = 0; i < log.interactions.length; i += 10_000) {
+      await seedStore(session.worker, { interactions: log.interactions.slice(i, i + 10_000) });
+    }
+    await seedStore(session.worker, { people: log.people });
+
+    // Interleave the two pages' opens so that both see the same machine state.
+    const popupTimes: number[] = [];
+    const floorTimes: number[] = [];
+    for (let round_ = 0; round_ < samples; round_++) {
+      popupTimes.push(...(await opens(session, 'popup.html', 'popup-first-row', 1)));
+      floorTimes.push(...(await opens(session, 'floor.html', 'floor', 1)));
+    }
+
+    // What an open loads (every script the page runs), its heap once the list is shown, and the ranking
+    // itself, timed in the popup page.
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    const scripts = new Set<string>();
+    cdp.on('Debugger.scriptParsed', (event: { url: string }) => {
+      if (event.url.startsWith('chrome-extension://')) scripts.add(new URL(event.url).pathname);
+    });
+    await cdp.send('Debugger.enable');
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.locator('.people .name').first().waitFor();
+    await page.locator('.stretch').waitFor(); // the live part has loaded and connected
+    await cdp.send('Debugger.disable');
+    // Extension pages share one JS heap: collect what earlier opens left before reading what this one holds.
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const rankTimes = await page.evaluate(async (now) => {
+      const request = indexedDB.open('bridges');
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        request.onsuccess = () => resolve(request.result);
+      });
+      const people = await new Promise<unknown[]>((resolve) => {
+        const all = db.transaction('people').objectStore('people').getAll();
+        all.onsuccess = () => resolve(all.result);
+      });
+      const { rankNeglected } = (
+        globalThis as unknown as { bridgesBench: { rankNeglected: (p: unknown[], o: object) => unknown[] } }
+      ).bridgesBench;
+      const times: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const t0 = performance.now();
+        rankNeglected(people, { now });
+        times.push(performance.now() - t0);
+      }
+      return times.slice(10);
+    }, NOW);
+    await page.close();
+
+    if (process.env.BENCH_VERBOSE) console.log({ popupTimes, floorTimes });
+    const popupMs = median(popupTimes);
+    const floorMs = median(floorTimes);
+    return {
+      figures: {
+        'popup.firstListPaintMs': round(popupMs, 1),
+        'popup.floorMs': round(floorMs, 1),
+        'popup.ratio': round(popupMs / floorMs, 2),
+        'rank.ms': round(median(rankTimes), 2),
+        'popup.heapMB': round(heap.usedSize / 1024 / 1024, 1),
+        'bundle.popupGzKB': round(gzipKBOf(buildDir, [...scripts]), 2),
+        'bundle.popupFirstPaintGzKB': round(gzipKBOf(buildDir, firstPaintScripts(buildDir)), 2),
+      },
+      notes: {
+        'popup.firstListPaintMs': `median of ${popupTimes.length} opens, ${log.people.length} people, ${log.interactions.length} meetings; navigation start to the first row's paint (Element Timing)`,
+        'popup.floorMs': `median of ${floorTimes.length} opens of a bare page: one getAll() of people, count written`,
+        'rank.ms': `median of ${rankTimes.length} rankings of ${log.people.length} people in the popup page`,
+        'popup.heapMB': 'JS heap in use with the list shown, after a forced GC',
+        'bundle.popupGzKB': `every script an open runs (${[...scripts].map((f) => f.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '')).join(', ')}), gzip -9; the contact form and actions panel load on their first click`,
+        'bundle.popupFirstPaintGzKB': 'the scripts popup.html itself names (before the first paint), gzip -9',
+      },
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/** The scripts popup.html itself names: what runs before the first paint. */
+function firstPaintScripts(dir: string): string[] {
+  const html = readFileSync(join(dir, 'popup.html'), 'utf8');
+  return [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+function gzipKBOf(dir: string, paths: readonly string[]): number {
+  return (
+    paths.reduce(
+      (sum, path) => sum + gzipSync(readFileSync(join(dir, path.replace(/^\//, ''))), { level: 9 }).length,
+      0,
+    ) / 1024
+  );
+}

@@ -14,6 +14,12 @@ export default defineConfig({
   // Every import is written out: auto-imports once pulled the storage library into a script that only
   // named a variable "storage".
   imports: false,
+  // The benchmark's build (WXT_BENCH=1) is the production build plus the hooks `npm run bench` reads, in a
+  // folder of its own.
+  outDirTemplate:
+    process.env.WXT_BENCH === '1'
+      ? '{{browser}}-mv{{manifestVersion}}-bench'
+      : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ browser, command, manifestVersion }) => ({
     name: 'Bridges',
     description:

@@ -110,7 +110,7 @@ export async function clickToStored(samples: number): Promise<number[]> {
  */
 export async function mutationBatches(buildDir: string, rounds: number): Promise<number[]> {
   if (!existsSync(join(buildDir, 'manifest.json')))
-    throw new Error('Build the benchmark build first: wxt build --mode bench');
+    throw new Error('Build the benchmark build first: WXT_BENCH=1 wxt build');
   const session = await launch({ pages: { [WEEK_URL]: weekViewPage() }, headers: ISOLATED, extensionDir: buildDir });
   try {
     const page = await session.context.newPage();

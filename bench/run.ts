@@ -33,7 +33,7 @@ if (wanted('logging')) {
 }
 
 if (wanted('popup')) {
-  const popup = await popupFigures(BENCH_BUILD, 20);
+  const popup = await popupFigures(BENCH_BUILD, EXTENSION_DIR, 20);
   Object.assign(results, popup.figures);
   Object.assign(notes, popup.notes);
 }

@@ -4,8 +4,8 @@ import { rankNeglected } from '../../lib/relationships/rank';
 import { App } from './App';
 import './style.css';
 
-// Benchmark builds only (`wxt build --mode bench`): lets `npm run bench` time the ranking in this page.
-if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { bridgesBench: { rankNeglected } });
+// Benchmark builds only (WXT_BENCH=1): lets `npm run bench` time the ranking in this page.
+if (import.meta.env.WXT_BENCH === '1') Object.assign(globalThis, { bridgesBench: { rankNeglected } });
 
 // The preload script has started reading; render once, with the data, so the list is the first paint.
 const started = (globalThis as { bridgesPopupData?: Promise<PopupData> }).bridgesPopupData;

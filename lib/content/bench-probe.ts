@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Benchmark builds only (`wxt build --mode bench`): keeps the cost of each mutation batch and hands the
+ * Benchmark builds only (WXT_BENCH=1 wxt build): keeps the cost of each mutation batch and hands the
  * samples to `npm run bench`, which asks for them from the service worker with tabs.sendMessage.
  */
 export const BENCH_REPORT = 'bridges-bench:report';

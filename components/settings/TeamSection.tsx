@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Interaction, Person } from '../../lib/db/types';
+import type { PeopleActions } from '../../lib/popup/actions';
+import { suggestTeammates } from '../../lib/relationships/team-suggestions';
+
+export interface TeamSectionProps {
+  people: readonly Person[];
+  recent: readonly Interaction[];
+  myEmails: readonly string[];
+  now: number;
+  actions: Pick<PeopleActions, 'update'>;
+}
+
+/** My team: who is on it, who Bridges thinks might be (never applied without a yes), and adding anyone. */
+export function TeamSection({ people, recent, myEmails, now, actions }: TeamSectionProps) {
+  const [query, setQuery] = useState('');
+  const team = useMemo(
+    () => people.filter((p) => p.team).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    [people],
+  );
+  const suggestions = useMemo(
+    () => suggestTeammates(recent, new Map(people.map((p) => [p.email, p])), now, myEmails),
+    [recent, people],
+  );
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    return people.filter((p) => !p.team && `${p.displayName} ${p.email}`.toLowerCase().includes(q)).slice(0, 8);
+  }, [people, query]);
+
+  return (
+    <div class="team">
+      <ul class="values" aria-label="My team">
+        {team.map((p) => (
+          <li key={p.email}>
+            <span>
+              {p.displayName} <span class="muted">{p.email}</span>
+            </span>
+            <button
+              type="button"
+              class="link"
+              aria-label={`Remove ${p.displayName} from my team`}
+              onClick={() => void actions.update([p.email], { team: false })}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+        {team.length === 0 && <li class="none">No one yet. Mark people as your team here or from the popup.</li>}
+      </ul>
+      {suggestions.length > 0 && (
+        <div class="suggestions">
+          <h3>Might be on your team</h3>
+          <ul class="values">
+            {suggestions.map(({ person, meetings }) => (
+              <li key={person.email}>
+                <span>
+                  {person.displayName} <span class="muted">{meetings} meetings in 4 weeks</span>
+                </span>
+                <span class="buttons">
+                  <button type="button" onClick={() => void actions.update([person.email], { team: true })}>
+                    Add to my team
+                  </button>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => void actions.update([person.email], { teamSuggestionDismissed: true })}
+                  >
+                    Not my team
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <label class="find">
+        <span>Add someone</span>
+        <input
+          type="search"
+          value={query}
+          placeholder="Name or email of someone you have met"
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      </label>
+      {matches.length > 0 && (
+        <ul class="values" aria-label="People to add">
+          {matches.map((p) => (
+            <li key={p.email}>
+              <span>
+                {p.displayName} <span class="muted">{p.email}</span>
+              </span>
+              <button type="button" onClick={() => void actions.update([p.email], { team: true })}>
+                Add to my team
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

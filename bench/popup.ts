@@ -128,7 +128,6 @@ export async function popupFigures(buildDir: string, productionDir: string, samp
           ),
           2,
         ),
-        'bundle.popupFirstPaintGzKB': round(gzipKBOf(productionDir, firstPaintScripts(productionDir)), 2),
       },
       notes: {
         'popup.firstListPaintMs': `median of ${popupTimes.length} opens, ${log.people.length} people, ${log.interactions.length} meetings; navigation start to the first row's paint (Element Timing)`,
@@ -136,7 +135,6 @@ export async function popupFigures(buildDir: string, productionDir: string, samp
         'rank.ms': `median of ${rankTimes.length} rankings of ${log.people.length} people in the popup page`,
         'popup.heapMB': 'JS heap in use with the list shown, after a forced GC',
         'bundle.popupGzKB': `every script an open runs (${[...scripts].map((f) => f.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '')).join(', ')}), gzip -9; the contact form and actions panel load on their first click`,
-        'bundle.popupFirstPaintGzKB': 'the scripts popup.html itself names (before the first paint), gzip -9',
       },
     };
   } finally {
@@ -153,12 +151,6 @@ function inBuild(dir: string, path: string): string {
   );
   if (!match) throw new Error(`no ${name} in ${dir}`);
   return `${folder}${match}`;
-}
-
-/** The scripts popup.html itself names: what runs before the first paint. */
-function firstPaintScripts(dir: string): string[] {
-  const html = readFileSync(join(dir, 'popup.html'), 'utf8');
-  return [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? '');
 }
 
 function gzipKBOf(dir: string, paths: readonly string[]): number {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './popup/native-browser';
 import { SETTING_FALLBACKS, SETTING_KEYS, type Settings } from './settings-schema';
 
 const areaKey = (name: keyof Settings) => SETTING_KEYS[name].slice('local:'.length);

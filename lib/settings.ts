@@ -2,9 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import { SETTING_FALLBACKS as F, SETTING_KEYS as K, type Settings } from './settings-schema';
 
 /**
- * Small settings live in extension storage (records live in Dexie), each a versioned item. Pages that only
- * read them on their first paint use lib/settings-snapshot.ts, which reads the same keys without loading
- * the storage library.
+ * Small settings live in extension storage (records live in Dexie), each a versioned item. The popup reads
+ * them with lib/settings-snapshot.ts (the same keys, without the storage library) to stay small.
  */
 function item<N extends keyof Settings>(name: N) {
   return storage.defineItem<Settings[N]>(K[name], { fallback: F[name], version: 1 });

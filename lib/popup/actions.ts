@@ -1,5 +1,5 @@
 import type { Person } from '../db/types';
-import type { sendMessage } from '../messaging';
+import type { createSender } from '../messaging-protocol';
 import type { ContactInput, PersonPatch } from '../people/schemas';
 
 /** What the popup's rows can do; each goes to the background, the only writer. */
@@ -8,7 +8,7 @@ export interface PeopleActions {
   update(emails: string[], patch: PersonPatch): Promise<void>;
 }
 
-export function messageActions(send: typeof sendMessage): PeopleActions {
+export function messageActions(send: ReturnType<typeof createSender>): PeopleActions {
   return {
     async logContact(input) {
       const outcome = await send('logContact', input);

@@ -1,18 +1,19 @@
 import { liveQuery } from 'dexie';
-import { browser } from 'wxt/browser';
 import { getDb } from '../db/app-db';
 import type { Group, Interaction, Person } from '../db/types';
-import { sendMessage } from '../messaging';
+import { createSender } from '../messaging-protocol';
 import { SUGGESTION_WINDOW_MS } from '../relationships/team-suggestions';
 import { POPUP_SETTINGS } from '../settings-schema';
 import { readSettings, watchSettings } from '../settings-snapshot';
 import { messageActions } from './actions';
+import { browser } from './native-browser';
 import type { PopupData } from './snapshot';
 
 /**
  * What the popup needs once its list is on screen, loaded after the first paint: Dexie's live queries, the
  * message protocol for actions, the weekly pick.
  */
+const sendMessage = createSender(browser.runtime);
 export const actions = messageActions(sendMessage);
 
 export interface LiveHandlers {

@@ -24,7 +24,9 @@ export default defineConfig({
     name: 'Bridges',
     description:
       'A private log of whom you meet, read from Google Calendar. Shows whom outside your team you have let drift.',
-    permissions: ['storage'],
+    // storage: settings; alarms: the weekly reminder. Notifications only if the user turns them on.
+    permissions: ['storage', 'alarms'],
+    optional_permissions: ['notifications'],
     // No network at all from the extension's pages and background (dev builds need their dev server).
     ...(command === 'build' ? { content_security_policy: csp(manifestVersion) } : {}),
     ...(browser === 'firefox'

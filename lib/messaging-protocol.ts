@@ -22,6 +22,8 @@ export interface ProtocolMap {
   updatePeople: { request: { emails: string[]; patch: PersonPatch }; response: { updated: number } };
   /** This week's stretch pick (chosen once, kept all week). */
   weeklyPick: { request: Record<string, never>; response: { email: string | null } };
+  /** The popup was opened: the week's reminder has been seen, the badge clears until next week. */
+  reminderSeen: { request: Record<string, never>; response: { ok: true } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -44,6 +46,7 @@ const NAME_SET: Record<MessageName, true> = {
   logContact: true,
   updatePeople: true,
   weeklyPick: true,
+  reminderSeen: true,
 };
 const NAMES = Object.keys(NAME_SET) as MessageName[];
 

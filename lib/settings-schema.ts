@@ -7,6 +7,30 @@ export interface WeeklyPick {
   email: string | null;
 }
 
+/** When the weekly reminder comes and what it counts. */
+export interface ReminderSettings {
+  /** 0 = Sunday … 6 = Saturday, in the user's local time. */
+  day: number;
+  /** 0–23, on the hour, local time (it stays at that hour across daylight-saving changes). */
+  hour: number;
+  /** Which statuses count: red only, or red and amber. */
+  counts: 'red' | 'red-amber';
+  /** Count only high-priority relationships. */
+  highOnly: boolean;
+  /** Also show a system notification (asks for the optional "notifications" permission). */
+  notifications: boolean;
+}
+
+/** Where the weekly reminder stands (kept by the background). */
+export interface ReminderState {
+  /** The ISO week whose reminder has fired, e.g. "2026-W48". */
+  lastFiredWeek: string | null;
+  /** True from a reminder until the popup is opened. */
+  active: boolean;
+  /** When Bridges was installed: reminders due before that are not caught up. */
+  installedAt: number | null;
+}
+
 /** Every small setting: its storage key and the value it has until the user sets one. */
 export interface Settings {
   meetingRules: MeetingRules;
@@ -14,6 +38,8 @@ export interface Settings {
   internalDomains: string[];
   cadenceDefaults: CadenceDefaults;
   weeklyPick: WeeklyPick | null;
+  reminders: ReminderSettings;
+  reminderState: ReminderState;
 }
 
 export const SETTING_KEYS = {
@@ -22,6 +48,8 @@ export const SETTING_KEYS = {
   internalDomains: 'local:internalDomains',
   cadenceDefaults: 'local:cadenceDefaults',
   weeklyPick: 'local:weeklyPick',
+  reminders: 'local:reminders',
+  reminderState: 'local:reminderState',
 } as const satisfies Record<keyof Settings, `local:${string}`>;
 
 /** The settings the popup needs for its first paint. */
@@ -33,4 +61,6 @@ export const SETTING_FALLBACKS: Settings = {
   internalDomains: [],
   cadenceDefaults: DEFAULT_CADENCES,
   weeklyPick: null,
+  reminders: { day: 1, hour: 9, counts: 'red', highOnly: false, notifications: false },
+  reminderState: { lastFiredWeek: null, active: false, installedAt: null },
 };

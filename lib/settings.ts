@@ -19,3 +19,7 @@ export const internalDomainsItem = item('internalDomains');
 export const cadenceDefaultsItem = item('cadenceDefaults');
 /** The week's stretch pick. */
 export const weeklyPickItem = item('weeklyPick');
+/** When the weekly reminder comes and what it counts. */
+export const remindersItem = item('reminders');
+/** Where the weekly reminder stands. */
+export const reminderStateItem = item('reminderState');

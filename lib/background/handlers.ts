@@ -6,18 +6,36 @@ import type { Handlers } from '../messaging';
 import { isEmail, normaliseEmail } from '../people/email';
 import { ContactSchema, UpdatePeopleSchema } from '../people/schemas';
 import { logContact, updatePeople } from '../people/service';
+import type { Reminders } from '../reminders/service';
 import { meetingRulesItem, myEmailsItem } from '../settings';
 import { currentWeeklyPick } from './weekly-pick';
 
-/** The background's answers to the message protocol. `clock` is injectable for tests. */
-export function createHandlers(db: AppDB, clock: () => number = Date.now): Handlers {
+/**
+ * The background's answers to the message protocol. `clock` is injectable for tests; `reminders`, when
+ * given, hears of every change so that a standing reminder's number follows the data.
+ */
+export function createHandlers(
+  db: AppDB,
+  clock: () => number = Date.now,
+  reminders?: Pick<Reminders, 'refresh' | 'markSeen'>,
+): Handlers {
+  async function changed<T>(result: T): Promise<T> {
+    await reminders?.refresh();
+    return result;
+  }
   return {
     async logMeeting(request) {
       const event = parseCalendarEvent(request?.event);
       if (!event) return { status: 'invalid' };
       const [rules, known] = await Promise.all([meetingRulesItem.getValue(), myEmailsItem.getValue()]);
       const myEmails = await learnSelf(known, event.selfEmail);
-      return logCalendarEvent(db, event, { now: clock(), myEmails, rules, confirmed: request.confirmed === true });
+      const outcome = await logCalendarEvent(db, event, {
+        now: clock(),
+        myEmails,
+        rules,
+        confirmed: request.confirmed === true,
+      });
+      return outcome.status === 'logged' ? changed(outcome) : outcome;
     },
     async meetingStatus(request) {
       const eventId = request?.eventId;
@@ -27,14 +45,19 @@ export function createHandlers(db: AppDB, clock: () => number = Date.now): Handl
     async logContact(request) {
       const input = v.safeParse(ContactSchema, request);
       if (!input.success) return { status: 'refused', message: `Not logged: ${v.summarize(input.issues)}` };
-      return logContact(db, input.output, clock());
+      const outcome = await logContact(db, input.output, clock());
+      return outcome.status === 'logged' ? changed(outcome) : outcome;
     },
     async updatePeople(request) {
       const input = v.parse(UpdatePeopleSchema, request);
-      return { updated: await updatePeople(db, input.emails, input.patch, clock()) };
+      return changed({ updated: await updatePeople(db, input.emails, input.patch, clock()) });
     },
     async weeklyPick() {
       return { email: await currentWeeklyPick(db, clock()) };
+    },
+    async reminderSeen() {
+      await reminders?.markSeen();
+      return { ok: true };
     },
   };
 }

@@ -41,6 +41,7 @@ export function connect(on: LiveHandlers, now: number): () => void {
     }),
   ];
   const stopWatching = watchSettings(POPUP_SETTINGS, () => void readSettings(POPUP_SETTINGS).then(on.settings));
+  void sendMessage('reminderSeen', {}).catch(() => undefined); // the popup is open: the reminder is seen
   void sendMessage('weeklyPick', {}).then(
     (r) => on.pick(r.email),
     () => on.pick(null),

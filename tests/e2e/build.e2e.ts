@@ -14,10 +14,10 @@ function files(dir: string): string[] {
 }
 
 describe('the built extension', () => {
-  it('asks only for storage, and reaches only calendar.google.com', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  it('asks only for storage and alarms (notifications optional), and reaches only calendar.google.com', () => {
+    expect(manifest.permissions).toEqual(['storage', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
       'https://calendar.google.com/*',
     ]);

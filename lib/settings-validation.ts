@@ -21,3 +21,55 @@ export function checkDomain(raw: string, existing: readonly string[] = []): Chec
   if (existing.includes(value)) return { ok: false, message: `${value} is already in the list.` };
   return { ok: true, value };
 }
+
+const PRIORITY_NAMES = { high: 'High priority', normal: 'Normal priority', low: 'Low priority' } as const;
+
+/** Cadences typed into the form, by priority: whole days from 1 to 3650, the maximum not below the ideal. */
+export function checkCadences(
+  input: Record<keyof typeof PRIORITY_NAMES, { idealDays: string; maxDays: string }>,
+): Checked<Record<keyof typeof PRIORITY_NAMES, { idealDays: number; maxDays: number }>> {
+  const out = {} as Record<keyof typeof PRIORITY_NAMES, { idealDays: number; maxDays: number }>;
+  for (const priority of Object.keys(PRIORITY_NAMES) as Array<keyof typeof PRIORITY_NAMES>) {
+    const name = PRIORITY_NAMES[priority];
+    const ideal = wholeNumber(input[priority].idealDays);
+    const max = wholeNumber(input[priority].maxDays);
+    if (ideal === null || ideal < 1 || ideal > 3650) {
+      return { ok: false, message: `${name}: the ideal interval must be a whole number of days from 1 to 3650.` };
+    }
+    if (max === null || max < 1 || max > 3650) {
+      return { ok: false, message: `${name}: the maximum must be a whole number of days from 1 to 3650.` };
+    }
+    if (max < ideal) {
+      return {
+        ok: false,
+        message: `${name}: the maximum (${max} days) cannot be shorter than the ideal interval (${ideal} days).`,
+      };
+    }
+    out[priority] = { idealDays: ideal, maxDays: max };
+  }
+  return { ok: true, value: out };
+}
+
+/** The guest limit above which logging a meeting asks for a second click. */
+export function checkGuestLimit(raw: string): Checked<number> {
+  const value = wholeNumber(raw);
+  if (value === null || value < 1 || value > 1000) {
+    return { ok: false, message: 'The guest limit must be a whole number from 1 to 1000.' };
+  }
+  return { ok: true, value };
+}
+
+/** The reminder's weekday (0 = Sunday) and hour (0–23). */
+export function checkReminderTime(day: string, hour: string): Checked<{ day: number; hour: number }> {
+  const d = wholeNumber(day);
+  const h = wholeNumber(hour);
+  if (d === null || d < 0 || d > 6) return { ok: false, message: 'Choose a day of the week.' };
+  if (h === null || h < 0 || h > 23) return { ok: false, message: 'Choose an hour from 00:00 to 23:00.' };
+  return { ok: true, value: { day: d, hour: h } };
+}
+
+function wholeNumber(raw: string): number | null {
+  const text = raw.trim();
+  if (!/^\d{1,6}$/.test(text)) return null;
+  return Number(text);
+}

@@ -2,21 +2,33 @@ import { getDb } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { messageActions } from '../../lib/popup/actions';
 import { SUGGESTION_WINDOW_MS } from '../../lib/relationships/team-suggestions';
-import { internalDomainsItem, myEmailsItem } from '../../lib/settings';
+import {
+  cadenceDefaultsItem,
+  internalDomainsItem,
+  meetingRulesItem,
+  myEmailsItem,
+  remindersItem,
+} from '../../lib/settings';
 import { checkDomain, checkEmail } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useStorageItem } from '../../lib/ui/use-storage-item';
+import { CadenceSection } from './CadenceSection';
 import { ListField } from './ListField';
+import { RemindersSection } from './RemindersSection';
+import { RulesSection } from './RulesSection';
 import { TeamSection } from './TeamSection';
 
 const db = getDb();
 const actions = messageActions(sendMessage);
 
-/** The settings: who I am, my company, my team. */
+/** The settings: reminders, cadences, meeting rules, who I am, my company, my team. */
 export function SettingsPage() {
   const now = Date.now();
   const myEmails = useStorageItem(myEmailsItem);
   const internalDomains = useStorageItem(internalDomainsItem);
+  const reminders = useStorageItem(remindersItem);
+  const cadences = useStorageItem(cadenceDefaultsItem);
+  const rules = useStorageItem(meetingRulesItem);
   const people = useLiveQuery(() => db.people.toArray());
   const recent = useLiveQuery(() =>
     db.interactions
@@ -27,6 +39,26 @@ export function SettingsPage() {
 
   return (
     <div class="settings">
+      <section class="card" aria-labelledby="reminders">
+        <h2 id="reminders">Weekly reminder</h2>
+        <p class="hint">
+          Once a week the toolbar badge shows how many relationships outside your team need you. Opening Bridges clears
+          it until the next week.
+        </p>
+        {reminders && <RemindersSection value={reminders} onSave={(v) => remindersItem.setValue(v)} />}
+      </section>
+      <section class="card" aria-labelledby="cadences">
+        <h2 id="cadences">Default cadences</h2>
+        <p class="hint">
+          How often to be in touch, by priority: a relationship turns amber after the ideal interval without contact,
+          red after the maximum. Each person can have their own.
+        </p>
+        {cadences && <CadenceSection value={cadences} onSave={(v) => cadenceDefaultsItem.setValue(v)} />}
+      </section>
+      <section class="card" aria-labelledby="rules">
+        <h2 id="rules">Which meetings count</h2>
+        {rules && <RulesSection value={rules} onSave={(v) => meetingRulesItem.setValue(v)} />}
+      </section>
       <section class="card" aria-labelledby="you">
         <h2 id="you">You</h2>
         {myEmails && (

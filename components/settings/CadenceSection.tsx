@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { PRIORITIES, type Priority } from '../../lib/db/types';
+import type { CadenceDefaults } from '../../lib/relationships/cadence';
+import { checkCadences } from '../../lib/settings-validation';
+
+export interface CadenceSectionProps {
+  value: CadenceDefaults;
+  onSave(value: CadenceDefaults): Promise<void>;
+}
+
+const NAMES: Record<Priority, string> = { high: 'High priority', normal: 'Normal priority', low: 'Low priority' };
+
+/** Default cadences by priority: amber after the ideal interval, red after the maximum. */
+export function CadenceSection({ value, onSave }: CadenceSectionProps) {
+  const [draft, setDraft] = useState(
+    () =>
+      Object.fromEntries(
+        PRIORITIES.map((p) => [p, { idealDays: String(value[p].idealDays), maxDays: String(value[p].maxDays) }]),
+      ) as Record<Priority, { idealDays: string; maxDays: string }>,
+  );
+  const [error, setError] = useState('');
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const checked = checkCadences(draft);
+    if (!checked.ok) {
+      setError(checked.message);
+      setSaved(false);
+      return;
+    }
+    setError('');
+    await onSave(checked.value);
+    setSaved(true);
+  }
+
+  return (
+    <form class="cadences" onSubmit={submit}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Priority</th>
+            <th scope="col">Ideal (days)</th>
+            <th scope="col">At most (days)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PRIORITIES.map((p) => (
+            <tr key={p}>
+              <th scope="row">{NAMES[p]}</th>
+              {(['idealDays', 'maxDays'] as const).map((field) => (
+                <td key={field}>
+                  <input
+                    type="number"
+                    min={1}
+                    max={3650}
+                    aria-label={`${NAMES[p]}, ${field === 'idealDays' ? 'ideal' : 'maximum'} days`}
+                    value={draft[p][field]}
+                    onInput={(e) => {
+                      const text = e.currentTarget.value;
+                      setDraft((d) => ({ ...d, [p]: { ...d[p], [field]: text } }));
+                      setSaved(false);
+                    }}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="submit" class="primary">
+        Save cadences
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {saved && (
+        <p class="saved" role="status">
+          Saved. People without a cadence of their own follow these.
+        </p>
+      )}
+    </form>
+  );
+}

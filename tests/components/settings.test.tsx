@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CadenceSection } from '../../components/settings/CadenceSection';
+import { RemindersSection } from '../../components/settings/RemindersSection';
+import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
+import { SETTING_FALLBACKS } from '../../lib/settings-schema';
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => root.remove());
+const tick = () => new Promise((r) => setTimeout(r, 0));
+async function type(el: Element | null | undefined, value: string) {
+  const input = el as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await tick();
+}
+
+describe('settings forms', () => {
+  it('refuses a cadence whose maximum is below its ideal, saving nothing, then saves a good one', async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(<CadenceSection value={DEFAULT_CADENCES} onSave={onSave} />, root);
+    await type(root.querySelector('[aria-label="High priority, maximum days"]'), '7');
+    (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await tick();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'High priority: the maximum (7 days) cannot be shorter than the ideal interval (14 days).',
+    );
+    expect(onSave).not.toHaveBeenCalled();
+    await type(root.querySelector('[aria-label="High priority, maximum days"]'), '21');
+    (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await vi.waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({ ...DEFAULT_CADENCES, high: { idealDays: 14, maxDays: 21 } }),
+    );
+  });
+
+  it('turning notifications on asks for the permission, and keeps them off when it is refused', async () => {
+    const onSave = vi.fn(async () => undefined);
+    const request = vi.fn(async () => false);
+    fakeBrowser.permissions.request = request;
+    render(<RemindersSection value={SETTING_FALLBACKS.reminders} onSave={onSave} />, root);
+    const toggle = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].at(-1);
+    toggle?.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+        'Notifications were not allowed, so they stay off. The badge still shows the number.',
+      ),
+    );
+    expect(request).toHaveBeenCalledWith({ permissions: ['notifications'] });
+    expect(onSave).not.toHaveBeenCalled();
+    request.mockResolvedValueOnce(true);
+    toggle?.click();
+    await vi.waitFor(() =>
+      expect(onSave).toHaveBeenCalledWith({ ...SETTING_FALLBACKS.reminders, notifications: true }),
+    );
+  });
+
+  it('moves the reminder to another day and hour', async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(<RemindersSection value={SETTING_FALLBACKS.reminders} onSave={onSave} />, root);
+    const [day] = root.querySelectorAll('select');
+    if (!day) throw new Error('no day');
+    day.value = '5';
+    day.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith({ ...SETTING_FALLBACKS.reminders, day: 5 }));
+    await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Next reminder: Friday at 09:00.'));
+  });
+});

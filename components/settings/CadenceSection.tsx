@@ -51,6 +51,7 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
               {(['idealDays', 'maxDays'] as const).map((field) => (
                 <td key={field}>
                   <input
+                    class="day-count"
                     type="number"
                     min={1}
                     max={3650}

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { PopupData } from '../../lib/popup/snapshot';
 import { rankNeglected } from '../../lib/relationships/rank';
 import { App } from './App';
+import '../../components/theme.css';
 import './style.css';
 
 // Benchmark builds only (WXT_BENCH=1): lets `npm run bench` time the ranking in this page.

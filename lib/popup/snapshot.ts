@@ -42,11 +42,13 @@ function extensionStorage(): StorageArea {
   return local;
 }
 
-function readStores(): Promise<{ people: Person[]; groups: Group[] }> {
+async function readStores(): Promise<{ people: Person[]; groups: Group[] }> {
   const empty = { people: [], groups: [] };
+  // Opening a database that is not there would create it: before the first meeting there is nothing to read.
+  if (!(await indexedDB.databases()).some((d) => d.name === DB_NAME)) return empty;
   return new Promise((resolve) => {
     const request = indexedDB.open(DB_NAME);
-    request.onupgradeneeded = () => request.transaction?.abort(); // no database yet: leave creating it to Dexie
+    request.onupgradeneeded = () => request.transaction?.abort(); // deleted meanwhile: leave creating it to Dexie
     request.onerror = () => resolve(empty);
     request.onsuccess = () => {
       const db = request.result;

@@ -13,7 +13,6 @@ export function useLiveQuery<T>(
   enabled = true,
 ): T | undefined {
   const [value, setValue] = useState<T | undefined>(initial);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the query depends on.
   useEffect(() => {
     if (!enabled) return;
     const subscription = liveQuery(query).subscribe({ next: setValue, error: () => setValue(undefined) });

@@ -69,6 +69,8 @@ describe('settings forms', () => {
     day.value = '5';
     day.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith({ ...SETTING_FALLBACKS.reminders, day: 5 }));
-    await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Next reminder: Friday at 09:00.'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toBe('Next reminder: Friday at 09:00.'),
+    );
   });
 });

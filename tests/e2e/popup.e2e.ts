@@ -1,36 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Person } from '../../lib/db/types';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
-import { type SeedPerson, seedStore, waitForDatabase } from './seed';
+import { seedPerson, seedStore, waitForDatabase } from './seed';
 
 // Chromium's clock is fixed at Saturday 2026-11-28 20:00 UTC, after the saved Calendar week.
 const NOW = Date.parse('2026-11-28T20:00:00Z');
-const DAY = 86_400_000;
 let session: Session;
 let popup: Page;
 
-const seeded = (email: string, name: string, daysAgo: number, patch: Partial<SeedPerson> = {}): SeedPerson => ({
-  email,
-  displayName: name,
-  domain: email.split('@')[1] ?? '',
-  organisation: email.split('@')[1] ?? null,
-  firstMetAt: NOW - daysAgo * DAY,
-  lastMetAt: NOW - daysAgo * DAY,
-  interactionCount: 1,
-  createdAt: NOW,
-  updatedAt: NOW,
-  priority: 'normal',
-  kind: null,
-  team: false,
-  ignored: false,
-  snoozedUntil: null,
-  idealDays: null,
-  maxDays: null,
-  groupId: null,
-  teamSuggestionDismissed: false,
-  ...patch,
-});
+const seeded = (email: string, name: string, daysAgo: number, patch: Partial<Person> = {}) =>
+  seedPerson(email, name, NOW, daysAgo, patch);
 
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-28 20:00:00', pages: { [WEEK_URL]: weekViewPage() } });
@@ -84,9 +65,15 @@ describe('the popup in Chromium with seeded data', () => {
     await row('priya@finance.example')
       .getByRole('button', { name: /^More for/ })
       .click();
+    await popup.locator('.panel').waitFor(); // its code loads on the first click
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
-    await popup.keyboard.press('Escape');
-    await expect.poll(() => popup.locator('.panel').count()).toBe(0);
+    // Escape closes it (pressed until the panel's key handler, set up after it paints, has it).
+    await expect
+      .poll(async () => {
+        await popup.keyboard.press('Escape');
+        return popup.locator('.panel').count();
+      })
+      .toBe(0);
   });
 
   it('logs a contact from the keyboard alone, and the row turns green', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Person } from '../../lib/db/types';
 import { launch, type Session } from './harness';
-import { type SeedPerson, seedStore, waitForDatabase } from './seed';
+import { seedPerson, seedStore, waitForDatabase } from './seed';
 
 // Chromium's clock starts on Monday 2026-11-30 at 08:59:50 UTC (the computer's zone): the weekly reminder,
 // Monday 09:00 by default, is due ten seconds after the extension is installed.
@@ -12,27 +13,8 @@ const NINE = Date.parse('2026-11-30T09:00:00Z');
 const DAY = 86_400_000;
 let session: Session;
 
-const seeded = (email: string, name: string, daysAgo: number, patch: Partial<SeedPerson> = {}): SeedPerson => ({
-  email,
-  displayName: name,
-  domain: email.split('@')[1] ?? '',
-  organisation: email.split('@')[1] ?? null,
-  firstMetAt: NINE - daysAgo * DAY,
-  lastMetAt: NINE - daysAgo * DAY,
-  interactionCount: 1,
-  createdAt: NINE,
-  updatedAt: NINE,
-  priority: 'normal',
-  kind: null,
-  team: false,
-  ignored: false,
-  snoozedUntil: null,
-  idealDays: null,
-  maxDays: null,
-  groupId: null,
-  teamSuggestionDismissed: false,
-  ...patch,
-});
+const seeded = (email: string, name: string, daysAgo: number, patch: Partial<Person> = {}) =>
+  seedPerson(email, name, NINE, daysAgo, patch);
 
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-30 08:59:50', timeZone: 'UTC' });

@@ -1,40 +1,32 @@
 import type { Worker } from 'playwright-core';
+import { PERSON_DEFAULTS } from '../../lib/db/app-db';
+import type { Interaction, Person } from '../../lib/db/types';
 
 const DAY = 86_400_000;
 
-export interface SeedPerson {
-  email: string;
-  displayName: string;
-  domain: string;
-  organisation: string | null;
-  firstMetAt: number;
-  lastMetAt: number;
-  interactionCount: number;
-  createdAt: number;
-  updatedAt: number;
-  priority: 'high' | 'normal' | 'low';
-  kind: string | null;
-  team: boolean;
-  ignored: boolean;
-  snoozedUntil: number | null;
-  idealDays: number | null;
-  maxDays: number | null;
-  groupId: string | null;
-  teamSuggestionDismissed: boolean;
-}
-
-export interface SeedInteraction {
-  key: string;
-  kind: string;
-  source: string;
-  title: string;
-  start: number;
-  end: number;
-  allDay: boolean;
-  people: string[];
-  attendees: Array<{ email: string; displayName: string; response: string; organizer: boolean; optional: boolean }>;
-  calendarId: string | null;
-  loggedAt: number;
+/** A person last met `daysAgo` days before `now`, with the defaults a new person gets. */
+export function seedPerson(
+  email: string,
+  displayName: string,
+  now: number,
+  daysAgo: number,
+  patch: Partial<Person> = {},
+): Person {
+  const domain = email.slice(email.indexOf('@') + 1);
+  const at = now - daysAgo * DAY;
+  return {
+    email,
+    displayName,
+    domain,
+    organisation: domain,
+    firstMetAt: at,
+    lastMetAt: at,
+    interactionCount: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...PERSON_DEFAULTS,
+    ...patch,
+  };
 }
 
 /** A deterministic pseudo-random sequence, so seeded data is the same on every run. */
@@ -91,7 +83,7 @@ const LAST = [
 export function makeLog(peopleCount: number, interactionCount: number, now: number, seed = 42) {
   const rand = random(seed);
   const orgs = Array.from({ length: Math.max(1, Math.round(peopleCount / 30)) }, (_, i) => `org${i}.example`);
-  const people: SeedPerson[] = Array.from({ length: peopleCount }, (_, i) => {
+  const people: Person[] = Array.from({ length: peopleCount }, (_, i) => {
     const first = FIRST[i % FIRST.length] ?? 'P';
     const last = LAST[Math.floor(i / FIRST.length) % LAST.length] ?? 'Q';
     const domain = orgs[i % orgs.length] ?? 'org.example';
@@ -118,13 +110,13 @@ export function makeLog(peopleCount: number, interactionCount: number, now: numb
       teamSuggestionDismissed: false,
     };
   });
-  const interactions: SeedInteraction[] = [];
+  const interactions: Interaction[] = [];
   const span = 5 * 365 * DAY;
   for (let i = 0; i < interactionCount; i++) {
     const start = Math.floor(now - rand() ** 1.5 * span);
     const size = 1 + Math.floor(rand() * 6);
-    const chosen = new Set<SeedPerson>();
-    while (chosen.size < size) chosen.add(people[Math.floor(rand() ** 2 * people.length)] as SeedPerson);
+    const chosen = new Set<Person>();
+    while (chosen.size < size) chosen.add(people[Math.floor(rand() ** 2 * people.length)] as Person);
     for (const p of chosen) {
       p.firstMetAt = Math.min(p.firstMetAt, start);
       p.lastMetAt = Math.max(p.lastMetAt, start);
@@ -180,9 +172,30 @@ export async function seedStore(
   }, rows);
 }
 
-/** Waits, in an extension page, until the extension's own code has created its database (Dexie, after paint). */
-export async function waitForDatabase(page: import('playwright-core').Page): Promise<void> {
-  await page.waitForFunction(async () =>
-    (await indexedDB.databases()).some((d) => d.name === 'bridges' && (d.version ?? 0) >= 20),
-  );
+/**
+ * Waits, in an extension page, until the extension's own code has created its database (Dexie, after the
+ * popup's first paint) with its stores. Each look opens the database without ever creating it.
+ */
+export async function waitForDatabase(page: import('playwright-core').Page, timeoutMs = 20_000): Promise<void> {
+  const ready = () =>
+    page.evaluate(
+      async () =>
+        (await indexedDB.databases()).some((d) => d.name === 'bridges') &&
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('bridges');
+          request.onupgradeneeded = () => request.transaction?.abort(); // not there yet: create nothing
+          request.onerror = () => resolve(false);
+          request.onsuccess = () => {
+            const found = request.result.objectStoreNames.contains('people');
+            request.result.close();
+            resolve(found);
+          };
+        }),
+    );
+  // Polled here: waitForFunction would take the returned promise itself for a truthy answer.
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    if (await ready()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The extension did not create its database.');
 }

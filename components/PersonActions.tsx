@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Person, Priority } from '../lib/db/types';
+import { type Person, type Priority, RELATIONSHIP_KINDS, type RelationshipKind } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/schemas';
 import type { PeopleActions } from '../lib/popup/actions';
 import type { Cadence } from '../lib/relationships/cadence';
+import { KIND_LABELS } from '../lib/relationships/labels';
 import { useEscape } from '../lib/ui/use-escape';
 
 export interface PersonActionsProps {
@@ -79,6 +80,23 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
           <option value="high">High</option>
           <option value="normal">Normal</option>
           <option value="low">Low</option>
+        </select>
+      </label>
+      <label class="field">
+        <span>Kind of relationship</span>
+        <select
+          value={person.kind ?? ''}
+          onChange={(e) => {
+            const kind = (e.currentTarget.value || null) as RelationshipKind | null;
+            void apply({ kind }, kind ? `${name}: ${KIND_LABELS[kind].toLowerCase()}.` : `${name}: no kind set.`);
+          }}
+        >
+          <option value="">Not set</option>
+          {RELATIONSHIP_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </label>
       <form class="cadence" onSubmit={saveCadence}>

@@ -111,7 +111,7 @@ describe('the neglect list', () => {
     );
   });
 
-  it('snoozes for a week, marks as my team, ignores, and sets priority', async () => {
+  it('snoozes for a week, marks as my team, ignores, sets priority and kind', async () => {
     const { actions, onChanged } = setup();
     await openPanel(/^More for Priya/);
     await click(button('Snooze a week'));
@@ -132,6 +132,14 @@ describe('the neglect list', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }
     await vi.waitFor(() => expect(actions.update).toHaveBeenLastCalledWith(['wei@x.example'], { priority: 'high' }));
+    await vi.waitFor(() => expect(root.querySelector('.panel')).toBeNull()); // a change closes the panel
+    await openPanel(/^More for Wei/);
+    const kind = root.querySelectorAll('select')[1];
+    if (kind) {
+      kind.value = 'customer';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    await vi.waitFor(() => expect(actions.update).toHaveBeenLastCalledWith(['wei@x.example'], { kind: 'customer' }));
   });
 
   it('sets a cadence, and refuses one whose maximum is shorter than its ideal', async () => {

@@ -24,7 +24,13 @@ export const SCHEMA_V2 = {
   groups: 'id, name',
 } as const;
 
-/** Values of the version-2 fields for a person who has none yet. */
+export const SCHEMA_V3 = {
+  // 2026-11-22, version 3: a note about each person and the thanks owed to them (no new index; people are
+  // read whole). Existing people get the defaults in the upgrade.
+  ...SCHEMA_V2,
+} as const;
+
+/** Values of the fields added since version 1, for a person who has none yet. */
 export const PERSON_DEFAULTS = {
   priority: 'normal',
   kind: null,
@@ -35,7 +41,15 @@ export const PERSON_DEFAULTS = {
   maxDays: null,
   groupId: null,
   teamSuggestionDismissed: false,
+  note: '',
+  thanksOwedSince: null,
+  thanksSettledAt: null,
 } as const satisfies Partial<Person>;
+
+/** Fills in the defaults of fields a person row does not have yet. */
+function addMissingDefaults(person: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(PERSON_DEFAULTS)) if (!(field in person)) person[field] = value;
+}
 
 /** The extension's database. It lives in the extension's origin: only the background and extension pages open it. */
 export class AppDB extends Dexie {
@@ -48,14 +62,10 @@ export class AppDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
-      .upgrade((tx) =>
-        tx
-          .table('people')
-          .toCollection()
-          .modify((person: Record<string, unknown>) => {
-            for (const [field, value] of Object.entries(PERSON_DEFAULTS)) if (!(field in person)) person[field] = value;
-          }),
-      );
+      .upgrade((tx) => tx.table('people').toCollection().modify(addMissingDefaults));
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => tx.table('people').toCollection().modify(addMissingDefaults));
   }
 }
 

@@ -77,6 +77,13 @@ export interface Person {
   groupId: string | null;
   /** The user said "no" to the suggestion that this person is on their team. */
   teamSuggestionDismissed: boolean;
+  // Since schema version 3:
+  /** What matters to them, their biggest challenge: the user's own words. */
+  note: string;
+  /** Since when the user owes them thanks, or null. */
+  thanksOwedSince: number | null;
+  /** When the user last settled thanks owed to them, or null. */
+  thanksSettledAt: number | null;
 }
 
 /** A named group of people: a department of my company or an outside organisation. */

@@ -17,6 +17,9 @@ export const PersonPatchSchema = v.strictObject({
   maxDays: v.optional(Days),
   groupId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
   teamSuggestionDismissed: v.optional(v.boolean()),
+  note: v.optional(v.pipe(v.string(), v.maxLength(5000))),
+  thanksOwedSince: v.optional(v.nullable(Instant)),
+  thanksSettledAt: v.optional(v.nullable(Instant)),
 });
 export type PersonPatch = v.InferOutput<typeof PersonPatchSchema>;
 

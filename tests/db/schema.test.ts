@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppDB, PERSON_DEFAULTS, SCHEMA_V1, SCHEMA_V2 } from '../../lib/db/app-db';
+import { AppDB, PERSON_DEFAULTS, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../lib/db/app-db';
 import { seedVersion } from '../helpers/db';
 
 // The migration test pattern: for each schema version N > 1, seed a database with version N-1's stores
@@ -16,15 +16,15 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
-describe('schema version 2 (2026-11-22)', () => {
+describe('schema version 3 (2026-11-22)', () => {
   it('has the released stores and indexes', async () => {
     const db = new AppDB(freshName());
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const layout = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
     );
-    expect(layout).toEqual(SCHEMA_V2);
+    expect(layout).toEqual(SCHEMA_V3);
     db.close();
   });
 
@@ -44,6 +44,21 @@ describe('schema version 2 (2026-11-22)', () => {
     expect(await db.interactions.where('people').equals('p@x.example').count()).toBe(1);
     expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...PERSON_DEFAULTS });
     expect(await db.groups.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version-2 database: people get a note and no thanks owed', async () => {
+    const name = freshName();
+    const { note: _n, thanksOwedSince: _o, thanksSettledAt: _s, ...v2Defaults } = PERSON_DEFAULTS;
+    const v2Person = { email: 'r@x.example', displayName: 'R', lastMetAt: 5, ...v2Defaults, priority: 'high' };
+    await seedVersion(name, 2, SCHEMA_V2, { people: [v2Person] });
+    const db = new AppDB(name);
+    expect(await db.people.get('r@x.example')).toEqual({
+      ...v2Person,
+      note: '',
+      thanksOwedSince: null,
+      thanksSettledAt: null,
+    });
     db.close();
   });
 

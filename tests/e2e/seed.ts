@@ -87,28 +87,16 @@ export function makeLog(peopleCount: number, interactionCount: number, now: numb
     const first = FIRST[i % FIRST.length] ?? 'P';
     const last = LAST[Math.floor(i / FIRST.length) % LAST.length] ?? 'Q';
     const domain = orgs[i % orgs.length] ?? 'org.example';
-    return {
-      email: `${first.toLowerCase()}.${last.toLowerCase()}.${i}@${domain}`
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, ''),
-      displayName: `${first} ${last}`,
-      domain,
-      organisation: domain,
+    const email = `${first.toLowerCase()}.${last.toLowerCase()}.${i}@${domain}`
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+    return seedPerson(email, `${first} ${last}`, now, 0, {
       firstMetAt: Number.POSITIVE_INFINITY,
       lastMetAt: 0,
       interactionCount: 0,
-      createdAt: now,
-      updatedAt: now,
       priority: i % 7 === 0 ? 'high' : i % 5 === 0 ? 'low' : 'normal',
-      kind: null,
       team: i % 25 === 0,
-      ignored: false,
-      snoozedUntil: null,
-      idealDays: null,
-      maxDays: null,
-      groupId: null,
-      teamSuggestionDismissed: false,
-    };
+    });
   });
   const interactions: Interaction[] = [];
   const span = 5 * 365 * DAY;

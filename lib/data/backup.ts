@@ -1,0 +1,181 @@
+import * as v from 'valibot';
+import type { AppDB } from '../db/app-db';
+import type { Interaction, Person } from '../db/types';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupSettings } from './backup-schema';
+
+/** A backup of everything: people, interactions, groups and the user's settings. */
+export async function createBackup(db: AppDB, settings: BackupSettings, now: number): Promise<Backup> {
+  return db.transaction('r', db.people, db.interactions, db.groups, async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    people: await db.people.toArray(),
+    interactions: await db.interactions.toArray(),
+    groups: await db.groups.toArray(),
+    settings,
+  }));
+}
+
+export const MAX_BACKUP_BYTES = 300 * 1024 * 1024;
+
+export type BackupCheck = { ok: true; backup: Backup } | { ok: false; message: string };
+
+/**
+ * Reads a backup file's text, checks all of it, and says exactly what is wrong when something is: the record
+ * and the field. Nothing is written here.
+ */
+export function readBackup(text: string): BackupCheck {
+  if (text.length > MAX_BACKUP_BYTES) {
+    return {
+      ok: false,
+      message: `This file is too large to be a Bridges backup (over ${MAX_BACKUP_BYTES / 1024 / 1024} MB).`,
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      message: `This file is not a Bridges backup: it is not valid JSON (${(error as Error).message}).`,
+    };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, message: 'This file is not a Bridges backup: it does not hold an object.' };
+  }
+  const head = data as Record<string, unknown>;
+  if (head.format !== BACKUP_FORMAT)
+    return { ok: false, message: 'This file is not a Bridges backup (its "format" is not "bridges-backup").' };
+  if (head.version !== BACKUP_VERSION) {
+    return {
+      ok: false,
+      message: `This backup is format version ${JSON.stringify(head.version)}; this Bridges reads version ${BACKUP_VERSION}. Nothing was changed.`,
+    };
+  }
+  const result = v.safeParse(BackupSchema, data, { abortEarly: true });
+  if (!result.success) return { ok: false, message: describeIssue(result.issues[0]) };
+  const backup = result.output;
+  const problem = consistencyProblem(backup);
+  return problem ? { ok: false, message: problem } : { ok: true, backup };
+}
+
+function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return 'This backup could not be read.';
+  const where = (issue.path ?? [])
+    .map((item) =>
+      typeof item.key === 'number' ? `[${item.key}]` : `${item.key === undefined ? '' : `.${String(item.key)}`}`,
+    )
+    .join('')
+    .replace(/^\./, '');
+  const unknownKey = issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never';
+  if (unknownKey) return `${where || 'The file'}: this field is not part of a Bridges backup.`;
+  return `${where || 'The file'}: ${issue.message}.`;
+}
+
+/** Records that contradict each other: the same key twice, a meeting naming someone who is not there. */
+function consistencyProblem(backup: Backup): string | null {
+  const emails = new Set<string>();
+  for (const [i, person] of backup.people.entries()) {
+    if (emails.has(person.email)) return `people[${i}].email: ${person.email} appears twice.`;
+    emails.add(person.email);
+  }
+  const keys = new Set<string>();
+  for (const [i, interaction] of backup.interactions.entries()) {
+    if (keys.has(interaction.key)) return `interactions[${i}].key: ${interaction.key} appears twice.`;
+    keys.add(interaction.key);
+    if (interaction.end < interaction.start) return `interactions[${i}].end: it ends before it starts.`;
+    const missing = interaction.people.find((email) => !emails.has(email));
+    if (missing) return `interactions[${i}].people: ${missing} is not among the backup's people.`;
+  }
+  const groups = new Set<string>();
+  for (const [i, group] of backup.groups.entries()) {
+    if (groups.has(group.id)) return `groups[${i}].id: ${group.id} appears twice.`;
+    groups.add(group.id);
+  }
+  for (const [i, person] of backup.people.entries()) {
+    if (person.groupId !== null && !groups.has(person.groupId))
+      return `people[${i}].groupId: no group ${person.groupId} in the backup.`;
+  }
+  return null;
+}
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestoreSummary {
+  people: number;
+  interactions: number;
+  groups: number;
+}
+
+const CHUNK = 5000;
+
+/**
+ * Writes a checked backup in one transaction: "replace" makes the database exactly the backup; "merge"
+ * keeps what is there and adds the rest (the same meeting key or the same email is one record: a person in
+ * both keeps the user's current settings for them, with their first and last contact and count recomputed
+ * from all their meetings). If anything fails, nothing is changed.
+ */
+export async function restoreBackup(
+  db: AppDB,
+  backup: Backup,
+  mode: RestoreMode,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<RestoreSummary> {
+  const total = backup.people.length + backup.interactions.length + backup.groups.length;
+  let done = 0;
+  const step = (n: number) => {
+    done += n;
+    onProgress(done, total);
+  };
+  return db.transaction('rw', db.people, db.interactions, db.groups, async () => {
+    if (mode === 'replace') {
+      await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
+      await db.groups.bulkAdd(backup.groups);
+      step(backup.groups.length);
+      for (let i = 0; i < backup.interactions.length; i += CHUNK) {
+        const chunk = backup.interactions.slice(i, i + CHUNK);
+        await db.interactions.bulkAdd(chunk as Interaction[]);
+        step(chunk.length);
+      }
+      for (let i = 0; i < backup.people.length; i += CHUNK) {
+        const chunk = backup.people.slice(i, i + CHUNK);
+        await db.people.bulkAdd(chunk as Person[]);
+        step(chunk.length);
+      }
+      return { people: backup.people.length, interactions: backup.interactions.length, groups: backup.groups.length };
+    }
+    const haveGroups = new Set(await db.groups.toCollection().primaryKeys());
+    const newGroups = backup.groups.filter((g) => !haveGroups.has(g.id));
+    await db.groups.bulkAdd(newGroups);
+    step(backup.groups.length);
+    let added = 0;
+    for (let i = 0; i < backup.interactions.length; i += CHUNK) {
+      const chunk = backup.interactions.slice(i, i + CHUNK);
+      const existing = await db.interactions.bulkGet(chunk.map((x) => x.key));
+      const fresh = chunk.filter((_, j) => !existing[j]);
+      await db.interactions.bulkAdd(fresh as Interaction[]);
+      added += fresh.length;
+      step(chunk.length);
+    }
+    const current = await db.people.bulkGet(backup.people.map((p) => p.email));
+    const newPeople: Person[] = [];
+    for (const [i, person] of backup.people.entries()) {
+      const mine = current[i];
+      if (!mine) {
+        newPeople.push(person as Person);
+        continue;
+      }
+      const meetings = await db.interactions.where('people').equals(person.email).toArray();
+      const starts = meetings.map((m) => m.start);
+      await db.people.put({
+        ...mine,
+        firstMetAt: Math.min(mine.firstMetAt, ...starts),
+        lastMetAt: Math.max(mine.lastMetAt, ...starts),
+        interactionCount: meetings.length,
+      });
+    }
+    await db.people.bulkAdd(newPeople);
+    step(backup.people.length);
+    return { people: newPeople.length, interactions: added, groups: newGroups.length };
+  });
+}

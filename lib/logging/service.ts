@@ -66,20 +66,51 @@ export async function logCalendarEvent(
 }
 
 /** Adds or updates each person met at `at`. Call inside a rw transaction on people. */
-export async function recordContact(db: AppDB, attendees: Attendee[], at: number, now: number): Promise<void> {
-  const emails = attendees.map((a) => a.email);
+export function recordContact(db: AppDB, attendees: Attendee[], at: number, now: number): Promise<void> {
+  return recordContacts(db, [{ attendees, at }], now);
+}
+
+/**
+ * Adds or updates everyone in a batch of contacts at once: first and last met, a count, the best name. One
+ * read and one write of people for the whole batch. Call inside a rw transaction on people.
+ */
+export async function recordContacts(
+  db: AppDB,
+  contacts: ReadonlyArray<{ attendees: readonly Attendee[]; at: number }>,
+  now: number,
+): Promise<void> {
+  const seen = new Map<string, { attendee: Attendee; first: number; last: number; count: number }>();
+  for (const { attendees, at } of contacts) {
+    for (const attendee of attendees) {
+      const entry = seen.get(attendee.email);
+      if (!entry) seen.set(attendee.email, { attendee, first: at, last: at, count: 1 });
+      else {
+        entry.first = Math.min(entry.first, at);
+        entry.last = Math.max(entry.last, at);
+        entry.count++;
+        if (entry.attendee.displayName === entry.attendee.email) entry.attendee = attendee;
+      }
+    }
+  }
+  const emails = [...seen.keys()];
   const current = await db.people.bulkGet(emails);
-  const rows: Person[] = attendees.map((attendee, i) => {
+  const rows: Person[] = emails.map((email, i) => {
+    const { attendee, first, last, count } = seen.get(email) as {
+      attendee: Attendee;
+      first: number;
+      last: number;
+      count: number;
+    };
     const person = current[i];
     if (!person) {
       return {
-        email: attendee.email,
+        email,
         displayName: attendee.displayName,
-        domain: domainOf(attendee.email),
-        organisation: organisationOf(attendee.email),
-        firstMetAt: at,
-        lastMetAt: at,
-        interactionCount: 1,
+        domain: domainOf(email),
+        organisation: organisationOf(email),
+        firstMetAt: first,
+        lastMetAt: last,
+        interactionCount: count,
         createdAt: now,
         updatedAt: now,
         ...PERSON_DEFAULTS,
@@ -89,9 +120,9 @@ export async function recordContact(db: AppDB, attendees: Attendee[], at: number
     return {
       ...person,
       displayName: betterName ? attendee.displayName : person.displayName,
-      firstMetAt: Math.min(person.firstMetAt, at),
-      lastMetAt: Math.max(person.lastMetAt, at),
-      interactionCount: person.interactionCount + 1,
+      firstMetAt: Math.min(person.firstMetAt, first),
+      lastMetAt: Math.max(person.lastMetAt, last),
+      interactionCount: person.interactionCount + count,
       updatedAt: now,
     };
   });

@@ -24,6 +24,15 @@ export interface ProtocolMap {
   weeklyPick: { request: Record<string, never>; response: { email: string | null } };
   /** The popup was opened: the week's reminder has been seen, the badge clears until next week. */
   reminderSeen: { request: Record<string, never>; response: { ok: true } };
+  /** One person, two addresses: `gone`'s history joins `keep`'s. */
+  mergePeople: { request: { keep: string; gone: string }; response: { ok: true } };
+  /** Delete a person and their name from every meeting. */
+  deletePerson: { request: { email: string }; response: { ok: true } };
+  /** Create (no id) or rename a group. */
+  saveGroup: { request: { id?: string; name: string; kind: 'department' | 'organisation' }; response: { id: string } };
+  deleteGroup: { request: { id: string }; response: { ok: true } };
+  /** A page wrote records itself (restore, import, delete all): recount a standing reminder. */
+  dataChanged: { request: Record<string, never>; response: { ok: true } };
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -47,6 +56,11 @@ const NAME_SET: Record<MessageName, true> = {
   updatePeople: true,
   weeklyPick: true,
   reminderSeen: true,
+  mergePeople: true,
+  deletePerson: true,
+  saveGroup: true,
+  deleteGroup: true,
+  dataChanged: true,
 };
 const NAMES = Object.keys(NAME_SET) as MessageName[];
 

@@ -4,6 +4,8 @@ import { parseCalendarEvent } from '../logging/event-schema';
 import { logCalendarEvent, meetingStatus } from '../logging/service';
 import type { Handlers } from '../messaging';
 import { isEmail, normaliseEmail } from '../people/email';
+import { deleteGroup, saveGroup } from '../people/groups';
+import { deletePerson, mergePeople } from '../people/merge';
 import { ContactSchema, UpdatePeopleSchema } from '../people/schemas';
 import { logContact, updatePeople } from '../people/service';
 import type { Reminders } from '../reminders/service';
@@ -59,8 +61,40 @@ export function createHandlers(
       await reminders?.markSeen();
       return { ok: true };
     },
+    async mergePeople(request) {
+      const { keep, gone } = v.parse(v.object({ keep: Email, gone: Email }), request);
+      await mergePeople(db, keep, gone, clock());
+      return changed({ ok: true } as const);
+    },
+    async deletePerson(request) {
+      const { email } = v.parse(v.object({ email: Email }), request);
+      await deletePerson(db, email);
+      return changed({ ok: true } as const);
+    },
+    async saveGroup(request) {
+      const input = v.parse(
+        v.object({
+          id: v.optional(v.pipe(v.string(), v.maxLength(100))),
+          name: v.pipe(v.string(), v.maxLength(1000)),
+          kind: v.picklist(['department', 'organisation']),
+        }),
+        request,
+      );
+      const group = await saveGroup(db, input, clock());
+      return changed({ id: group.id });
+    },
+    async deleteGroup(request) {
+      const { id } = v.parse(v.object({ id: v.pipe(v.string(), v.maxLength(100)) }), request);
+      await deleteGroup(db, id, clock());
+      return changed({ ok: true } as const);
+    },
+    async dataChanged() {
+      return changed({ ok: true } as const);
+    },
   };
 }
+
+const Email = v.pipe(v.string(), v.maxLength(320), v.check(isEmail, 'not an email address'));
 
 /** Remembers the Calendar account's address as one of the user's own. */
 async function learnSelf(known: string[], selfEmail: string | null): Promise<string[]> {

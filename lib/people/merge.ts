@@ -1,0 +1,66 @@
+import type { AppDB } from '../db/app-db';
+import type { Attendee, Person } from '../db/types';
+
+/**
+ * Makes two entries one person (one person, two addresses): every meeting with `gone` becomes a meeting with
+ * `keep`, their first and last contact and count are recomputed from all of them, notes are joined, and
+ * `gone` is removed. Nothing is lost; one transaction.
+ */
+export async function mergePeople(db: AppDB, keepEmail: string, goneEmail: string, now: number): Promise<Person> {
+  if (keepEmail === goneEmail) throw new Error('Choose two different people to merge.');
+  return db.transaction('rw', db.people, db.interactions, async () => {
+    const [keep, gone] = await db.people.bulkGet([keepEmail, goneEmail]);
+    if (!keep || !gone) throw new Error('One of these people is no longer in Bridges.');
+    const theirs = await db.interactions.where('people').equals(goneEmail).toArray();
+    await db.interactions.bulkPut(
+      theirs.map((i) => ({
+        ...i,
+        people: [...new Set(i.people.map((e) => (e === goneEmail ? keepEmail : e)))],
+        attendees: dedupeAttendees(i.attendees.map((a) => (a.email === goneEmail ? { ...a, email: keepEmail } : a))),
+      })),
+    );
+    const all = await db.interactions.where('people').equals(keepEmail).toArray();
+    const starts = all.map((i) => i.start);
+    const merged: Person = {
+      ...keep,
+      displayName: keep.displayName === keep.email ? gone.displayName : keep.displayName,
+      firstMetAt: starts.length ? Math.min(...starts) : Math.min(keep.firstMetAt, gone.firstMetAt),
+      lastMetAt: starts.length ? Math.max(...starts) : Math.max(keep.lastMetAt, gone.lastMetAt),
+      interactionCount: all.length,
+      note: [keep.note, gone.note].filter(Boolean).join('\n\n'),
+      thanksOwedSince: keep.thanksOwedSince ?? gone.thanksOwedSince,
+      groupId: keep.groupId ?? gone.groupId,
+      kind: keep.kind ?? gone.kind,
+      updatedAt: now,
+    };
+    await db.people.put(merged);
+    await db.people.delete(goneEmail);
+    return merged;
+  });
+}
+
+function dedupeAttendees(attendees: Attendee[]): Attendee[] {
+  const seen = new Set<string>();
+  return attendees.filter((a) => !seen.has(a.email) && seen.add(a.email));
+}
+
+/**
+ * Deletes a person: their record, and their name from every meeting (a meeting left with no one is deleted
+ * too; the others keep everyone else). One transaction.
+ */
+export async function deletePerson(db: AppDB, email: string): Promise<void> {
+  await db.transaction('rw', db.people, db.interactions, async () => {
+    const theirs = await db.interactions.where('people').equals(email).toArray();
+    const emptied = theirs.filter((i) => i.people.length === 1).map((i) => i.key);
+    const kept = theirs
+      .filter((i) => i.people.length > 1)
+      .map((i) => ({
+        ...i,
+        people: i.people.filter((e) => e !== email),
+        attendees: i.attendees.filter((a) => a.email !== email),
+      }));
+    await db.interactions.bulkDelete(emptied);
+    await db.interactions.bulkPut(kept);
+    await db.people.delete(email);
+  });
+}

@@ -1,15 +1,69 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AuditPage } from '../../components/manage/AuditPage';
+import { DataPage } from '../../components/manage/DataPage';
+import { GratitudePage } from '../../components/manage/GratitudePage';
+import { GroupsPage } from '../../components/manage/GroupsPage';
+import { PersonPage } from '../../components/manage/PersonPage';
+import { TrendsPage } from '../../components/manage/TrendsPage';
 import { SettingsPage } from '../../components/settings/SettingsPage';
+import { useManageData } from '../../lib/manage/use-manage-data';
+
+const TABS = [
+  ['people', 'Relationships'],
+  ['groups', 'Groups'],
+  ['thanks', 'Thanks owed'],
+  ['trends', 'Trends'],
+  ['data', 'Your data'],
+  ['settings', 'Settings'],
+] as const;
+
+function useRoute(): string[] {
+  const read = () => (location.hash.replace(/^#\/?/, '') || 'people').split('/').map(decodeURIComponent);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const listener = () => setRoute(read());
+    window.addEventListener('hashchange', listener);
+    return () => window.removeEventListener('hashchange', listener);
+  }, []);
+  return route;
+}
 
 export function App() {
+  const [page, arg] = useRoute();
+  const data = useManageData();
+  const tab = page === 'person' ? 'people' : page;
   return (
     <div class="page">
       <header class="top">
         <h1>
           <img src="/icon/32.png" alt="" width="24" height="24" /> Bridges
         </h1>
+        <nav class="tabs" aria-label="Sections">
+          {TABS.map(([id, label]) => (
+            <a key={id} href={`#/${id}`} aria-current={tab === id ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
       </header>
       <main>
-        <SettingsPage />
+        {page === 'settings' ? (
+          <SettingsPage />
+        ) : !data ? (
+          <p class="muted">Reading your relationships…</p>
+        ) : page === 'person' && arg ? (
+          <PersonPage data={data} email={arg} />
+        ) : page === 'groups' ? (
+          <GroupsPage data={data} />
+        ) : page === 'thanks' ? (
+          <GratitudePage data={data} />
+        ) : page === 'trends' ? (
+          <TrendsPage data={data} />
+        ) : page === 'data' ? (
+          <DataPage data={data} />
+        ) : (
+          <AuditPage data={data} />
+        )}
       </main>
     </div>
   );

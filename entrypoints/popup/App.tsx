@@ -81,7 +81,7 @@ export function App({ initial }: AppProps) {
           <img src="/icon/32.png" alt="" width="20" height="20" /> Bridges
         </h1>
         <button type="button" class="link" onClick={() => void loadLive().then((live) => live.openManagementPage())}>
-          Settings &amp; team
+          Manage relationships
         </button>
       </header>
       {people.length === 0 ? (

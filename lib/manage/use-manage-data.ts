@@ -1,0 +1,51 @@
+import { useMemo } from 'preact/hooks';
+import { getDb } from '../db/app-db';
+import type { Group, Interaction, Person } from '../db/types';
+import type { CadenceDefaults } from '../relationships/cadence';
+import { cadenceDefaultsItem, internalDomainsItem, myEmailsItem } from '../settings';
+import { useLiveQuery } from '../ui/use-live-query';
+import { useStorageItem } from '../ui/use-storage-item';
+
+export interface ManageData {
+  people: Person[];
+  groups: Group[];
+  groupsById: Map<string, Group>;
+  /** Interactions of the last 27 weeks (trends, meetings in 90 days): an index range. */
+  recent: Interaction[];
+  cadences: CadenceDefaults;
+  internalDomains: string[];
+  myEmails: string[];
+  now: number;
+}
+
+export const RECENT_MS = 27 * 7 * 86_400_000;
+
+/** Everything the management page shows, live. Undefined until the first read. */
+export function useManageData(): ManageData | undefined {
+  const db = getDb();
+  const now = useMemo(() => Date.now(), []);
+  const people = useLiveQuery(() => db.people.toArray());
+  const groups = useLiveQuery(() => db.groups.toArray());
+  const recent = useLiveQuery(() =>
+    db.interactions
+      .where('start')
+      .above(now - RECENT_MS)
+      .toArray(),
+  );
+  const cadences = useStorageItem(cadenceDefaultsItem);
+  const internalDomains = useStorageItem(internalDomainsItem);
+  const myEmails = useStorageItem(myEmailsItem);
+  return useMemo(() => {
+    if (!people || !groups || !recent || !cadences || !internalDomains || !myEmails) return undefined;
+    return {
+      people,
+      groups,
+      groupsById: new Map(groups.map((g) => [g.id, g])),
+      recent,
+      cadences,
+      internalDomains,
+      myEmails,
+      now,
+    };
+  }, [people, groups, recent, cadences, internalDomains, myEmails]);
+}

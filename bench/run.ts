@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR } from '../tests/e2e/harness';
 import { BUDGETS } from './budgets';
+import { dataFigures } from './data';
 import { clickToStored, gzipKB, mutationBatches } from './logging';
 import { popupFigures } from './popup';
 import { median, percentile, round } from './stats';
@@ -36,6 +37,12 @@ if (wanted('popup')) {
   const popup = await popupFigures(BENCH_BUILD, EXTENSION_DIR, 20);
   Object.assign(results, popup.figures);
   Object.assign(notes, popup.notes);
+}
+
+if (wanted('data')) {
+  const data = await dataFigures(BENCH_BUILD);
+  Object.assign(results, data.figures);
+  Object.assign(notes, data.notes);
 }
 
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

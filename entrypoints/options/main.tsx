@@ -1,7 +1,17 @@
 import { render } from 'preact';
+import { createBackup, readBackup, restoreBackup } from '../../lib/data/backup';
+import { importEvents, readIcs } from '../../lib/data/ics';
+import { getDb } from '../../lib/db/app-db';
 import { App } from './App';
 import '../../components/theme.css';
 import './style.css';
+
+// Benchmark builds only (WXT_BENCH=1): lets `npm run bench` time backup, restore and import in this page.
+if (import.meta.env.WXT_BENCH === '1') {
+  Object.assign(globalThis, {
+    bridgesBench: { getDb, createBackup, readBackup, restoreBackup, readIcs, importEvents },
+  });
+}
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

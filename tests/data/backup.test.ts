@@ -268,3 +268,12 @@ describe('hostile backup files: each names its problem and leaves the database e
     });
   }
 });
+
+describe('deleting everything', () => {
+  it('clears people, interactions and groups in one transaction', async () => {
+    const { deleteAllRecords } = await import('../../lib/data/delete-all');
+    await seedSmall();
+    await deleteAllRecords(db);
+    expect(await snapshot()).toEqual({ people: [], interactions: [], groups: [] });
+  });
+});

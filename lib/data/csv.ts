@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Group, Interaction, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
 import { affiliationOf, KIND_LABELS } from '../relationships/labels';
@@ -16,7 +16,7 @@ const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString(
 
 function toCsv(header: string[], rows: Array<Array<string | number | boolean>>): string {
   const cells = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralise(cell) : String(cell))));
-  return Papa.unparse({ fields: header, data: cells }, { quotes: true, newline: '\r\n' });
+  return stringify([header, ...cells], { quoted: true, record_delimiter: 'windows' });
 }
 
 /** Everyone, one row each, for spreadsheets. */

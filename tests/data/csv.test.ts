@@ -32,8 +32,10 @@ describe('CSV export', () => {
     ];
     const parsed = Papa.parse<Record<string, string>>(peopleCsv(people, new Map(), [], DEFAULT_CADENCES, NOW), {
       header: true,
+      skipEmptyLines: true,
+      newline: '\r\n',
     });
-    expect(parsed.errors).toEqual([]);
+    expect(parsed.errors, JSON.stringify(parsed.errors)).toEqual([]);
     expect(parsed.data.map((r) => [r.Name, r.Email, r.Kind, r.Status, r.Note])).toEqual([
       ['Raman, Priya "PR"', 'priya@finance.example', 'Customer', 'red', 'Line one\nline two'],
       ['\'=HYPERLINK("http://evil.example","click")', 'evil@x.example', '', 'green', ''],
@@ -58,7 +60,10 @@ describe('CSV export', () => {
       calendarId: null,
       loggedAt: NOW,
     };
-    const parsed = Papa.parse<Record<string, string>>(interactionsCsv([meeting]), { header: true });
+    const parsed = Papa.parse<Record<string, string>>(interactionsCsv([meeting]), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(parsed.data[0]).toMatchObject({
       Title: 'Q4, "planning"',
       People: 'Ann; -Bob',

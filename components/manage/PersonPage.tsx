@@ -7,6 +7,7 @@ import type { PersonPatch } from '../../lib/people/schemas';
 import { cadenceOf } from '../../lib/relationships/cadence';
 import { affiliationOf, KIND_LABELS, lastMetText } from '../../lib/relationships/labels';
 import { assess } from '../../lib/relationships/rank';
+import { checkCadences } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { StatusBadge } from '../StatusBadge';
 
@@ -158,6 +159,14 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
               </button>
             )}
           </p>
+          <CadenceForm
+            key={`${cadence.idealDays}/${cadence.maxDays}`}
+            ideal={cadence.idealDays}
+            max={cadence.maxDays}
+            onSave={(idealDays, maxDays) =>
+              void change({ idealDays, maxDays }, `Every ${idealDays} days, at most ${maxDays}.`)
+            }
+          />
           <label class="check">
             <input
               type="checkbox"
@@ -243,5 +252,53 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
         </ol>
       </section>
     </article>
+  );
+}
+
+function CadenceForm({ ideal, max, onSave }: { ideal: number; max: number; onSave(ideal: number, max: number): void }) {
+  const [draft, setDraft] = useState({ ideal: String(ideal), max: String(max) });
+  const [error, setError] = useState('');
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const same = { idealDays: draft.ideal, maxDays: draft.max };
+        const checked = checkCadences({ high: same, normal: same, low: same });
+        if (!checked.ok) {
+          setError(checked.message.replace(/^High priority: /, ''));
+          return;
+        }
+        setError('');
+        onSave(checked.value.high.idealDays, checked.value.high.maxDays);
+      }}
+    >
+      <label class="field inline">
+        <span>Ideal</span>
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          value={draft.ideal}
+          onInput={(e) => setDraft({ ...draft, ideal: e.currentTarget.value })}
+        />
+      </label>
+      <label class="field inline">
+        <span>At most</span>
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          value={draft.max}
+          onInput={(e) => setDraft({ ...draft, max: e.currentTarget.value })}
+        />
+      </label>
+      <button type="submit">Set cadence</button>
+      {error && (
+        <span class="error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
   );
 }

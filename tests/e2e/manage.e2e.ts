@@ -60,6 +60,14 @@ describe('the relationship audit (Chromium)', () => {
     await page.getByRole('textbox', { name: 'What matters to them' }).fill('Renewal in March; wants a roadmap.');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByRole('combobox', { name: 'Priority' }).selectOption('high');
+    await page.getByRole('spinbutton', { name: 'Ideal' }).fill('10');
+    await page.getByRole('spinbutton', { name: 'At most' }).fill('5');
+    await page.getByRole('button', { name: 'Set cadence' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('the maximum (5 days) cannot be shorter than the ideal interval (10 days).');
+    await page.getByRole('spinbutton', { name: 'At most' }).fill('20');
+    await page.getByRole('button', { name: 'Set cadence' }).click();
     await expect
       .poll(async () => (await readStore(session.worker)).people.find((p) => p.email === 'sam@partner.example'))
       .toMatchObject({

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { type Person, type Priority, RELATIONSHIP_KINDS, type RelationshipKind } from '../lib/db/types';
+import type { Person, Priority, RelationshipKind } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/schemas';
 import type { PeopleActions } from '../lib/popup/actions';
 import type { Cadence } from '../lib/relationships/cadence';
 import { KIND_LABELS } from '../lib/relationships/labels';
 import { useEscape } from '../lib/ui/use-escape';
+import { KindOptions } from './KindOptions';
 
 export interface PersonActionsProps {
   person: Person;
@@ -91,12 +92,7 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
             void apply({ kind }, kind ? `${name}: ${KIND_LABELS[kind].toLowerCase()}.` : `${name}: no kind set.`);
           }}
         >
-          <option value="">Not set</option>
-          {RELATIONSHIP_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
+          <KindOptions none="Not set" />
         </select>
       </label>
       <form class="cadence" onSubmit={saveCadence}>

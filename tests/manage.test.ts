@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Interaction } from '../lib/db/types';
 import { auditRows, filterRows, meetingsPerPerson, NO_FILTER, sortRows } from '../lib/manage/audit';
 import { greenShareByWeek, groupsTouchedPerMonth, outsideTeamMeetingsPerWeek } from '../lib/manage/trends';
 import { DEFAULT_CADENCES } from '../lib/relationships/cadence';
-import { DAY, person } from './helpers/people';
+import { DAY, meetingAt, person } from './helpers/people';
 
 // Wednesday 25 November 2026, noon (the computer's zone: tests run in UTC).
 const NOW = new Date(2026, 10, 25, 12).getTime();
-const meeting = (daysAgo: number, people: string[]): Interaction => ({
-  key: `k${daysAgo}-${people.join()}`,
-  kind: 'meeting',
-  source: 'google-calendar',
-  title: 't',
-  start: NOW - daysAgo * DAY,
-  end: NOW - daysAgo * DAY,
-  allDay: false,
-  people,
-  attendees: [],
-  calendarId: null,
-  loggedAt: 0,
-});
+const meeting = (daysAgo: number, people: string[]) =>
+  meetingAt(`k${daysAgo}-${people.join()}`, NOW - daysAgo * DAY, people);
 const people = [
   person('priya@finance.example', NOW - 70 * DAY, {
     displayName: 'Priya Raman',

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '../../lib/db/app-db';
-import { PRIORITIES, type Priority, RELATIONSHIP_KINDS, type RelationshipKind } from '../../lib/db/types';
+import { PRIORITIES, type Priority, type RelationshipKind } from '../../lib/db/types';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
 import type { PersonPatch } from '../../lib/people/schemas';
 import { cadenceOf } from '../../lib/relationships/cadence';
-import { affiliationOf, KIND_LABELS, lastMetText } from '../../lib/relationships/labels';
+import { affiliationOf, lastMetText } from '../../lib/relationships/labels';
 import { assess } from '../../lib/relationships/rank';
 import { checkCadences } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
+import { KindOptions } from '../KindOptions';
 import { StatusBadge } from '../StatusBadge';
 
 const day = (at: number) =>
@@ -110,12 +111,7 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
                 void change({ kind: (e.currentTarget.value || null) as RelationshipKind | null }, 'Kind saved.')
               }
             >
-              <option value="">Not set</option>
-              {RELATIONSHIP_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
+              <KindOptions none="Not set" />
             </select>
           </label>
           <label class="field">

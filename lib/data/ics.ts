@@ -3,7 +3,7 @@ import type { CalendarEvent, CalendarGuest } from '../calendar/google/card';
 import type { AppDB } from '../db/app-db';
 import type { Interaction, Response } from '../db/types';
 import { judge, type MeetingRules } from '../logging/rules';
-import { calendarKey, recordContacts } from '../logging/service';
+import { calendarKey, meetingOf, recordContacts } from '../logging/service';
 
 /**
  * Reads a calendar file (.ics, as Google Calendar exports it) into events as a Calendar card would give them:
@@ -174,19 +174,7 @@ export async function importEvents(
         else if (verdict.kind === 'no-one') summary.noOne++;
         else if (verdict.kind === 'needs-confirmation') summary.overLimit++;
         else {
-          fresh.push({
-            key,
-            kind: 'meeting',
-            source: 'ics',
-            title: event.title,
-            start: event.start,
-            end: event.end,
-            allDay: event.allDay,
-            people: verdict.attendees.map((a) => a.email),
-            attendees: verdict.attendees,
-            calendarId: null,
-            loggedAt: options.now,
-          });
+          fresh.push(meetingOf(event, verdict.attendees, 'ics', options.now));
         }
       }
       await db.interactions.bulkAdd(fresh);

@@ -25,6 +25,28 @@ export async function meetingStatus(db: AppDB, eventId: string): Promise<Meeting
   return existing ? { logged: true, people: existing.people.length } : { logged: false };
 }
 
+/** The interaction a calendar event is logged as: its instance's key, the people counted as met. */
+export function meetingOf(
+  event: CalendarEvent,
+  attendees: Attendee[],
+  source: Interaction['source'],
+  now: number,
+): Interaction {
+  return {
+    key: calendarKey(event.eventId),
+    kind: 'meeting',
+    source,
+    title: event.title,
+    start: event.start,
+    end: event.end,
+    allDay: event.allDay,
+    people: attendees.map((a) => a.email),
+    attendees,
+    calendarId: event.calendarId || null,
+    loggedAt: now,
+  };
+}
+
 /**
  * Logs a calendar event once: the interaction and every person in it, in one transaction. Logging the same
  * event again changes nothing. People's first and last meeting times and counts are kept up to date here,
@@ -43,19 +65,7 @@ export async function logCalendarEvent(
     return { status: verdict.kind, count: verdict.count, limit: verdict.limit };
   if (verdict.kind !== 'log') return { status: verdict.kind };
 
-  const interaction: Interaction = {
-    key,
-    kind: 'meeting',
-    source: 'google-calendar',
-    title: event.title,
-    start: event.start,
-    end: event.end,
-    allDay: event.allDay,
-    people: verdict.attendees.map((a) => a.email),
-    attendees: verdict.attendees,
-    calendarId: event.calendarId || null,
-    loggedAt: options.now,
-  };
+  const interaction = meetingOf(event, verdict.attendees, 'google-calendar', options.now);
   return db.transaction('rw', db.interactions, db.people, async () => {
     const again = await db.interactions.get(key);
     if (again) return { status: 'already-logged', people: again.people.length } as const;

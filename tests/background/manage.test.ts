@@ -2,33 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../lib/background/handlers';
 import { AppDB } from '../../lib/db/app-db';
-import type { Interaction } from '../../lib/db/types';
 import { onMessages, sendMessage } from '../../lib/messaging';
 import { suggestGroups } from '../../lib/people/groups';
-import { DAY, person } from '../helpers/people';
+import { DAY, meetingAt, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let db: AppDB;
 let stop: () => void;
-const meeting = (key: string, daysAgo: number, people: string[]): Interaction => ({
-  key,
-  kind: 'meeting',
-  source: 'google-calendar',
-  title: key,
-  start: NOW - daysAgo * DAY,
-  end: NOW - daysAgo * DAY,
-  allDay: false,
-  people,
-  attendees: people.map((email) => ({
-    email,
-    displayName: email,
-    response: 'accepted',
-    organizer: false,
-    optional: false,
-  })),
-  calendarId: null,
-  loggedAt: 0,
-});
+const meeting = (key: string, daysAgo: number, people: string[]) => meetingAt(key, NOW - daysAgo * DAY, people);
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup, readBackup, restoreBackup } from '../../lib/data/backup';
 import { AppDB } from '../../lib/db/app-db';
-import type { Interaction } from '../../lib/db/types';
 import { makeLog } from '../e2e/seed';
-import { DAY, person } from '../helpers/people';
+import { DAY, meetingAt, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let db: AppDB;
@@ -19,25 +18,7 @@ const snapshot = async () => ({
   interactions: await db.interactions.orderBy('key').toArray(),
   groups: await db.groups.orderBy('id').toArray(),
 });
-const meeting = (key: string, start: number, people: string[]): Interaction => ({
-  key,
-  kind: 'meeting',
-  source: 'google-calendar',
-  title: key,
-  start,
-  end: start + 1000,
-  allDay: false,
-  people,
-  attendees: people.map((email) => ({
-    email,
-    displayName: email,
-    response: 'accepted',
-    organizer: false,
-    optional: false,
-  })),
-  calendarId: null,
-  loggedAt: start,
-});
+const meeting = (key: string, start: number, people: string[]) => meetingAt(key, start, people, { end: start + 1000 });
 
 async function seedSmall() {
   await db.groups.add({ id: 'g1', name: 'Finance', kind: 'department', createdAt: NOW });

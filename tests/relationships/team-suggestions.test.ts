@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Interaction } from '../../lib/db/types';
 import { suggestTeammates } from '../../lib/relationships/team-suggestions';
-import { DAY, person } from '../helpers/people';
+import { DAY, meetingAt, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
-const meeting = (daysAgo: number, people: string[]): Interaction => ({
-  key: `k${daysAgo}-${people.join()}`,
-  kind: 'meeting',
-  source: 'google-calendar',
-  title: 't',
-  start: NOW - daysAgo * DAY,
-  end: NOW - daysAgo * DAY,
-  allDay: false,
-  people,
-  attendees: [],
-  calendarId: null,
-  loggedAt: 0,
-});
+const meeting = (daysAgo: number, people: string[]) =>
+  meetingAt(`k${daysAgo}-${people.join()}`, NOW - daysAgo * DAY, people);
 
 describe('teammate suggestions', () => {
   const people = new Map(

@@ -1,6 +1,7 @@
 import { DB_NAME } from '../db/app-db-name';
 import type { Group, Person } from '../db/types';
-import { POPUP_SETTINGS, SETTING_FALLBACKS, SETTING_KEYS, type Settings } from '../settings-schema';
+import { POPUP_SETTINGS, type Settings } from '../settings-schema';
+import { readSettings, type StorageArea } from '../settings-snapshot';
 
 export interface PopupData {
   people: Person[];
@@ -14,32 +15,9 @@ export interface PopupData {
  * a small script that starts before the popup's own code has loaded; Dexie's live queries take over after
  * the first paint. It never creates the database: before the first meeting is logged there is none.
  */
-export async function readPopupSnapshot(area: StorageArea = extensionStorage()): Promise<PopupData> {
-  const keys = POPUP_SETTINGS.map((name) => SETTING_KEYS[name].slice('local:'.length));
-  const [stores, raw] = await Promise.all([readStores(), area.get(keys)]);
-  const settings = {} as Record<string, unknown>;
-  for (const [i, name] of POPUP_SETTINGS.entries()) settings[name] = raw[keys[i] ?? ''] ?? SETTING_FALLBACKS[name];
-  return { ...stores, settings: settings as PopupData['settings'] };
-}
-
-/** The one storage call the snapshot makes. */
-export interface StorageArea {
-  get(keys: string[]): Promise<Record<string, unknown>>;
-}
-
-/**
- * The extension's local storage straight from the browser, without the polyfill: Chrome's MV3 and Firefox's
- * storage.local.get both return promises, and this script must stay tiny. Everything else in the extension
- * goes through wxt/browser.
- */
-function extensionStorage(): StorageArea {
-  const api = globalThis as unknown as {
-    browser?: { storage?: { local: StorageArea } };
-    chrome?: { storage?: { local: StorageArea } };
-  };
-  const local = api.browser?.storage?.local ?? api.chrome?.storage?.local;
-  if (!local) throw new Error('No extension storage here.');
-  return local;
+export async function readPopupSnapshot(area?: StorageArea): Promise<PopupData> {
+  const [stores, settings] = await Promise.all([readStores(), readSettings(POPUP_SETTINGS, area)]);
+  return { ...stores, settings };
 }
 
 async function readStores(): Promise<{ people: Person[]; groups: Group[] }> {

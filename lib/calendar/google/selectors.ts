@@ -5,9 +5,11 @@
  * saved pages in tests/fixtures/google-calendar/.
  */
 export const SELECTORS = {
-  /** The event details card ("bubble"); stays in the DOM, hidden, after closing and is reused. */
+  /**
+   * The event details card ("bubble"); stays in the DOM, hidden, after closing and is reused. First looked up
+   * by its id (CARD_ID, 2026-11) in findCard(); these are the fallbacks.
+   */
   card: [
-    '#xDetDlg[data-eventid]', // 2026-11
     '[role="dialog"][data-chips-dialog="true"] [data-eventid]', // 2018-12 .. 2026-11
   ],
   /** The card's toolbar (edit, delete, options) where the Log control goes. */
@@ -72,9 +74,12 @@ export function queryAll(root: ParentNode, name: SelectorName): Element[] {
   return [];
 }
 
+/** The card's id (2026-11): an id lookup is the cheapest test a mutation batch can make. */
+export const CARD_ID = 'xDetDlg';
+
 /** The visible event card, or null. Cheap enough for every mutation batch: an id lookup first. */
 export function findCard(doc: Document): Element | null {
-  const byId = doc.getElementById('xDetDlg');
+  const byId = doc.getElementById(CARD_ID);
   if (byId?.hasAttribute('data-eventid')) return byId;
   return queryFirst(doc, 'card');
 }

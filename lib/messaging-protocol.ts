@@ -12,8 +12,11 @@ import type { ContactOutcome } from './people/service';
  * message name maps to its request and its response. Only the background answers; it is the only writer.
  */
 export interface ProtocolMap {
-  /** Log the event shown in a Calendar card. `confirmed` is the second click on a large meeting. */
-  logMeeting: { request: { event: CalendarEvent; confirmed: boolean }; response: LogOutcome };
+  /**
+   * Log the event shown in a Calendar card. `confirmed` is the second click on a large meeting; `logAnyway`
+   * the user's "Log anyway" when the page could not tell whether they declined.
+   */
+  logMeeting: { request: { event: CalendarEvent; confirmed: boolean; logAnyway?: boolean }; response: LogOutcome };
   /** Whether an event (by its instance's id) is already in the log. */
   meetingStatus: { request: { eventId: string }; response: MeetingStatus };
   /** Log a call, coffee, chat or message with someone, dated when it happened. */

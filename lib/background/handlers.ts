@@ -36,6 +36,7 @@ export function createHandlers(
         myEmails,
         rules,
         confirmed: request.confirmed === true,
+        logAnyway: request.logAnyway === true,
       });
       return outcome.status === 'logged' ? changed(outcome) : outcome;
     },

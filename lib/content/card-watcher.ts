@@ -1,71 +1,136 @@
-import { readEventCard } from '../calendar/google/card';
-import { decodeEventId } from '../calendar/google/event-id';
-import { findActionBar, findCard } from '../calendar/google/selectors';
+import { type CardReading, readEventCard } from '../calendar/google/card';
+import { readEditPage } from '../calendar/google/edit-page';
+import { eventIdFromEditUrl, eventIdOf } from '../calendar/google/event-id';
+import { findActionBar, findCard, findEditEvent, isEditPageUrl, queryFirst } from '../calendar/google/selectors';
+import { describeStructure } from '../calendar/google/structure';
 import type { sendMessage } from '../messaging';
-import { BUSY, DISCONNECTED, loggedView, messageView, READY, viewOfOutcome } from './control-state';
+import { BUSY, DISCONNECTED, loggedView, messageView, READY, UNREADABLE_VIEW, viewOfOutcome } from './control-state';
 import { LogControl } from './log-control';
 
 export interface WatcherDeps {
   send: typeof sendMessage;
   now: () => number;
+  /** The page's address (the full event page is told apart by it); the document's own by default. */
+  url?: () => string;
+  /** Puts text on the clipboard; the browser's clipboard by default. */
+  copy?: (text: string) => Promise<void>;
+  /** Whether a click on the control counts; a person's (trusted) clicks only, by default. */
+  isUserClick?: (event: Event) => boolean;
   /** Benchmark builds only: receives the cost of each mutation batch, in milliseconds. */
   recordBatch?: (ms: number) => void;
 }
 
-/**
- * Keeps the Log control in whatever event card Calendar shows, and acts on the event shown at the moment
- * of the click. The mutation callback runs on every change to Calendar's page, so it does only an id lookup
- * and two attribute reads unless the card changed.
- */
-export function watchEventCards(doc: Document, signal: AbortSignal, deps: WatcherDeps): () => void {
-  const control = new LogControl(doc, () => void logShownEvent());
-  let shownId: string | null = null;
-  let confirmFor: string | null = null;
+/** Where an event is shown: Calendar's event card, or its full event page (/r/eventedit/<id>). */
+interface Surface {
+  kind: 'card' | 'edit';
+  root: Element;
+  /** Changes when the surface shows another event (Calendar reuses the card). */
+  key: string;
+}
 
-  const sync = (): void => {
-    const card = findCard(doc);
-    if (!card) return;
-    const id = card.getAttribute('data-eventid');
-    if (id !== shownId) {
-      shownId = id;
-      confirmFor = null;
-      control.show(READY);
-      void refreshStatus(id);
+export const COPIED = 'Copied. Paste it into your bug report: it holds no names, addresses, titles or times.';
+
+/**
+ * Keeps the Log control in whatever event card (or full event page) Calendar shows, and acts on the event
+ * shown at the moment of the click. The mutation callback runs on every change to Calendar's page, so it
+ * does only an id lookup, a string test of the address and two attribute reads unless the card changed;
+ * reading the event (and any search of the card by structure) happens on a click only.
+ */
+export function watchEventCards(doc: Document, signal: AbortSignal, deps: WatcherDeps): LogControl {
+  const url = deps.url ?? (() => doc.location?.href ?? '');
+  const control = new LogControl(doc, {
+    onLog: () => void logShownEvent(),
+    onReport: () => void copyReport(),
+    isUserClick: deps.isUserClick,
+  });
+  let shownKey: string | null = null;
+  // The user's answers so far for the event shown: the second click over the limit, "log anyway".
+  let confirmedFor: string | null = null;
+  let anywayFor: string | null = null;
+  let lastFailure = '';
+
+  const findSurface = (): Surface | null => {
+    if (isEditPageUrl(url())) {
+      const root = findEditEvent(doc);
+      if (root) return { kind: 'edit', root, key: `edit ${root.getAttribute('data-eventid') ?? url()}` };
     }
-    if (!card.contains(control.host)) control.mount(findActionBar(card) ?? card);
+    const card = findCard(doc);
+    if (!card) return null;
+    return { kind: 'card', root: card, key: card.getAttribute('data-eventid') ?? card.getAttribute('jslog') ?? '' };
   };
 
-  async function refreshStatus(encoded: string | null): Promise<void> {
-    const id = encoded ? decodeEventId(encoded) : null;
+  const sync = (): void => {
+    const surface = findSurface();
+    if (!surface) return;
+    if (surface.key !== shownKey) {
+      shownKey = surface.key;
+      confirmedFor = null;
+      anywayFor = null;
+      control.show(READY);
+      void refreshStatus(surface);
+    }
+    if (surface.root.contains(control.host)) return;
+    if (surface.kind === 'card') control.mount(findActionBar(surface.root) ?? surface.root);
+    else {
+      const save = queryFirst(surface.root, 'editSave');
+      control.mount(save?.parentElement ?? surface.root, save);
+    }
+  };
+
+  async function refreshStatus(surface: Surface): Promise<void> {
+    const id = eventIdOf(surface.root) ?? (surface.kind === 'edit' ? eventIdFromEditUrl(url()) : null);
     if (!id) return;
     try {
       const status = await deps.send('meetingStatus', { eventId: id.eventId });
-      if (shownId === encoded && status.logged) control.show(loggedView(status.people));
+      if (shownKey === surface.key && status.logged) control.show(loggedView(status.people));
     } catch {
-      if (shownId === encoded) control.show(DISCONNECTED);
+      if (shownKey === surface.key) control.show(DISCONNECTED);
     }
   }
 
+  function read(surface: Surface | null): CardReading {
+    const options = { now: deps.now(), fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    return surface?.kind === 'edit'
+      ? readEditPage(doc, url(), options)
+      : readEventCard(doc, surface?.root ?? null, options);
+  }
+
   async function logShownEvent(): Promise<void> {
-    const card = findCard(doc);
-    const encoded = card?.getAttribute('data-eventid') ?? null;
-    const reading = readEventCard(doc, card, {
-      now: deps.now(),
-      fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    });
+    const surface = findSurface();
+    const reading = read(surface);
     if (!reading.ok) {
-      control.show(messageView(reading.message, 'error'));
+      lastFailure = reading.problem;
+      control.show(reading.problem === 'task' ? messageView(reading.message) : UNREADABLE_VIEW);
       return;
     }
-    const confirmed = confirmFor === reading.event.eventId;
+    const { event } = reading;
+    const key = surface?.key ?? null;
     control.show(BUSY);
     try {
-      const outcome = await deps.send('logMeeting', { event: reading.event, confirmed });
-      if (shownId !== encoded) return; // the card now shows another event
-      confirmFor = outcome.status === 'needs-confirmation' ? reading.event.eventId : null;
+      const outcome = await deps.send('logMeeting', {
+        event,
+        confirmed: confirmedFor === event.eventId,
+        logAnyway: anywayFor === event.eventId,
+      });
+      if (shownKey !== key) return; // the card now shows another event
+      if (outcome.status === 'needs-confirmation') confirmedFor = event.eventId;
+      else if (outcome.status === 'response-unknown') anywayFor = event.eventId;
+      else confirmedFor = anywayFor = null;
       control.show(viewOfOutcome(outcome));
     } catch {
-      if (shownId === encoded) control.show(DISCONNECTED);
+      if (shownKey === key) control.show(DISCONNECTED);
+    }
+  }
+
+  async function copyReport(): Promise<void> {
+    const surface = findSurface();
+    const note = `${surface?.kind ?? 'no card'}, ${lastFailure || 'unread'}`;
+    const report = describeStructure(surface?.root ?? doc.body, doc, note);
+    try {
+      await (deps.copy ?? ((text) => copyToClipboard(doc, control.root, text)))(report);
+      control.say(COPIED);
+    } catch {
+      control.say("Bridges couldn't reach the clipboard. Nothing was copied.");
     }
   }
 
@@ -85,11 +150,34 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       }
     : onMutations;
   const observer = new MutationObserver(handler);
-  observer.observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-eventid'] });
+  observer.observe(doc.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-eventid', 'jslog'],
+  });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     control.host.remove();
   });
   onMutations();
-  return () => observer.disconnect();
+  return control;
+}
+
+/** The clipboard API, else a selected text area in the control's own shadow root and the copy command. */
+async function copyToClipboard(doc: Document, root: ShadowRoot, text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Calendar's permissions may refuse the API; the copy command needs only the click.
+  }
+  const area = doc.createElement('textarea');
+  area.value = text;
+  area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+  root.append(area);
+  area.select();
+  const copied = doc.execCommand('copy');
+  area.remove();
+  if (!copied) throw new Error('copy refused');
 }

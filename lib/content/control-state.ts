@@ -8,8 +8,13 @@ export interface ControlView {
   message: string;
   tone: 'neutral' | 'success' | 'warning' | 'error';
   busy: boolean;
-  /** True while the next click confirms a large meeting. */
-  confirming: boolean;
+  /**
+   * What the next click asks for: a plain log, the second click on a meeting over the guest limit, or a log
+   * although the page could not tell whether the user declined.
+   */
+  next: 'log' | 'confirm' | 'anyway';
+  /** Offer "Copy details for a bug report" beside the message: the card could not be read. */
+  offerReport: boolean;
 }
 
 export const READY: ControlView = {
@@ -17,24 +22,40 @@ export const READY: ControlView = {
   message: '',
   tone: 'neutral',
   busy: false,
-  confirming: false,
+  next: 'log',
+  offerReport: false,
 };
 export const BUSY: ControlView = { ...READY, label: 'Logging…', busy: true };
 
-const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const people = (n: number) => count(n, 'person', 'people');
+const groups = (n: number) => count(n, 'group', 'groups');
 
-export function loggedView(count: number, message = ''): ControlView {
-  return { label: `Logged · ${people(count)}`, message, tone: 'success', busy: false, confirming: false };
+export function loggedView(
+  n: number,
+  message = '',
+  notes: { groups?: number; partial?: { shown: number; total: number } | null } = {},
+): ControlView {
+  const label = notes.groups ? `Logged · ${people(n)} · ${groups(notes.groups)} not counted` : `Logged · ${people(n)}`;
+  const partial = notes.partial
+    ? `Logged ${notes.partial.shown} of ${notes.partial.total} guests: Calendar showed ${notes.partial.shown}.`
+    : '';
+  return { ...READY, label, message: partial || message, tone: 'success' };
 }
 
 export function messageView(message: string, tone: ControlView['tone'] = 'warning'): ControlView {
   return { ...READY, message, tone };
 }
 
+export const UNREADABLE_VIEW: ControlView = {
+  ...messageView("Bridges can't read this event: Calendar's page may have changed. Nothing was saved.", 'error'),
+  offerReport: true,
+};
+
 export function viewOfOutcome(outcome: LogOutcome): ControlView {
   switch (outcome.status) {
     case 'logged':
-      return loggedView(outcome.people);
+      return loggedView(outcome.people, '', outcome);
     case 'already-logged':
       return loggedView(outcome.people, 'Already in your log: nothing changed.');
     case 'not-started':
@@ -42,20 +63,32 @@ export function viewOfOutcome(outcome: LogOutcome): ControlView {
     case 'declined':
       return messageView('Not logged: you declined this meeting.');
     case 'no-one':
-      return messageView('No one to log: there are no other guests.');
+      if (outcome.partial?.shown === 0) {
+        return messageView(
+          `Not logged: Calendar isn't showing this meeting's ${outcome.partial.total} guests. Open the guest list in the card, then log again.`,
+        );
+      }
+      return messageView(
+        outcome.groups
+          ? `No one to log: there are no other guests (${groups(outcome.groups)} not counted).`
+          : 'No one to log: there are no other guests.',
+      );
+    case 'response-unknown':
+      return {
+        ...messageView("Bridges can't tell whether you declined this meeting: Calendar's page doesn't say clearly."),
+        label: 'Log anyway',
+        next: 'anyway',
+      };
     case 'needs-confirmation':
       return {
+        ...messageView(
+          `This meeting has ${people(outcome.count)}, over your limit of ${outcome.limit}. Click again to log them all.`,
+        ),
         label: `Log ${people(outcome.count)}?`,
-        message: `This meeting has ${people(outcome.count)}, over your limit of ${outcome.limit}. Click again to log them all.`,
-        tone: 'warning',
-        busy: false,
-        confirming: true,
+        next: 'confirm',
       };
     case 'invalid':
-      return messageView(
-        "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.",
-        'error',
-      );
+      return UNREADABLE_VIEW;
   }
 }
 

@@ -1,9 +1,15 @@
 import type { ControlView } from './control-state';
 
 /**
- * The "Log meeting" control that sits in Calendar's event card. One host element lives for the page's
- * lifetime: Calendar re-renders the card and strips foreign nodes, so the watcher puts the same host back
- * and it keeps its state. Its shadow root keeps Calendar's CSS and ours apart. Text only, never HTML.
+ * The "Log meeting" control that sits in Calendar's event card (and on the full event page). One host element
+ * lives for the page's lifetime: Calendar re-renders the card and strips foreign nodes, so the watcher puts
+ * the same host back and it keeps its state. Text only, never HTML.
+ *
+ * Calendar's own scripts must not be able to drive it (a compromised page could otherwise log forged
+ * meetings): the shadow root is closed, so the page cannot reach the button, and the control acts only on
+ * trusted clicks, the ones a person makes with a mouse, a finger or the keyboard (`event.isTrusted`), never
+ * on a click a script dispatches. Tests drive it as a person does (see tests/e2e/log-control.ts): they find
+ * the button in the accessibility tree, which a screen reader reads too, and click its box.
  */
 export const HOST_TAG = 'bridges-log-control';
 
@@ -18,6 +24,9 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 button[aria-busy="true"] { cursor: progress; opacity: 0.7; }
 button.success { color: #146c2e; border-color: #146c2e; }
 button.confirm { color: #8c4a00; border-color: #8c4a00; }
+button.report { height: 28px; padding: 0 10px; border-color: transparent; color: inherit; text-decoration: underline;
+  font-weight: 400; font-size: 12px; }
+button.report[hidden] { display: none; }
 svg { width: 18px; height: 18px; fill: currentColor; flex: none; }
 .message { max-width: 230px; font: 400 12px/16px Roboto, Arial, sans-serif; color: #444746; white-space: normal; }
 .message.error { color: #b3261e; }
@@ -37,17 +46,32 @@ const ICON_LOG =
   'M22 5.18 10.59 16.6l-4.24-4.24 1.41-1.41 2.83 2.83 10-10L22 5.18zM12 20c-4.41 0-8-3.59-8-8s3.59-8 8-8c1.57 0 3.04.46 4.28 1.25l1.45-1.45C16.1 2.67 14.13 2 12 2 6.48 2 2 6.48 2 12s4.48 10 10 10c1.73 0 3.36-.44 4.78-1.22l-1.5-1.5c-1 .46-2.12.72-3.28.72zm7-5h-3v2h3v3h2v-3h3v-2h-3v-3h-2v3z';
 const ICON_DONE = 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z';
 
+export interface LogControlActions {
+  /** The Log button was clicked: log, confirm or log anyway, as the view's `next` says. */
+  onLog(): void;
+  /** "Copy details for a bug report" was clicked. */
+  onReport(): void;
+  /** Whether a click counts: only a person's (trusted) clicks; tests of the watcher may pass their own. */
+  isUserClick?: (event: Event) => boolean;
+}
+
+export const REPORT_LABEL = 'Copy details for a bug report';
+
 export class LogControl {
   readonly host: HTMLElement;
+  /** Closed to the page; kept here for this content script's own use (and its unit tests). */
+  readonly root: ShadowRoot;
   private readonly button: HTMLButtonElement;
   private readonly text: HTMLSpanElement;
   private readonly path: SVGPathElement;
   private readonly messageEl: HTMLSpanElement;
+  private readonly reportButton: HTMLButtonElement;
   view: ControlView | null = null;
 
-  constructor(doc: Document, onClick: () => void) {
+  constructor(doc: Document, actions: LogControlActions) {
+    const isUserClick = actions.isUserClick ?? ((event: Event) => event.isTrusted);
     this.host = doc.createElement(HOST_TAG);
-    const root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
     this.messageEl = doc.createElement('span');
@@ -64,31 +88,58 @@ export class LogControl {
     svg.append(this.path);
     this.text = doc.createElement('span');
     this.button.append(svg, this.text);
-    // Calendar closes the card on some pointer events that bubble out of it; keep ours to ourselves.
-    for (const type of ['pointerdown', 'mousedown', 'keydown'] as const) {
-      this.button.addEventListener(type, (e) => e.stopPropagation());
+    this.reportButton = doc.createElement('button');
+    this.reportButton.type = 'button';
+    this.reportButton.className = 'report';
+    this.reportButton.textContent = REPORT_LABEL;
+    this.reportButton.hidden = true;
+    for (const [button, act] of [
+      [this.button, () => actions.onLog()],
+      [this.reportButton, () => actions.onReport()],
+    ] as const) {
+      // Calendar closes the card on some pointer events that bubble out of it; keep ours to ourselves.
+      for (const type of ['pointerdown', 'mousedown', 'keydown'] as const) {
+        button.addEventListener(type, (e) => e.stopPropagation());
+      }
+      button.addEventListener('click', (e) => {
+        e.stopPropagation();
+        e.preventDefault();
+        if (!isUserClick(e)) return;
+        if (this.button.getAttribute('aria-busy') !== 'true') act();
+      });
     }
-    this.button.addEventListener('click', (e) => {
-      e.stopPropagation();
-      e.preventDefault();
-      if (this.button.getAttribute('aria-busy') !== 'true') onClick();
-    });
-    root.append(style, this.messageEl, this.button);
+    this.root.append(style, this.messageEl, this.reportButton, this.button);
   }
 
   show(view: ControlView): void {
     this.view = view;
     this.text.textContent = view.label;
     this.path.setAttribute('d', view.tone === 'success' ? ICON_DONE : ICON_LOG);
-    this.button.className = view.tone === 'success' ? 'success' : view.confirming ? 'confirm' : '';
+    this.button.className = view.tone === 'success' ? 'success' : view.next !== 'log' ? 'confirm' : '';
     this.button.setAttribute('aria-busy', String(view.busy));
     this.button.title = view.message || view.label;
     this.messageEl.textContent = view.message;
     this.messageEl.className = view.tone === 'error' ? 'message error' : 'message';
+    this.reportButton.hidden = !view.offerReport;
   }
 
-  /** Puts the control first in `parent` (the card's toolbar, or the card itself when that cannot be found). */
-  mount(parent: Element): void {
-    parent.prepend(this.host);
+  /** Says something beside the button without changing what it does (e.g. "Copied"). */
+  say(message: string): void {
+    this.messageEl.textContent = message;
+    this.messageEl.className = 'message';
+  }
+
+  /**
+   * Puts the control in `parent`: first (the card's toolbar, or the card itself when that cannot be found),
+   * or just before `before` (the edit page's Save button).
+   */
+  mount(parent: Element, before: Element | null = null): void {
+    if (before && before.parentElement === parent) before.before(this.host);
+    else parent.prepend(this.host);
+  }
+
+  /** Whether the control sits where mount() would put it. */
+  isMountedIn(parent: Element): boolean {
+    return this.host.parentElement === parent;
   }
 }

@@ -6,6 +6,7 @@ import type { CalendarEvent } from '../calendar/google/card';
  * times must be real instants, and anything else is refused before it reaches the database.
  */
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 const Instant = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 
 export const CalendarEventSchema = v.object({
@@ -18,6 +19,13 @@ export const CalendarEventSchema = v.object({
   timeZone: Text(100),
   selfEmail: v.nullable(Text(320)),
   selfDeclined: v.boolean(),
+  selfResponse: v.optional(v.picklist(['accepted', 'declined', 'tentative', 'needsAction', 'unknown'])),
+  partialGuests: v.optional(
+    v.pipe(
+      v.object({ shown: Count, total: Count }),
+      v.check((p) => p.shown < p.total, 'a partial list shows fewer guests than it has'),
+    ),
+  ),
   guests: v.pipe(
     v.array(
       v.object({
@@ -26,6 +34,7 @@ export const CalendarEventSchema = v.object({
         response: v.picklist(['accepted', 'declined', 'tentative', 'needsAction']),
         organizer: v.boolean(),
         optional: v.boolean(),
+        group: v.optional(v.boolean()),
       }),
     ),
     v.maxLength(5000),

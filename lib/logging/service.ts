@@ -2,17 +2,29 @@ import type { CalendarEvent } from '../calendar/google/card';
 import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
 import type { Attendee, Interaction, Person } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
-import { judge, type MeetingRules } from './rules';
+import { type JudgeOptions, judgePageEvent, type LogNotes } from './rules';
 
-/** What logging an event did, for the control to say. */
+/**
+ * What logging an event did, for the control to say. `groups` and `partial` (see LogNotes) say what was
+ * left out; they are absent when nothing was.
+ */
 export type LogOutcome =
-  | { status: 'logged'; people: number }
+  | ({ status: 'logged'; people: number } & Partial<LogNotes>)
   | { status: 'already-logged'; people: number }
   | { status: 'not-started' }
   | { status: 'declined' }
-  | { status: 'no-one' }
+  | ({ status: 'no-one' } & Partial<LogNotes>)
+  | { status: 'response-unknown' }
   | { status: 'needs-confirmation'; count: number; limit: number }
   | { status: 'invalid' };
+
+/** Only the notes worth saying: no groups and a full list say nothing. */
+function said(notes: LogNotes): Partial<LogNotes> {
+  return {
+    ...(notes.groups > 0 ? { groups: notes.groups } : {}),
+    ...(notes.partial ? { partial: notes.partial } : {}),
+  };
+}
 
 export type MeetingStatus = { logged: false } | { logged: true; people: number };
 
@@ -52,17 +64,14 @@ export function meetingOf(
  * event again changes nothing. People's first and last meeting times and counts are kept up to date here,
  * so that later reads never scan all meetings.
  */
-export async function logCalendarEvent(
-  db: AppDB,
-  event: CalendarEvent,
-  options: { now: number; myEmails: readonly string[]; rules: MeetingRules; confirmed: boolean },
-): Promise<LogOutcome> {
+export async function logCalendarEvent(db: AppDB, event: CalendarEvent, options: JudgeOptions): Promise<LogOutcome> {
   const key = calendarKey(event.eventId);
   const existing = await db.interactions.get(key);
   if (existing) return { status: 'already-logged', people: existing.people.length };
-  const verdict = judge(event, options);
+  const verdict = judgePageEvent(event, options);
   if (verdict.kind === 'needs-confirmation')
     return { status: verdict.kind, count: verdict.count, limit: verdict.limit };
+  if (verdict.kind === 'no-one') return { status: 'no-one', ...said(verdict) };
   if (verdict.kind !== 'log') return { status: verdict.kind };
 
   const interaction = meetingOf(event, verdict.attendees, 'google-calendar', options.now);
@@ -71,7 +80,7 @@ export async function logCalendarEvent(
     if (again) return { status: 'already-logged', people: again.people.length } as const;
     await db.interactions.add(interaction);
     await recordContact(db, verdict.attendees, interaction.start, options.now);
-    return { status: 'logged', people: interaction.people.length } as const;
+    return { status: 'logged', people: interaction.people.length, ...said(verdict) } as const;
   });
 }
 

@@ -2,8 +2,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readEventCard } from '../../lib/calendar/google/card';
+import { readEditPage } from '../../lib/calendar/google/edit-page';
 import { findCard } from '../../lib/calendar/google/selectors';
-import { cardFixtures, EXPECTED, fixtureDocument } from '../helpers/fixtures';
+import { cardFixtures, EXPECTED, editFixtures, fixtureDocument } from '../helpers/fixtures';
 
 // The saved cards show late November 2026; the clock is passed in, never read.
 const NOW = Date.UTC(2026, 11, 1);
@@ -12,16 +13,26 @@ const read = (name: string) => {
   return readEventCard(doc, findCard(doc), { now: NOW, fallbackTimeZone: 'Pacific/Auckland' });
 };
 
+const EDIT_URL =
+  'https://calendar.google.com/calendar/u/0/r/eventedit/azUwNThoZnI0ZDJzMzBsdGl1b2NwZWR0aGQgYWxleC5tb3JnYW5AZXhhbXBsZS5jb20';
+const readEdit = (name: string) =>
+  readEditPage(fixtureDocument(name), EDIT_URL, { now: NOW, fallbackTimeZone: 'Pacific/Auckland' });
+
+/** Compares a reading with its golden file; UPDATE_GOLDEN=1 rewrites it. A missing golden file fails. */
+function matchesGolden(name: string, reading: unknown): void {
+  const goldenPath = `${EXPECTED}${name.replace(/\.html$/, '.json')}`;
+  const actual = `${JSON.stringify(reading, null, 2)}\n`;
+  if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, actual);
+  expect(existsSync(goldenPath), `no golden file ${goldenPath}: run with UPDATE_GOLDEN=1 and read it`).toBe(true);
+  expect(actual).toBe(readFileSync(goldenPath, 'utf8'));
+}
+
 describe('readEventCard against every saved card (golden files in tests/expected/google-calendar/)', () => {
-  for (const name of cardFixtures()) {
-    it(name, () => {
-      const reading = read(name);
-      const goldenPath = `${EXPECTED}${name.replace(/\.html$/, '.json')}`;
-      const actual = `${JSON.stringify(reading, null, 2)}\n`;
-      if (process.env.UPDATE_GOLDEN || !existsSync(goldenPath)) writeFileSync(goldenPath, actual);
-      expect(actual).toBe(readFileSync(goldenPath, 'utf8'));
-    });
-  }
+  for (const name of cardFixtures()) it(name, () => matchesGolden(name, read(name)));
+});
+
+describe('readEditPage against every saved event page (golden files beside the cards)', () => {
+  for (const name of editFixtures()) it(name, () => matchesGolden(name, readEdit(name)));
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../lib/background/handlers';
-import { watchEventCards } from '../../lib/content/card-watcher';
-import { HOST_TAG } from '../../lib/content/log-control';
+import { COPIED, watchEventCards } from '../../lib/content/card-watcher';
+import { HOST_TAG, type LogControl, REPORT_LABEL } from '../../lib/content/log-control';
 import { AppDB } from '../../lib/db/app-db';
 import type { Handlers, sendMessage } from '../../lib/messaging';
 import { fixtureHtml } from '../helpers/fixtures';
@@ -28,10 +28,16 @@ function loadPage(fixture: string): void {
   document.body.innerHTML = parsed.body.innerHTML;
 }
 
+// The shadow root is closed to the page; the watcher hands its control to this content script (and its tests).
+let control: LogControl | null = null;
+let copied: string[] = [];
 const host = () => document.querySelector(HOST_TAG) as HTMLElement | null;
-const button = () => host()?.shadowRoot?.querySelector('button') ?? null;
-const message = () => host()?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '';
+const button = () => control?.root.querySelector('button:not(.report)') as HTMLButtonElement | null;
+const reportButton = () => control?.root.querySelector('button.report') as HTMLButtonElement | null;
+const message = () => control?.root.querySelector('[role="status"]')?.textContent ?? '';
 const label = () => button()?.textContent ?? '';
+// happy-dom's clicks are not trusted; these tests stand in for a person (one test below keeps the real check).
+const asPerson = { isUserClick: () => true };
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -39,15 +45,21 @@ beforeEach(() => {
   handlers = createHandlers(db, () => NOW);
   abort = new AbortController();
   gate = null;
+  control = null;
+  copied = [];
 });
 afterEach(async () => {
   abort.abort();
   await db.delete();
 });
 
-function start(fixture = 'dialog.en-12h.html'): void {
+const copy = async (text: string) => {
+  copied.push(text);
+};
+
+function start(fixture = 'dialog.en-12h.html', url = 'https://calendar.google.com/calendar/u/0/r/week'): void {
   loadPage(fixture);
-  watchEventCards(document, abort.signal, { send, now: () => NOW });
+  control = watchEventCards(document, abort.signal, { send, now: () => NOW, url: () => url, copy, ...asPerson });
 }
 
 describe('the Log control in the event card', () => {
@@ -139,7 +151,7 @@ describe('the Log control in the event card', () => {
 
   it('says the meeting has not started yet when it is in the future', async () => {
     loadPage('dialog.en-12h.html');
-    watchEventCards(document, abort.signal, { send, now: () => Date.UTC(2026, 10, 20) });
+    control = watchEventCards(document, abort.signal, { send, now: () => Date.UTC(2026, 10, 20), ...asPerson });
     handlers = createHandlers(db, () => Date.UTC(2026, 10, 20));
     button()?.click();
     await vi.waitFor(() => expect(message()).toBe("Not logged: this meeting hasn't started yet."));
@@ -149,7 +161,7 @@ describe('the Log control in the event card', () => {
     start('dialog.hostile.html');
     button()?.click();
     await vi.waitFor(() => expect(label()).toBe('Logged · 1 person'));
-    expect(host()?.shadowRoot?.querySelector('img, script')).toBeNull();
+    expect(control?.root.querySelector('img, script')).toBeNull();
   });
 
   it('tells the user to reload when the extension has gone away', async () => {
@@ -157,7 +169,7 @@ describe('the Log control in the event card', () => {
     const broken = (async () => {
       throw new Error('Extension context invalidated.');
     }) as typeof sendMessage;
-    watchEventCards(document, abort.signal, { send: broken, now: () => NOW });
+    control = watchEventCards(document, abort.signal, { send: broken, now: () => NOW, ...asPerson });
     button()?.click();
     await vi.waitFor(() =>
       expect(message()).toBe('Bridges was updated or restarted: reload this page to log meetings.'),
@@ -169,5 +181,113 @@ describe('the Log control in the event card', () => {
     await vi.waitFor(() => expect(host()).toBeTruthy());
     abort.abort();
     expect(host()).toBeNull();
+  });
+
+  it("is closed to the page and acts only on a person's clicks, never on one a script dispatches", async () => {
+    loadPage('dialog.en-12h.html');
+    control = watchEventCards(document, abort.signal, { send, now: () => NOW }); // the real check: isTrusted
+    await vi.waitFor(() => expect(label()).toBe('Log meeting'));
+    expect(host()?.shadowRoot).toBeNull();
+    button()?.click();
+    button()?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    host()?.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(label()).toBe('Log meeting');
+    expect(await db.interactions.count()).toBe(0);
+  });
+
+  it('does not count a Google Group as a person, and says so', async () => {
+    start('dialog.group.html');
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Logged · 4 people · 1 group not counted'));
+    expect(await db.people.get('eng-leads@example.com')).toBeUndefined();
+    expect(await db.people.get('lena.fischer@example.com')).toBeUndefined();
+  });
+
+  it("logs a group's members when Calendar lists them (the group expanded)", async () => {
+    start('dialog.group-expanded.html');
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Logged · 7 people · 1 group not counted'));
+    expect((await db.people.get('lena.fischer@example.com'))?.displayName).toBe('Lena Fischer');
+    expect(await db.people.get('eng-leads@example.com')).toBeUndefined();
+  });
+
+  it('logs the guests a shortened list shows, and never claims a full log', async () => {
+    start('dialog.shortened.html');
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Logged · 19 people'));
+    expect(message()).toBe('Logged 20 of 32 guests: Calendar showed 20.');
+  });
+
+  it('asks the user to open a collapsed guest list instead of saying there is no one', async () => {
+    start('dialog.collapsed.html');
+    button()?.click();
+    await vi.waitFor(() =>
+      expect(message()).toBe(
+        "Not logged: Calendar isn't showing this meeting's 32 guests. Open the guest list in the card, then log again.",
+      ),
+    );
+    expect(await db.interactions.count()).toBe(0);
+  });
+
+  it.each(['dialog.response-conflict.html', 'dialog.response-none.html'])(
+    '%s: says it could not tell whether the user declined, and logs only on "Log anyway"',
+    async (fixture) => {
+      start(fixture);
+      button()?.click();
+      await vi.waitFor(() => expect(label()).toBe('Log anyway'));
+      expect(message()).toBe(
+        "Bridges can't tell whether you declined this meeting: Calendar's page doesn't say clearly.",
+      );
+      expect(await db.interactions.count()).toBe(0);
+      button()?.click();
+      await vi.waitFor(() => expect(label()).toMatch(/^Logged · \d people$/));
+      expect(await db.interactions.count()).toBe(1);
+    },
+  );
+
+  it('logs a moved instance of a recurring meeting at the time the card shows', async () => {
+    start('dialog.moved.html');
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Logged · 1 person'));
+    const [meeting] = await db.interactions.toArray();
+    expect(new Date(meeting?.start ?? 0).toISOString()).toBe('2026-11-17T16:00:00.000Z');
+    expect(meeting?.key).toBe('gcal:b028tvasrf4039si1mg44gaske_20261116T150000Z');
+  });
+
+  it('reads a card whose classes all rotated', async () => {
+    start('dialog.rotated.html');
+    await vi.waitFor(() => expect(host()?.parentElement?.querySelector('[aria-label="Edit event"]')).toBeTruthy());
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Logged · 4 people'));
+  });
+
+  it('sits on the full event page before Save, and a meeting logged there shows as logged in the card', async () => {
+    const edit =
+      'https://calendar.google.com/calendar/u/0/r/eventedit/azUwNThoZnI0ZDJzMzBsdGl1b2NwZWR0aGQgYWxleC5tb3JnYW5AZXhhbXBsZS5jb20';
+    start('edit.en.html', edit);
+    await vi.waitFor(() => expect(host()?.nextElementSibling?.id).toBe('xSaveBu'));
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Logged · 4 people'));
+    abort.abort();
+    abort = new AbortController();
+    start('dialog.en-12h.html');
+    await vi.waitFor(() => expect(label()).toBe('Logged · 4 people'));
+    expect(await db.interactions.count()).toBe(1);
+  });
+
+  it('offers a bug report when a card cannot be read, and copies only its structure', async () => {
+    start('dialog.redesigned.html');
+    expect(reportButton()?.hidden).toBe(true);
+    button()?.click();
+    await vi.waitFor(() => expect(reportButton()?.hidden).toBe(false));
+    expect(reportButton()?.textContent).toBe(REPORT_LABEL);
+    reportButton()?.click();
+    await vi.waitFor(() => expect(message()).toBe(COPIED));
+    const [report = ''] = copied;
+    expect(report).toContain('div id=xDetDlg');
+    for (const secret of ['Q4 planning', 'Priya', 'priya.raman', 'example.com', 'Room 4A', '1:00', 'November']) {
+      expect(report).not.toContain(secret);
+    }
   });
 });

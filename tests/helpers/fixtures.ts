@@ -17,3 +17,7 @@ export function fixtureDocument(name: string): Document {
 export function cardFixtures(): string[] {
   return readdirSync(FIXTURES).filter((f) => f.startsWith('dialog.') && f.endsWith('.html'));
 }
+
+export function editFixtures(): string[] {
+  return readdirSync(FIXTURES).filter((f) => f.startsWith('edit.') && f.endsWith('.html'));
+}

@@ -1,8 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-import type { Response } from '../../db/types';
-import { type CalendarDay, decodeDateKey, decodeEventId } from './event-id';
+import { type CalendarDay, type DecodedEventId, decodeDateKey, eventIdOf } from './event-id';
+import { type CalendarGuest, readGuestList, textOf } from './guests';
+import { buttonsSignal, chipSignal, combineSignals, ownRowSignal, type SelfResponse } from './own-response';
+import { dayOf, pageLocale, pageTimeZone, selfEmailOf, span } from './page';
 import { queryAll, queryFirst } from './selectors';
-import { normaliseText, parseWhen, type WallTime } from './when';
+import { normaliseText, parseWhen, type WhenParts } from './when';
+
+export type { CalendarGuest } from './guests';
+export type { SelfResponse } from './own-response';
 
 /** What an event card shows, read without judgement: the background decides what counts. */
 export interface CalendarEvent {
@@ -18,21 +23,20 @@ export interface CalendarEvent {
   /** The signed-in user, when the page says who that is. */
   selfEmail: string | null;
   guests: CalendarGuest[];
-  /** True when the signed-in user's "No" is selected in the card's RSVP footer. */
+  /** True when the page says the signed-in user declined (selfResponse is 'declined'). */
   selfDeclined: boolean;
+  /**
+   * The signed-in user's own answer as the page shows it: 'unknown' when its signals disagree or none could
+   * be read. Absent for events that did not come from a Calendar page (a calendar file): then selfDeclined
+   * and the user's own guest row decide.
+   */
+  selfResponse?: SelfResponse;
+  /** Set when Calendar listed fewer guests than the event has: only `shown` of `total` could be read. */
+  partialGuests?: { shown: number; total: number };
 }
 
-export interface CalendarGuest {
-  email: string;
-  name: string;
-  response: Response;
-  organizer: boolean;
-  optional: boolean;
-}
-
-export type CardReading =
-  | { ok: true; event: CalendarEvent }
-  | { ok: false; problem: 'no-card' | 'no-id' | 'task' | 'no-time' | 'unreadable'; message: string };
+export type ReadProblem = 'no-card' | 'no-id' | 'task' | 'no-time' | 'unreadable';
+export type CardReading = { ok: true; event: CalendarEvent } | { ok: false; problem: ReadProblem; message: string };
 
 export interface ReadOptions {
   /** Used only for the year when the card leaves it out (Calendar omits the current year). */
@@ -41,74 +45,112 @@ export interface ReadOptions {
   fallbackTimeZone: string;
 }
 
-const UNREADABLE = "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.";
+export const UNREADABLE = "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.";
+
+export function unread(problem: ReadProblem): CardReading {
+  const message =
+    problem === 'no-card'
+      ? 'Open an event to log it.'
+      : problem === 'task'
+        ? 'Tasks are not meetings: nothing to log.'
+        : UNREADABLE;
+  return { ok: false, problem, message };
+}
 
 /** Reads the event card `card` of the Calendar page `doc`. Pure: reads the DOM, changes nothing. */
 export function readEventCard(doc: Document, card: Element | null, options: ReadOptions): CardReading {
-  if (!card) return { ok: false, problem: 'no-card', message: 'Open an event to log it.' };
-  const encoded = card.getAttribute('data-eventid') ?? '';
-  const id = decodeEventId(encoded);
-  if (!id) return { ok: false, problem: 'no-id', message: UNREADABLE };
-  if (id.isTask) return { ok: false, problem: 'task', message: 'Tasks are not meetings: nothing to log.' };
+  if (!card) return unread('no-card');
+  const id = eventIdOf(card);
+  if (!id) return unread('no-id');
+  if (id.isTask) return unread('task');
 
   const title = textOf(queryFirst(card, 'title')) || '(no title)';
   const locale = pageLocale(doc);
   const timeZone = pageTimeZone(doc) ?? options.fallbackTimeZone;
-  const whenEl = queryFirst(card, 'when');
   const referenceYear = new TZDate(options.now, timeZone).getFullYear();
-  const when = whenEl ? parseWhen(whenEl.textContent ?? '', locale, referenceYear) : null;
-  const chipDay = chipDayOf(doc, encoded);
-  const span = when ? placeInTime(when, chipDay, timeZone, id.instanceStart) : null;
-  if (!span) {
-    return { ok: false, problem: 'no-time', message: UNREADABLE };
-  }
+  const when = readWhenLine(card, locale, referenceYear);
+  const sameEvent = chipMatcher(card, id);
+  const placed = when ? placeInTime(when.parts, chipDayOf(doc, sameEvent), timeZone, id) : null;
+  if (!placed) return unread('no-time');
 
-  const selfEmail = textOf(queryFirst(doc, 'userEmail')).toLowerCase() || selfFromJslog(card);
-  const guests = readGuests(card);
-  if (guests === null) return { ok: false, problem: 'unreadable', message: UNREADABLE };
-  const rsvpNo = queryFirst(card, 'rsvpNo');
-  return {
-    ok: true,
-    event: {
-      eventId: id.eventId,
-      calendarId: id.calendarId,
-      title,
-      ...span,
-      timeZone,
-      selfEmail,
-      guests,
-      selfDeclined: rsvpNo?.getAttribute('aria-pressed') === 'true',
-    },
+  const selfEmail = selfEmailOf(doc, card);
+  const list = readGuestList(card);
+  if (list === null) return unread('unreadable');
+  const selfResponse = combineSignals({
+    buttons: buttonsSignal(card),
+    ownRow: ownRowSignal(list.guests, selfEmail),
+    chip: chipSignal(doc, sameEvent),
+  });
+  const event: CalendarEvent = {
+    eventId: id.eventId,
+    calendarId: id.calendarId,
+    title,
+    ...placed,
+    timeZone,
+    selfEmail,
+    guests: list.guests,
+    selfDeclined: selfResponse === 'declined',
+    selfResponse,
   };
+  if (list.partial) event.partialGuests = list.partial;
+  return { ok: true, event };
 }
 
-function textOf(el: Element | null): string {
-  return el ? normaliseText(el.textContent ?? '') : '';
+/** An element's text with its children's texts apart: "Tuesday, November 24", "1:00 – 2:00pm" in two spans. */
+export function lineText(el: Element): string {
+  const parts: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.nodeValue ?? '');
+  return normaliseText(parts.join(' '));
 }
 
-function pageLocale(doc: Document): string {
-  const raw = textOf(queryFirst(doc, 'locale')) || doc.documentElement.lang || 'en';
-  try {
-    return Intl.getCanonicalLocales(raw.replace('_', '-'))[0] ?? 'en';
-  } catch {
-    return 'en';
+/** The structural search tries this many short lines after the title: the date line comes right after it. */
+const LINES_AFTER_TITLE = 6;
+/** A date and time line is short ("Wednesday, December 30, 2026, 10:00pm – Thursday, December 31, 2026, 6:30am"). */
+const MAX_LINE = 100;
+
+/**
+ * The card's date and time line, read. The class is a fast path only (it rotates): when it is gone or does
+ * not read, the line is found by structure and content, as one of the first short lines after the title
+ * inside the When row (#xDetDlgWhen, else the whole card) that reads as a day or times. Runs on a click,
+ * never on a mutation batch.
+ */
+export function readWhenLine(
+  card: Element,
+  locale: string,
+  referenceYear: number,
+): { parts: WhenParts; via: 'class' | 'structure' } | null {
+  const fast = queryFirst(card, 'when');
+  const fastParts = fast ? parseWhen(lineText(fast), locale, referenceYear) : null;
+  if (fastParts) return { parts: fastParts, via: 'class' };
+  const scope = queryFirst(card, 'whenRow') ?? card;
+  const heading = queryFirst(scope, 'title');
+  const walker = card.ownerDocument.createTreeWalker(scope, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let lines = 0;
+  for (let node = walker.nextNode(); node && lines < LINES_AFTER_TITLE; node = walker.nextNode()) {
+    const el = node as Element;
+    if (heading && (el.contains(heading) || heading.contains(el))) continue;
+    // Only what comes after the title: the line before it (if any) is the calendar's colour, never a date.
+    if (heading && !(heading.compareDocumentPosition(el) & 4) /* DOCUMENT_POSITION_FOLLOWING */) continue;
+    const text = lineText(el);
+    if (!text || text.length > MAX_LINE) continue;
+    lines++;
+    const parts = parseWhen(text, locale, referenceYear);
+    if (parts && (parts.startDay || parts.start)) return { parts, via: 'structure' };
   }
+  return null;
 }
 
-function pageTimeZone(doc: Document): string | null {
-  const raw = textOf(queryFirst(doc, 'timeZone'));
-  if (!raw) return null;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
+/** Whether a chip of the grid stands for the card's event: the same data-eventid, else the same id. */
+function chipMatcher(card: Element, id: DecodedEventId): (chip: Element) => boolean {
+  const encoded = card.getAttribute('data-eventid');
+  return (chip) => (encoded ? chip.getAttribute('data-eventid') === encoded : eventIdOf(chip)?.eventId === id.eventId);
 }
 
 /** The day column of the first chip for this event in the grid, if the view shows one. */
-function chipDayOf(doc: Document, encodedId: string): CalendarDay | null {
+function chipDayOf(doc: Document, sameEvent: (chip: Element) => boolean): CalendarDay | null {
   for (const chip of queryAll(doc, 'chip')) {
-    if (chip.getAttribute('data-eventid') !== encodedId) continue;
+    if (!sameEvent(chip)) continue;
     const column = chip.closest(SELECTOR_DAY_COLUMN);
     const day = decodeDateKey(column?.getAttribute('data-datekey'));
     if (day) return day;
@@ -117,94 +159,20 @@ function chipDayOf(doc: Document, encodedId: string): CalendarDay | null {
 }
 const SELECTOR_DAY_COLUMN = '[data-datekey]';
 
-function at(day: CalendarDay, time: WallTime, timeZone: string): number {
-  return new TZDate(day.year, day.month - 1, day.day, time.hour, time.minute, timeZone).getTime();
-}
-
-function nextDay(day: CalendarDay): CalendarDay {
-  const d = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
+/**
+ * The card's day and times in Calendar's zone. What the card shows wins: a moved instance of a recurring
+ * meeting keeps its original start in its id, so the id's day is used only when the card's times can be read
+ * but its day cannot.
+ */
 function placeInTime(
-  when: NonNullable<ReturnType<typeof parseWhen>>,
+  when: WhenParts,
   chipDay: CalendarDay | null,
   timeZone: string,
-  instanceStart: number | null,
+  id: DecodedEventId,
 ): { start: number; end: number; allDay: boolean } | null {
   // A single-day card ("Tuesday, November 24⋅...") takes the chip's language-free day when there is one.
-  const startDay = (when.endDay ? when.startDay : (chipDay ?? when.startDay)) ?? chipDay;
+  let startDay = when.endDay ? when.startDay : (chipDay ?? when.startDay);
+  if (!startDay && when.start && id.instanceStart !== null) startDay = dayOf(id.instanceStart, timeZone);
   if (!startDay) return null;
-  if (!when.start || !when.end) {
-    const lastDay = when.endDay ?? startDay;
-    const midnight = { hour: 0, minute: 0 };
-    const start = at(startDay, midnight, timeZone);
-    const end = at(nextDay(lastDay), midnight, timeZone);
-    return end > start ? { start, end, allDay: true } : null;
-  }
-  let start = at(startDay, when.start, timeZone);
-  let end = at(when.endDay ?? startDay, when.end, timeZone);
-  if (end < start && !when.endDay) end = at(nextDay(startDay), when.end, timeZone);
-  if (end < start) return null;
-  // A recurring instance's id carries its exact start: trust it over the text, keep the duration.
-  if (instanceStart !== null && Math.abs(instanceStart - start) < 36 * 3600_000) {
-    end = instanceStart + (end - start);
-    start = instanceStart;
-  }
-  return { start, end, allDay: false };
-}
-
-/** The signed-in user from the card's jslog ("1:["<email>",1]"), when #xUserEmail is missing. */
-function selfFromJslog(card: Element): string | null {
-  const m = /1:\["([^"\s]+@[^"\s]+)"/.exec(card.getAttribute('jslog') ?? '');
-  return m?.[1]?.toLowerCase() ?? null;
-}
-
-// Calendar draws each guest's answer as an inline icon; its path does not depend on the language.
-const ICON_RESPONSES: Array<[prefix: string, response: Response]> = [
-  ['M9 16.17', 'accepted'], // tick
-  ['M19 6.41', 'declined'], // cross
-  ['M11 18h2', 'tentative'], // question mark
-];
-// The status words of the guest's aria-label ("Priya Raman, Attending, Organizer"), when the icon is missing.
-const WORD_RESPONSES: Array<[words: string[], response: Response]> = [
-  [['not attending', 'declined', 'nimmt nicht teil', 'abgelehnt', '不参加', '欠席'], 'declined'],
-  [['attending', 'accepted', 'nimmt teil', 'zugesagt', '参加', '出席'], 'accepted'],
-  [['maybe', 'tentative', 'vielleicht', '未定'], 'tentative'],
-];
-const ORGANIZER_WORDS = ['organizer', 'organiser', 'organisator', '主催者', '組織者', '主办者', '주최자'];
-const OPTIONAL_WORDS = ['optional', '任意', '可选', '선택사항'];
-
-/** Every guest the card lists, or null when the card says it has guests but none can be read. */
-function readGuests(card: Element): CalendarGuest[] | null {
-  const list = queryFirst(card, 'guestList');
-  const items = queryAll(list ?? card, 'guest');
-  const guests: CalendarGuest[] = [];
-  const seen = new Set<string>();
-  for (const item of items) {
-    const email = normaliseText(item.getAttribute('data-email') ?? '').toLowerCase();
-    if (!email || seen.has(email)) continue;
-    seen.add(email);
-    const label = normaliseText(item.getAttribute('aria-label') ?? '');
-    const labelParts = label.split(',').map((p) => p.trim().toLowerCase());
-    const name = textOf(queryFirst(item, 'guestName')) || email;
-    const flags = queryAll(item, 'guestFlag').map((f) => textOf(f).toLowerCase());
-    const words = [...labelParts.slice(1), ...flags];
-    guests.push({
-      email,
-      name,
-      response: responseOf(item, labelParts.slice(1)),
-      organizer: words.some((w) => ORGANIZER_WORDS.includes(w)),
-      optional: words.some((w) => OPTIONAL_WORDS.includes(w)),
-    });
-  }
-  if (guests.length === 0 && list && list.children.length > 0) return null;
-  return guests;
-}
-
-function responseOf(item: Element, statusWords: string[]): Response {
-  const path = queryFirst(item, 'guestStatusIcon')?.getAttribute('d') ?? '';
-  for (const [prefix, response] of ICON_RESPONSES) if (path.startsWith(prefix)) return response;
-  for (const [words, response] of WORD_RESPONSES) if (statusWords.some((w) => words.includes(w))) return response;
-  return 'needsAction';
+  return span(startDay, when.endDay, when.start, when.end, timeZone);
 }

@@ -44,6 +44,34 @@ export function decodeEventId(encoded: string): DecodedEventId | null {
   };
 }
 
+/**
+ * The id in a jslog attribute (Calendar's logging data): `35389; 2:["<event id>","<calendar id>",…];1:[…]`.
+ * Chips put null where the card puts the calendar. Not base64: the raw id, as the API knows it.
+ */
+export function decodeJslogId(jslog: string | null | undefined): DecodedEventId | null {
+  const m = /(?:^|;)\s*2:\["([^"]{1,1024})"(?:,(?:"([^"]{0,320})"|null))?/.exec(jslog ?? '');
+  const eventId = m?.[1];
+  if (!eventId || !EVENT_ID.test(eventId)) return null;
+  return {
+    eventId,
+    calendarId: m?.[2] ?? '',
+    instanceStart: instanceStartOf(eventId),
+    isTask: eventId.startsWith('tasks_') || eventId.startsWith('ttb_'),
+  };
+}
+
+/** The event an element of the page stands for: its data-eventid, else the id in its jslog. */
+export function eventIdOf(el: Element): DecodedEventId | null {
+  const encoded = el.getAttribute('data-eventid');
+  return (encoded ? decodeEventId(encoded) : null) ?? decodeJslogId(el.getAttribute('jslog'));
+}
+
+/** The event of an edit page's address, /calendar/u/0/r/eventedit/<data-eventid>[?…], or null. */
+export function eventIdFromEditUrl(url: string): DecodedEventId | null {
+  const m = /\/r\/eventedit\/([A-Za-z0-9_\-+/]+={0,2})/.exec(url);
+  return m?.[1] ? decodeEventId(decodeURIComponent(m[1])) : null;
+}
+
 function instanceStartOf(eventId: string): number | null {
   const m = /_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(eventId);
   if (!m) return null;

@@ -2,7 +2,8 @@
  * Every selector Bridges uses on Google Calendar's markup, in one place. Calendar's class names are build
  * hashes that rotate, so each entry prefers ids, roles and data-* attributes and lists fallbacks, newest
  * first, each with the date it was last seen. tests/calendar/selectors.test.ts checks each one against the
- * saved pages in tests/fixtures/google-calendar/.
+ * saved pages in tests/fixtures/google-calendar/, and for every fallback a generated variant of the page in
+ * which the entries before it match nothing, so that the fallback must carry the read.
  */
 export const SELECTORS = {
   /**
@@ -11,6 +12,7 @@ export const SELECTORS = {
    */
   card: [
     '[role="dialog"][data-chips-dialog="true"] [data-eventid]', // 2018-12 .. 2026-11
+    "[role='dialog'][data-chips-dialog='true'] [jslog*='2:[\"']", // a card whose id is only in its jslog
   ],
   /** The card's toolbar (edit, delete, options) where the Log control goes. */
   actionBar: [
@@ -25,33 +27,92 @@ export const SELECTORS = {
     '#rAECCd', // 2026-11: span[role=heading] inside #xDetDlgWhen
     '[role="heading"][aria-level="1"]', // 2018 .. 2026
   ],
-  /** The date and time line: "Tuesday, November 24⋅1:00 – 2:00pm". */
+  /** The row that holds the title and the date and time line; its id is stable (2019 .. 2026-11). */
+  whenRow: ['#xDetDlgWhen'],
+  /**
+   * The date and time line: "Tuesday, November 24⋅1:00 – 2:00pm". A fast path only: the class rotates
+   * (DN1TJ until 2024-04), so findWhenLine() checks what it finds and otherwise searches the When row by
+   * structure and content.
+   */
   when: [
     '#xDetDlgWhen .AzuXid', // 2024-04 .. 2026-11 (Clockify, 2026 JSDOM fixture)
-    '#xDetDlgWhen [role="heading"] ~ div', // structural fallback
   ],
   guestList: [
     '[role="tree"][jsname="MsyPn"]', // 2026-09
-    '[jsname="MsyPn"]', // 2023 .. 2025
-    '#xDetDlgAtt ~ [role="tree"]',
+    '[jsname="MsyPn"]', // 2023 .. 2025, and the edit page (2026-11)
+    '[role="tree"]', // the card's only tree, whatever its jsname
   ],
   guest: [
     '[role="treeitem"][data-email]', // 2026-09
-    '[data-email]', // 2023 .. 2025
+    '[data-email]', // 2023 .. 2025, and the edit page
   ],
-  guestName: ['.SDqFWd span', '[data-hovercard-id] span'],
+  guestName: [
+    '.SDqFWd span', // 2023 .. 2026-11
+    '[data-hovercard-id] span', // the hovercard target holds the name whatever its classes
+  ],
   /** "Organizer" / "Optional" sub-line of a guest. */
-  guestFlag: ['.dHiIVd'],
+  guestFlag: [
+    '.dHiIVd', // 2023 .. 2026-11
+    '[data-hovercard-id] > div + div', // the line after the name
+  ],
   /** The guest's status badge icon (an inline SVG: tick, cross or question mark). */
-  guestStatusIcon: ['.kAfU4b svg path', '[aria-hidden="true"] svg path'],
-  /** "Respond No" button of the signed-in user's RSVP footer. */
-  rsvpNo: ['#xRsvpNoBu'],
+  guestStatusIcon: [
+    '.kAfU4b svg path', // 2026-11
+    '[aria-hidden="true"] svg path', // the avatar's badge, whatever its classes
+  ],
+  /** A Google Group among the guests: a row that expands to its members (2026-11). */
+  guestGroup: [
+    '[data-is-expandable="true"]', // 2026-11
+    '[role="treeitem"][aria-expanded][data-email]', // a tree row that opens is a group
+  ],
+  /** The guests header: "6 guests" and the answers' summary. */
+  guestCount: [
+    '#xDetDlgAtt .UfeRlc', // 2026-11
+    '#xDetDlgAtt', // its first number
+  ],
+  /** The signed-in user's answer buttons (Yes, No, Maybe, in that order) in the card's footer. */
+  rsvpButtons: [
+    '#xRsvpYesBu, #xRsvpNoBu, #xRsvpMaybeBu', // 2026-11
+    'button[data-button-type="actionButton"][aria-pressed]', // the same three, by what they do
+  ],
   userEmail: ['#xUserEmail'],
   timeZone: ['#xTimezone'],
   locale: ['#xUserLocale'],
   /** A chip in the grid; its day column carries the date without language: data-datekey. */
   chip: ['[data-eventchip][data-eventid]'],
+  /** A chip's visually hidden label: "1pm to 2pm, Q4 planning review, Alex Morgan, Declined, …". */
+  chipLabel: [
+    '.XuJrye', // 2023 .. 2026-11 (ynRLnc until 2023)
+    ':scope > div:not([aria-hidden])', // the chip's only child that is not hidden from screen readers
+  ],
   dayColumn: ['[data-datekey]'],
+
+  // The full event page, /r/eventedit/<id> (2026-11; lower confidence than the card).
+  /** The edit page's event: carries the same data-eventid as the chip and the card. */
+  editEvent: [
+    '[jsname="SF0uGd"][data-eventid]', // 2026-11 (Zoom Scheduler, Electron harness)
+    '[data-is-create="false"] [data-eventid]', // the page of an existing event (Toggl 2025-03)
+  ],
+  editTitle: [
+    '#xTiIn', // 2026-11
+    'input[data-initial-value]:not([jsname])', // the one text input without a jsname
+  ],
+  /** Start and end date inputs; data-date="YYYYMMDD" holds the day without language. */
+  editDates: [
+    '#xStDaIn, #xEnDaIn', // 2026-11
+    'input[data-date]', // the two inputs that carry a day
+  ],
+  /** Start and end time inputs; data-initial-value holds the saved time ("1:00pm", "13:00"). */
+  editTimes: [
+    '#xStTiIn, #xEnTiIn', // 2026-11
+    'input[jsname="YPqjbf"][data-initial-value]:not([data-date]):not([role])', // date-row inputs without a day
+  ],
+  editAllDay: ['#xAlDaCbx'],
+  /** The edit page's Save button: the Log control goes just before it. */
+  editSave: [
+    '#xSaveBu', // 2026-11
+    '[jsname="x8hlje"]', // the same button by its jsname
+  ],
 } as const;
 
 export type SelectorName = keyof typeof SELECTORS;
@@ -74,13 +135,18 @@ export function queryAll(root: ParentNode, name: SelectorName): Element[] {
   return [];
 }
 
+/** Which entry of the named selectors matched (0 is the primary), or -1: for bug reports and tests. */
+export function matchedEntry(root: ParentNode, name: SelectorName): number {
+  return SELECTORS[name].findIndex((selector) => root.querySelector(selector) !== null);
+}
+
 /** The card's id (2026-11): an id lookup is the cheapest test a mutation batch can make. */
 export const CARD_ID = 'xDetDlg';
 
 /** The visible event card, or null. Cheap enough for every mutation batch: an id lookup first. */
 export function findCard(doc: Document): Element | null {
   const byId = doc.getElementById(CARD_ID);
-  if (byId?.hasAttribute('data-eventid')) return byId;
+  if (byId && (byId.hasAttribute('data-eventid') || byId.hasAttribute('jslog'))) return byId;
   return queryFirst(doc, 'card');
 }
 
@@ -91,4 +157,14 @@ export function findActionBar(card: Element): Element | null {
   const button = queryFirst(card, 'actionBarButton');
   // Toolbar > wrapper div > tooltip span > button.
   return button?.closest('span')?.parentElement?.parentElement ?? null;
+}
+
+/** Whether `url` is Calendar's full event page (/r/eventedit/<id>): a string test, cheap for every batch. */
+export function isEditPageUrl(url: string): boolean {
+  return url.includes('/r/eventedit/');
+}
+
+/** The edit page's event element, or null. */
+export function findEditEvent(doc: Document): Element | null {
+  return queryFirst(doc, 'editEvent');
 }

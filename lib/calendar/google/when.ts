@@ -44,9 +44,13 @@ interface TimeToken {
   length: number;
 }
 
+// Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits, which Arabic and Persian pages may use.
+const INDIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
 export function normaliseText(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(INDIC_DIGITS, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90))
     .replace(/[\u200e\u200f\u061c\u202a-\u202e]/g, '')
     .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
     .trim();
@@ -96,7 +100,7 @@ function resolveRange(a: TimeToken, b: TimeToken, sameDay: boolean): [WallTime, 
   ];
 }
 
-const RANGE_SEPARATOR = /\s[–—-]\s|\s?~\s?|\s?至\s?|\s(?:to|bis|until|au|al|tot|do|до|עד|إلى)\s/u;
+const RANGE_SEPARATOR = /\s[–—-]\s|\s?~\s?|\s?至\s?|\s(?:to|bis|until|au|à|al|até|tot|do|до|עד|إلى)\s/u;
 const DOT_OPERATOR = '⋅';
 
 export function parseWhen(raw: string, locale: string, referenceYear: number): WhenParts | null {
@@ -115,11 +119,17 @@ export function parseWhen(raw: string, locale: string, referenceYear: number): W
   }
   const separator = RANGE_SEPARATOR.exec(text);
   if (!separator) {
-    // A single day without times: an all-day event.
-    const day = parseDay(text, locale, referenceYear);
-    return day
-      ? { startDay: { year: day.year, month: day.month, day: day.day }, endDay: null, start: null, end: null }
-      : null;
+    // A day and two times with no ⋅ between them ("mardi 24 novembre 13:00–14:00"), or a day alone (all day).
+    const times = timeTokens(text);
+    const [first, second] = times;
+    const day = parseDay(withoutTimes(text, times), locale, referenceYear);
+    const startDay = day && { year: day.year, month: day.month, day: day.day };
+    if (first && second) {
+      const [start, end] = resolveRange(first, second, true);
+      return { startDay, endDay: null, start, end };
+    }
+    if (first) return null; // one time and no end: not a line Bridges knows
+    return startDay ? { startDay, endDay: null, start: null, end: null } : null;
   }
   // A range with a date on each side: "November 27, 10:00pm – November 28, 6:30am", "November 24 – 26, 2026".
   const left = text.slice(0, separator.index);
@@ -139,6 +149,14 @@ export function parseWhen(raw: string, locale: string, referenceYear: number): W
   if (!a || !b) return { startDay: strip(startDay), endDay: strip(rightDay), start: null, end: null };
   const [start, end] = resolveRange(a, b, false);
   return { startDay: strip(startDay), endDay: strip(rightDay), start, end };
+}
+
+/** A time of day as an edit page's time input holds it ("1:00pm", "13:00", "오후 1:00"), or null. */
+export function parseTimeOfDay(raw: string): WallTime | null {
+  const tokens = timeTokens(normaliseText(raw), true);
+  if (tokens.length !== 1) return null;
+  const [t] = tokens as [TimeToken];
+  return { hour: to24(t.hour, t.marker), minute: t.minute };
 }
 
 function withoutTimes(text: string, tokens: TimeToken[]): string {

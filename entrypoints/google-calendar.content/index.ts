@@ -7,7 +7,7 @@ export default defineContentScript({
   matches: ['https://calendar.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const recordBatch = import.meta.env.WXT_BENCH === '1' ? installBenchProbe() : undefined;
-    watchEventCards(document, ctx.signal, { send: sendMessage, now: Date.now, recordBatch });
+    const probe = import.meta.env.WXT_BENCH === '1' ? installBenchProbe() : undefined;
+    watchEventCards(document, ctx.signal, { send: sendMessage, now: Date.now, ...probe });
   },
 });

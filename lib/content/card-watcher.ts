@@ -18,6 +18,8 @@ export interface WatcherDeps {
   isUserClick?: (event: Event) => boolean;
   /** Benchmark builds only: receives the cost of each mutation batch, in milliseconds. */
   recordBatch?: (ms: number) => void;
+  /** Benchmark builds only: receives the time from a click to the control showing "Logged", in milliseconds. */
+  recordLog?: (ms: number) => void;
 }
 
 /** Where an event is shown: Calendar's event card, or its full event page (/r/eventedit/<id>). */
@@ -39,7 +41,7 @@ export const COPIED = 'Copied. Paste it into your bug report: it holds no names,
 export function watchEventCards(doc: Document, signal: AbortSignal, deps: WatcherDeps): LogControl {
   const url = deps.url ?? (() => doc.location?.href ?? '');
   const control = new LogControl(doc, {
-    onLog: () => void logShownEvent(),
+    onLog: (event) => void logShownEvent(event.timeStamp),
     onReport: () => void copyReport(),
     isUserClick: deps.isUserClick,
   });
@@ -95,7 +97,7 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       : readEventCard(doc, surface?.root ?? null, options);
   }
 
-  async function logShownEvent(): Promise<void> {
+  async function logShownEvent(clickedAt: number): Promise<void> {
     const surface = findSurface();
     const reading = read(surface);
     if (!reading.ok) {
@@ -117,6 +119,7 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       else if (outcome.status === 'response-unknown') anywayFor = event.eventId;
       else confirmedFor = anywayFor = null;
       control.show(viewOfOutcome(outcome));
+      if (outcome.status === 'logged') deps.recordLog?.(performance.now() - clickedAt);
     } catch {
       if (shownKey === key) control.show(DISCONNECTED);
     }

@@ -48,9 +48,9 @@ const ICON_DONE = 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z';
 
 export interface LogControlActions {
   /** The Log button was clicked: log, confirm or log anyway, as the view's `next` says. */
-  onLog(): void;
+  onLog(event: Event): void;
   /** "Copy details for a bug report" was clicked. */
-  onReport(): void;
+  onReport(event: Event): void;
   /** Whether a click counts: only a person's (trusted) clicks; tests of the watcher may pass their own. */
   isUserClick?: (event: Event) => boolean;
 }
@@ -94,8 +94,8 @@ export class LogControl {
     this.reportButton.textContent = REPORT_LABEL;
     this.reportButton.hidden = true;
     for (const [button, act] of [
-      [this.button, () => actions.onLog()],
-      [this.reportButton, () => actions.onReport()],
+      [this.button, (e: Event) => actions.onLog(e)],
+      [this.reportButton, (e: Event) => actions.onReport(e)],
     ] as const) {
       // Calendar closes the card on some pointer events that bubble out of it; keep ours to ourselves.
       for (const type of ['pointerdown', 'mousedown', 'keydown'] as const) {
@@ -105,7 +105,7 @@ export class LogControl {
         e.stopPropagation();
         e.preventDefault();
         if (!isUserClick(e)) return;
-        if (this.button.getAttribute('aria-busy') !== 'true') act();
+        if (this.button.getAttribute('aria-busy') !== 'true') act(e);
       });
     }
     this.root.append(style, this.messageEl, this.reportButton, this.button);

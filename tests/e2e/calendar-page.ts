@@ -42,3 +42,22 @@ export function weekViewPage(): string {
 }
 
 export const WEEK_URL = 'https://calendar.google.com/calendar/u/0/r/week/2026/11/24';
+
+const Q4_RAW = 'k5058hfr4d2s30ltiuocpedthd';
+
+/**
+ * A saved card page as it is (its card open), served alone; with `rawId`, the event's id is replaced
+ * everywhere it lives (the card's and the chip's data-eventid, their jslog) so that each page is its own
+ * meeting in one browser profile.
+ */
+export function cardPage(fixture: string, rawId?: string): string {
+  const html = read(fixture);
+  if (!rawId) return html;
+  const encoded = Buffer.from(`${rawId} alex.morgan@example.com`).toString('base64').replace(/=+$/, '');
+  return html.split(CHIPS.q4Review).join(encoded).split(Q4_RAW).join(rawId);
+}
+
+/** The address of a page of Calendar's: the account index tells the served pages apart, as it does in Calendar. */
+export const accountWeekUrl = (account: number) =>
+  `https://calendar.google.com/calendar/u/${account}/r/week/2026/11/24`;
+export const EDIT_URL = `https://calendar.google.com/calendar/u/0/r/eventedit/${CHIPS.q4Review}`;

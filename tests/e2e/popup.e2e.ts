@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../lib/db/types';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
+import { LogControlDriver } from './log-control';
 import { seedPerson, seedStore, waitForDatabase } from './seed';
 
 // Chromium's clock is fixed at Saturday 2026-11-28 20:00 UTC, after the saved Calendar week.
@@ -116,8 +117,10 @@ describe('the popup in Chromium with seeded data', () => {
     const calendar = await session.context.newPage();
     await calendar.goto(WEEK_URL);
     await calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.q4Review}"]`).first().click();
-    await calendar.getByRole('button', { name: 'Log meeting' }).click();
-    await expect.poll(() => calendar.getByRole('button', { name: /^Log/ }).textContent()).toBe('Logged · 4 people');
+    const control = new LogControlDriver(calendar);
+    await expect.poll(() => control.label()).toBe('Log meeting');
+    await control.click();
+    await expect.poll(() => control.label()).toBe('Logged · 4 people');
     await expect.poll(rowNames).toContain('Jordan Lee');
     await calendar.close();
   });

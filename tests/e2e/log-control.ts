@@ -1,0 +1,112 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+/**
+ * Drives Bridges' Log control in real Chromium the way a person does, although its shadow root is closed to
+ * the page (and so to Playwright's locators, which run as page script): the control is found through the
+ * DevTools protocol's view of the whole tree (DOM.getDocument with pierce, which sees closed shadow roots,
+ * as the accessibility tree and a screen reader do), read from there, and clicked with the real mouse at its
+ * box, so the click is trusted, as a person's is. Nothing here reaches the control from the page's scripts.
+ *
+ * Firefox (puppeteer-core over WebDriver BiDi) has no DevTools protocol; there, find the button by its role
+ * and name in the accessibility tree, which also sees inside closed shadow roots, and click its handle (a
+ * real pointer action, so trusted): see firefox.md beside this file.
+ */
+export interface ControlState {
+  /** The button's text: "Log meeting", "Logged · 4 people", "Log anyway", … */
+  label: string;
+  /** The sentence beside it, or "". */
+  message: string;
+  /** Whether "Copy details for a bug report" is offered. */
+  report: boolean;
+}
+
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+const HOST = 'BRIDGES-LOG-CONTROL';
+
+export class LogControlDriver {
+  private session: CDPSession | null = null;
+
+  constructor(private readonly page: Page) {}
+
+  private async cdp(): Promise<CDPSession> {
+    this.session ??= await this.page.context().newCDPSession(this.page);
+    return this.session;
+  }
+
+  /** The parts of the control's closed shadow root, or null when no control is on the page. */
+  private async parts(): Promise<{ button: DomNode; report: DomNode; status: DomNode } | null> {
+    const cdp = await this.cdp();
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const host = find(root, (n) => n.nodeName === HOST);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const elements = shadow.children ?? [];
+    const button = elements.find((n) => n.nodeName === 'BUTTON' && attr(n, 'class') !== 'report');
+    const report = elements.find((n) => n.nodeName === 'BUTTON' && attr(n, 'class') === 'report');
+    const status = elements.find((n) => attr(n, 'role') === 'status');
+    return button && report && status ? { button, report, status } : null;
+  }
+
+  /** What the control shows now, or null when there is none on the page. */
+  async state(): Promise<ControlState | null> {
+    const parts = await this.parts();
+    if (!parts) return null;
+    return {
+      label: textOf(parts.button),
+      message: textOf(parts.status),
+      report: attr(parts.report, 'hidden') === null,
+    };
+  }
+
+  async label(): Promise<string | null> {
+    return (await this.state())?.label ?? null;
+  }
+
+  async message(): Promise<string | null> {
+    return (await this.state())?.message ?? null;
+  }
+
+  /** Clicks the Log button (or the bug report button) with the mouse, at the middle of its box. */
+  async click(which: 'log' | 'report' = 'log'): Promise<void> {
+    const parts = await this.parts();
+    if (!parts) throw new Error('There is no Log control on the page.');
+    const node = which === 'log' ? parts.button : parts.report;
+    const cdp = await this.cdp();
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendNodeId })) as {
+      model: { border: number[] };
+    };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    await this.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  }
+}
+
+function find(node: DomNode, test: (n: DomNode) => boolean): DomNode | null {
+  if (test(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = find(child, test);
+    if (found) return found;
+  }
+  return null;
+}
+
+function attr(node: DomNode, name: string): string | null {
+  const list = node.attributes ?? [];
+  for (let i = 0; i + 1 < list.length; i += 2) if (list[i] === name) return list[i + 1] ?? '';
+  return null;
+}
+
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  return (node.children ?? []).map(textOf).join('');
+}

@@ -132,3 +132,108 @@ describe('what each card yields, in words', () => {
     });
   });
 });
+
+const event = (name: string) => {
+  const r = read(name);
+  if (!r.ok) throw new Error(`${name}: ${r.message}`);
+  return r.event;
+};
+
+describe('issue 8: cards shaped the way the real page is', () => {
+  it('marks a Google Group as a group, and leaves out the members Calendar keeps hidden', () => {
+    const e = event('dialog.group.html');
+    expect(e.guests.filter((g) => g.group).map((g) => g.email)).toEqual(['eng-leads@example.com']);
+    expect(e.guests.map((g) => g.email)).not.toContain('lena.fischer@example.com');
+    expect(e.partialGuests).toBeUndefined();
+  });
+
+  it("lists a group's members when Calendar lists them (expanded), as people", () => {
+    const e = event('dialog.group-expanded.html');
+    const members = e.guests.filter((g) => g.email.endsWith('@example.com') && !g.group).map((g) => g.name);
+    expect(members).toEqual(expect.arrayContaining(['Lena Fischer', 'Omar Haddad', 'Yuki Tanaka']));
+    expect(e.guests.find((g) => g.email === 'lena.fischer@example.com')?.group).toBeUndefined();
+  });
+
+  it.each(['dialog.rotated.html', 'dialog.rotated-no-dot.html'])(
+    '%s: every class rotated, the card reads as before (the time line by structure)',
+    (name) => {
+      expect(event(name)).toEqual(event('dialog.en-12h.html'));
+    },
+  );
+
+  it("a moved instance takes the card's day and time, not the original start in its id", () => {
+    const e = event('dialog.moved.html');
+    expect(e.eventId).toBe('b028tvasrf4039si1mg44gaske_20261116T150000Z');
+    expect([iso(e.start), iso(e.end)]).toEqual(['2026-11-17T16:00:00.000Z', '2026-11-17T16:30:00.000Z']);
+  });
+
+  it("uses the id's day only when the card's times can be read but its day cannot", () => {
+    const doc = fixtureDocument('dialog.moved.html');
+    const line = doc.querySelector('#xDetDlgWhen .AzuXid') as Element;
+    line.textContent = '⋅11:00 – 11:30am'; // no day in the text
+    doc.querySelector('[data-datekey]')?.removeAttribute('data-datekey'); // and no chip column
+    const r = readEventCard(doc, findCard(doc), { now: NOW, fallbackTimeZone: 'UTC' });
+    if (!r.ok) throw new Error(r.message);
+    expect(iso(r.event.start)).toBe('2026-11-16T16:00:00.000Z');
+  });
+
+  it('says how much of a shortened or collapsed list Calendar showed', () => {
+    expect(event('dialog.shortened.html').partialGuests).toEqual({ shown: 20, total: 32 });
+    expect(event('dialog.shortened.html').guests).toHaveLength(20);
+    expect(event('dialog.collapsed.html').partialGuests).toEqual({ shown: 0, total: 32 });
+  });
+
+  it("reads the user's own answer from the buttons, their row and the chip, and says 'unknown' when unsure", () => {
+    expect(event('dialog.en-12h.html').selfResponse).toBe('accepted');
+    expect(event('dialog.declined.html').selfResponse).toBe('declined');
+    expect(event('dialog.fr-declined.html')).toMatchObject({ selfResponse: 'declined', selfDeclined: true });
+    expect(event('dialog.response-conflict.html')).toMatchObject({ selfResponse: 'unknown', selfDeclined: false });
+    expect(event('dialog.response-none.html').selfResponse).toBe('unknown');
+  });
+
+  it('reads a card whose id lives only in its jslog as the same meeting', () => {
+    expect(event('dialog.fallback-card-1.html')).toEqual(event('dialog.en-12h.html'));
+  });
+
+  const LOCAL_ZONES: Record<string, string> = {
+    fr: '2026-11-24T12:00',
+    es: '2026-11-24T12:00',
+    'pt-BR': '2026-11-24T16:00',
+    it: '2026-11-24T12:00',
+    nl: '2026-11-24T12:00',
+    pl: '2026-11-24T12:00',
+    ko: '2026-11-24T04:00',
+    'zh-CN': '2026-11-24T05:00',
+    ar: '2026-11-24T10:00',
+    he: '2026-11-24T11:00',
+  };
+  for (const [locale, utc] of Object.entries(LOCAL_ZONES)) {
+    it(`${locale}: 13:00 and 1pm in Calendar's zone are ${utc} UTC, with the guests' answers and roles`, () => {
+      for (const clock of ['24h', '12h']) {
+        const e = event(`dialog.${locale}-${clock}.html`);
+        expect(iso(e.start).slice(0, 16)).toBe(utc);
+        expect(e.end - e.start).toBe(3600_000);
+        expect(e.guests.map((g) => [g.response, g.organizer, g.optional])).toEqual(
+          event('dialog.en-12h.html').guests.map((g) => [g.response, g.organizer, g.optional]),
+        );
+        expect(e.selfResponse).toBe('accepted');
+      }
+    });
+  }
+
+  it('Arabic with Arabic-Indic digits reads as with Western ones', () => {
+    expect(event('dialog.ar-indic-digits.html')).toEqual(event('dialog.ar-12h.html'));
+  });
+
+  it('the full event page reads as the card does: one meeting', () => {
+    const page = readEdit('edit.en.html');
+    if (!page.ok) throw new Error(page.message);
+    const card = event('dialog.en-12h.html');
+    expect(page.event).toEqual({ ...card, selfResponse: 'accepted' });
+    const de = readEdit('edit.de.html');
+    expect(de.ok && [iso(de.event.start), iso(de.event.end)]).toEqual([
+      '2026-11-24T12:00:00.000Z',
+      '2026-11-24T13:00:00.000Z',
+    ]);
+  });
+});

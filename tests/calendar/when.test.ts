@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '../../lib/calendar/google/when';
+import { normaliseText, parseTimeOfDay, parseWhen } from '../../lib/calendar/google/when';
 import { fixtureHtml } from '../helpers/fixtures';
 
 describe('parseWhen: the card date and time line', () => {
@@ -167,5 +167,63 @@ describe('times and days in 25 languages, 12- and 24-hour (real Calendar labels)
         end: { hour: 6, minute: 30 },
       });
     });
+  });
+});
+
+describe('the languages added for issue 8, as Intl.DateTimeFormat writes them, both clocks', () => {
+  const day = new Date(Date.UTC(2026, 10, 24, 12));
+  const range = (locale: string, hour12: boolean) =>
+    new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hour12, timeZone: 'UTC' }).formatRange(
+      Date.UTC(2026, 10, 24, 13),
+      Date.UTC(2026, 10, 24, 14),
+    );
+  for (const locale of ['fr', 'es', 'pt-BR', 'it', 'nl', 'pl', 'ko', 'zh-CN', 'ar', 'ar-EG', 'he']) {
+    const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    for (const hour12 of [false, true]) {
+      const line = `${date.format(day)}⋅${range(locale, hour12)}`;
+      it(`${locale} ${hour12 ? '12h' : '24h'}: "${line}"`, () => {
+        expect(parseWhen(line, locale, 2026)).toEqual({
+          startDay: { year: 2026, month: 11, day: 24 },
+          endDay: null,
+          start: { hour: 13, minute: 0 },
+          end: { hour: 14, minute: 0 },
+        });
+      });
+    }
+  }
+
+  it('reads Arabic-Indic and Extended Arabic-Indic digits as digits', () => {
+    expect(normaliseText('٢٤ نوفمبر ١٣:٠٠–١٤:٠٠ ۱۲')).toBe('24 نوفمبر 13:00–14:00 12');
+  });
+
+  it('reads a day and times with no ⋅ between them, and a lone time is not a meeting', () => {
+    expect(parseWhen('mardi 24 novembre 13:00–14:00', 'fr', 2026)).toEqual({
+      startDay: { year: 2026, month: 11, day: 24 },
+      endDay: null,
+      start: { hour: 13, minute: 0 },
+      end: { hour: 14, minute: 0 },
+    });
+    expect(parseWhen('Tuesday, November 24 1:00 – 2:00pm', 'en', 2026)).toMatchObject({
+      startDay: { year: 2026, month: 11, day: 24 },
+      start: { hour: 13, minute: 0 },
+      end: { hour: 14, minute: 0 },
+    });
+    expect(parseWhen('Budget asks (due 9:30am Friday)', 'en', 2026)).toBeNull();
+  });
+});
+
+describe('parseTimeOfDay: the edit page time inputs', () => {
+  it.each([
+    ['1:00pm', { hour: 13, minute: 0 }],
+    ['13:00', { hour: 13, minute: 0 }],
+    ['12:15am', { hour: 0, minute: 15 }],
+    ['오후 1:30', { hour: 13, minute: 30 }],
+    ['下午1:00', { hour: 13, minute: 0 }],
+    ['٢:٠٠ م', { hour: 14, minute: 0 }],
+  ])('%s', (text, expected) => {
+    expect(parseTimeOfDay(text)).toEqual(expected);
+  });
+  it('refuses what is not one time', () => {
+    for (const bad of ['', 'noon', '1:00 – 2:00pm', '25:00']) expect(parseTimeOfDay(bad)).toBeNull();
   });
 });

@@ -7,9 +7,10 @@ import type { CDPSession, Page } from 'playwright-core';
  * as the accessibility tree and a screen reader do), read from there, and clicked with the real mouse at its
  * box, so the click is trusted, as a person's is. Nothing here reaches the control from the page's scripts.
  *
- * Firefox (puppeteer-core over WebDriver BiDi) has no DevTools protocol; there, find the button by its role
- * and name in the accessibility tree, which also sees inside closed shadow roots, and click its handle (a
- * real pointer action, so trusted): see firefox.md beside this file.
+ * Firefox (puppeteer-core over WebDriver BiDi) has no DevTools protocol, and its accessibility locator does
+ * not look inside closed shadow roots (tried with Firefox ESR 153): log-control-bidi.js beside this file reads
+ * the control from BiDi's own serialisation of the host with its shadow tree, and clicks it with a BiDi pointer
+ * action, which is as trusted as this file's mouse click.
  */
 export interface ControlState {
   /** The button's text: "Log meeting", "Logged · 4 people", "Log anyway", … */

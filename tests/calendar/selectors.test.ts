@@ -114,5 +114,8 @@ describe('Google Calendar selectors', () => {
       card.getElementById('xDetDlg')?.getAttribute('data-eventid'),
     );
     expect(findEditEvent(group)).toBeNull();
+    const creating = fixtureDocument('edit.en.html');
+    creating.querySelector('[data-is-create]')?.setAttribute('data-is-create', 'true');
+    expect(findEditEvent(creating)).toBeNull();
   });
 });

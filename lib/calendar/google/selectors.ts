@@ -164,7 +164,8 @@ export function isEditPageUrl(url: string): boolean {
   return url.includes('/r/eventedit/');
 }
 
-/** The edit page's event element, or null. */
+/** The edit page's event element, or null; a new event's page (not yet saved) has nothing to log. */
 export function findEditEvent(doc: Document): Element | null {
-  return queryFirst(doc, 'editEvent');
+  const found = queryFirst(doc, 'editEvent');
+  return found?.closest('[data-is-create="true"]') ? null : found;
 }

@@ -102,7 +102,8 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
     const reading = read(surface);
     if (!reading.ok) {
       lastFailure = reading.problem;
-      control.show(reading.problem === 'task' ? messageView(reading.message) : UNREADABLE_VIEW);
+      const unreadable = reading.problem !== 'task' && reading.problem !== 'no-card';
+      control.show(unreadable ? UNREADABLE_VIEW : messageView(reading.message));
       return;
     }
     const { event } = reading;

@@ -1,3 +1,4 @@
+import { UNREADABLE } from '../calendar/google/card';
 import type { LogOutcome } from '../logging/service';
 
 /** What the Log control shows. Pure data, so every wording is tested. */
@@ -48,7 +49,7 @@ export function messageView(message: string, tone: ControlView['tone'] = 'warnin
 }
 
 export const UNREADABLE_VIEW: ControlView = {
-  ...messageView("Bridges can't read this event: Calendar's page may have changed. Nothing was saved.", 'error'),
+  ...messageView(UNREADABLE, 'error'),
   offerReport: true,
 };
 

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { type CalendarDay, type DecodedEventId, decodeDateKey, eventIdOf } from './event-id';
-import { type CalendarGuest, readGuestList, textOf } from './guests';
+import { type CalendarGuest, type GuestList, readGuestList, textOf } from './guests';
 import { buttonsSignal, chipSignal, combineSignals, ownRowSignal, type SelfResponse } from './own-response';
 import { dayOf, pageLocale, pageTimeZone, selfEmailOf, span } from './page';
-import { queryAll, queryFirst } from './selectors';
+import { queryAll, queryFirst, SELECTORS } from './selectors';
 import { normaliseText, parseWhen, type WhenParts } from './when';
 
 export type { CalendarGuest } from './guests';
@@ -81,19 +81,32 @@ export function readEventCard(doc: Document, card: Element | null, options: Read
     ownRow: ownRowSignal(list.guests, selfEmail),
     chip: chipSignal(doc, sameEvent),
   });
+  return { ok: true, event: eventOf({ id, title, placed, timeZone, selfEmail, list, selfResponse }) };
+}
+
+/** The event a page shows, from what was read of it: the card and the full event page build it alike. */
+export function eventOf(read: {
+  id: DecodedEventId;
+  title: string;
+  placed: { start: number; end: number; allDay: boolean };
+  timeZone: string;
+  selfEmail: string | null;
+  list: GuestList;
+  selfResponse: SelfResponse;
+}): CalendarEvent {
   const event: CalendarEvent = {
-    eventId: id.eventId,
-    calendarId: id.calendarId,
-    title,
-    ...placed,
-    timeZone,
-    selfEmail,
-    guests: list.guests,
-    selfDeclined: selfResponse === 'declined',
-    selfResponse,
+    eventId: read.id.eventId,
+    calendarId: read.id.calendarId,
+    title: read.title,
+    ...read.placed,
+    timeZone: read.timeZone,
+    selfEmail: read.selfEmail,
+    guests: read.list.guests,
+    selfDeclined: read.selfResponse === 'declined',
+    selfResponse: read.selfResponse,
   };
-  if (list.partial) event.partialGuests = list.partial;
-  return { ok: true, event };
+  if (read.list.partial) event.partialGuests = read.list.partial;
+  return event;
 }
 
 /** An element's text with its children's texts apart: "Tuesday, November 24", "1:00 – 2:00pm" in two spans. */
@@ -151,13 +164,12 @@ function chipMatcher(card: Element, id: DecodedEventId): (chip: Element) => bool
 function chipDayOf(doc: Document, sameEvent: (chip: Element) => boolean): CalendarDay | null {
   for (const chip of queryAll(doc, 'chip')) {
     if (!sameEvent(chip)) continue;
-    const column = chip.closest(SELECTOR_DAY_COLUMN);
+    const column = chip.closest(SELECTORS.dayColumn[0]);
     const day = decodeDateKey(column?.getAttribute('data-datekey'));
     if (day) return day;
   }
   return null;
 }
-const SELECTOR_DAY_COLUMN = '[data-datekey]';
 
 /**
  * The card's day and times in Calendar's zone. What the card shows wins: a moved instance of a recurring

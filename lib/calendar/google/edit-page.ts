@@ -1,4 +1,4 @@
-import { type CalendarEvent, type CardReading, type ReadOptions, unread } from './card';
+import { type CardReading, eventOf, type ReadOptions, unread } from './card';
 import { type CalendarDay, eventIdFromEditUrl, eventIdOf } from './event-id';
 import { readGuestList } from './guests';
 import { combineSignals, ownRowSignal } from './own-response';
@@ -38,19 +38,7 @@ export function readEditPage(doc: Document, url: string, options: ReadOptions): 
   if (list === null) return unread('unreadable');
   // The page has no answer buttons and no chip: the user's own row is its only signal.
   const selfResponse = combineSignals({ buttons: null, ownRow: ownRowSignal(list.guests, selfEmail), chip: null });
-  const event: CalendarEvent = {
-    eventId: id.eventId,
-    calendarId: id.calendarId,
-    title,
-    ...placed,
-    timeZone,
-    selfEmail,
-    guests: list.guests,
-    selfDeclined: selfResponse === 'declined',
-    selfResponse,
-  };
-  if (list.partial) event.partialGuests = list.partial;
-  return { ok: true, event };
+  return { ok: true, event: eventOf({ id, title, placed, timeZone, selfEmail, list, selfResponse }) };
 }
 
 /** What the event has saved, not what the user may be typing: data-initial-value, else the value. */

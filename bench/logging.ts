@@ -59,8 +59,9 @@ async function openCard(page: Page, chipId: string): Promise<void> {
 
 /**
  * A trusted click on "Log meeting" to the control showing "Logged" (which it does only once the row is
- * committed), as the benchmark build's content script times it from the click event: the control's shadow
- * root is closed, so the page cannot watch it. The click is the real mouse's, through the DevTools protocol.
+ * committed), as the benchmark build's content script times it from its click handler (as the page timed it
+ * from a scripted click before the shadow root was closed; the page cannot watch the control now). The click
+ * is the real mouse's, through the DevTools protocol; the time the browser takes to deliver it is not counted.
  */
 export async function clickToStored(buildDir: string, samples: number): Promise<number[]> {
   const session = await launch({
@@ -94,6 +95,7 @@ export async function clickToStored(buildDir: string, samples: number): Promise<
 
 async function waitForLabel(control: LogControlDriver, label: string): Promise<void> {
   for (let tries = 0; tries < 200; tries++) {
+    // Each look is one small DevTools read; it does not add to the figure, which the content script measures.
     if ((await control.label()) === label) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -21,7 +21,7 @@ if (wanted('logging')) {
   const clicks = await clickToStored(BENCH_BUILD, 20);
   results['log.clickToStoredMs'] = round(median(clicks), 2);
   notes['log.clickToStoredMs'] =
-    `median of ${clicks.length} trusted clicks, click event to "Logged" (bench build); min ${round(Math.min(...clicks), 2)}, max ${round(Math.max(...clicks), 2)}`;
+    `median of ${clicks.length} trusted clicks, click handler to "Logged" (bench build); min ${round(Math.min(...clicks), 2)}, max ${round(Math.max(...clicks), 2)}`;
 
   const batches = await mutationBatches(BENCH_BUILD, 200);
   results['content.mutationBatchMs'] = round(median(batches), 4);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 
 /**
  * Benchmark builds only (WXT_BENCH=1 wxt build): keeps the cost of each mutation batch, and the time from
- * each trusted click on "Log meeting" to the control showing "Logged" (which it does once the background has
+ * each trusted click's handler on "Log meeting" to the control showing "Logged" (which it does once the background has
  * committed the meeting), and hands the samples to `npm run bench`, which asks for them from the service
  * worker with tabs.sendMessage. The control's shadow root is closed, so the page cannot time it itself.
  */

@@ -36,8 +36,14 @@ const HOST = 'BRIDGES-LOG-CONTROL';
 
 export class LogControlDriver {
   private session: CDPSession | null = null;
+  private cached: { button: DomNode; report: DomNode; status: DomNode } | null = null;
 
-  constructor(private readonly page: Page) {}
+  constructor(private readonly page: Page) {
+    // A new document has a new control: forget the parts found in the old one.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.cached = null;
+    });
+  }
 
   private async cdp(): Promise<CDPSession> {
     this.session ??= await this.page.context().newCDPSession(this.page);
@@ -58,15 +64,34 @@ export class LogControlDriver {
     return button && report && status ? { button, report, status } : null;
   }
 
-  /** What the control shows now, or null when there is none on the page. */
+  /**
+   * What the control shows now, or null when there is none on the page. The control's host lives as long as
+   * the page, so its parts are found once and then read alone (a small read, not the whole page's tree).
+   */
   async state(): Promise<ControlState | null> {
-    const parts = await this.parts();
-    if (!parts) return null;
-    return {
-      label: textOf(parts.button),
-      message: textOf(parts.status),
-      report: attr(parts.report, 'hidden') === null,
-    };
+    const cached = this.cached ?? (this.cached = await this.parts());
+    if (!cached) return null;
+    try {
+      const cdp = await this.cdp();
+      const html = async (node: DomNode) =>
+        ((await cdp.send('DOM.getOuterHTML', { backendNodeId: node.backendNodeId })) as { outerHTML: string })
+          .outerHTML;
+      const [button, status, report] = await Promise.all([cached.button, cached.status, cached.report].map(html));
+      return {
+        label: textOfHtml(button ?? ''),
+        message: textOfHtml(status ?? ''),
+        report: !/^<button[^>]* hidden/.test(report ?? ''),
+      };
+    } catch {
+      this.cached = null; // the control's nodes are gone: find it again
+      const fresh = (this.cached = await this.parts());
+      if (!fresh) return null;
+      return {
+        label: textOf(fresh.button),
+        message: textOf(fresh.status),
+        report: attr(fresh.report, 'hidden') === null,
+      };
+    }
   }
 
   async label(): Promise<string | null> {
@@ -79,7 +104,7 @@ export class LogControlDriver {
 
   /** Clicks the Log button (or the bug report button) with the mouse, at the middle of its box. */
   async click(which: 'log' | 'report' = 'log'): Promise<void> {
-    const parts = await this.parts();
+    const parts = (this.cached = await this.parts());
     if (!parts) throw new Error('There is no Log control on the page.');
     const node = which === 'log' ? parts.button : parts.report;
     const cdp = await this.cdp();
@@ -110,4 +135,16 @@ function attr(node: DomNode, name: string): string | null {
 function textOf(node: DomNode): string {
   if (node.nodeType === 3) return node.nodeValue;
   return (node.children ?? []).map(textOf).join('');
+}
+
+/** The text of a small piece of HTML (the control's own, which holds no markup from the page). */
+function textOfHtml(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
 }

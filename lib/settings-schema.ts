@@ -31,6 +31,20 @@ export interface ReminderState {
   installedAt: number | null;
 }
 
+/**
+ * What Bridges has seen of the account Calendar is signed into. An address becomes one of the user's own only
+ * when they say so, or, for an address no one in the log has, after Calendar showed it on several days; a
+ * script on the page cannot make a colleague "me" with one forged card.
+ */
+export interface OwnAddressState {
+  /** Addresses Calendar showed as the signed-in account, not (yet) the user's own: the days it did. */
+  sightings: Array<{ email: string; days: string[]; lastSeen: number }>;
+  /** Addresses learned without the user's word (capped). */
+  learned: string[];
+  /** Addresses the user said are not theirs. */
+  notMe: string[];
+}
+
 /** Every small setting: its storage key and the value it has until the user sets one. */
 export interface Settings {
   meetingRules: MeetingRules;
@@ -40,6 +54,7 @@ export interface Settings {
   weeklyPick: WeeklyPick | null;
   reminders: ReminderSettings;
   reminderState: ReminderState;
+  ownAddresses: OwnAddressState;
 }
 
 export const SETTING_KEYS = {
@@ -50,6 +65,7 @@ export const SETTING_KEYS = {
   weeklyPick: 'local:weeklyPick',
   reminders: 'local:reminders',
   reminderState: 'local:reminderState',
+  ownAddresses: 'local:ownAddresses',
 } as const satisfies Record<keyof Settings, `local:${string}`>;
 
 /** The settings the popup needs for its first paint. */
@@ -63,4 +79,5 @@ export const SETTING_FALLBACKS: Settings = {
   weeklyPick: null,
   reminders: { day: 1, hour: 9, counts: 'red', highOnly: false, notifications: false },
   reminderState: { lastFiredWeek: null, active: false, installedAt: null },
+  ownAddresses: { sightings: [], learned: [], notMe: [] },
 };

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { PersonPatch } from '../../lib/commands/update-people';
 import { PRIORITIES, type Priority, RELATIONSHIP_KINDS, type RelationshipKind } from '../../lib/db/types';
 import {
   type AuditColumn,
@@ -11,7 +12,6 @@ import {
 } from '../../lib/manage/audit';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
-import type { PersonPatch } from '../../lib/people/schemas';
 import { KIND_LABELS, lastMetText } from '../../lib/relationships/labels';
 import { StatusBadge } from '../StatusBadge';
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { PersonPatch } from '../../lib/commands/update-people';
 import { getDb } from '../../lib/db/app-db';
 import { PRIORITIES, type Priority, type RelationshipKind } from '../../lib/db/types';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
-import type { PersonPatch } from '../../lib/people/schemas';
 import { cadenceOf } from '../../lib/relationships/cadence';
 import { affiliationOf, lastMetText } from '../../lib/relationships/labels';
 import { assess } from '../../lib/relationships/rank';

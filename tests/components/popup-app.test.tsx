@@ -3,12 +3,11 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
-import { createHandlers } from '../../lib/background/handlers';
 import { getDb } from '../../lib/db/app-db';
 import type { Interaction } from '../../lib/db/types';
-import { onMessages } from '../../lib/messaging';
 import { readPopupSnapshot } from '../../lib/popup/snapshot';
 import { myEmailsItem } from '../../lib/settings';
+import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
 
 // The whole popup against the real background handlers, on fake-indexeddb and fakeBrowser, with the clock set
@@ -22,7 +21,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   fakeBrowser.reset();
-  stop = onMessages(createHandlers(db));
+  stop = startBackground(db).stop;
   await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
 });
 afterEach(() => {

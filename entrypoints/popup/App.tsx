@@ -89,13 +89,8 @@ export function App({ initial }: AppProps) {
       ) : (
         <>
           <p class="summary" aria-live="polite">
-            {model.overdue === 0 ? (
-              'Nothing overdue outside your team'
-            ) : (
-              <>
-                <strong>{model.overdue}</strong> overdue outside your team
-              </>
-            )}
+            {model.overdue === 0 ? 'Nothing overdue' : <strong>{model.overdue} overdue</strong>}
+            {model.due > 0 ? `, ${model.due} due` : ''} outside your team
           </p>
           <input
             type="search"

@@ -30,16 +30,19 @@ export class NoAnswer extends Error {
   override name = 'NoAnswer';
 }
 
+const NO_ANSWER =
+  'Bridges did not answer: it may have just been updated or restarted. Reload this page, then try again.';
+
 /** A typed sender over `runtime`. A refusal rejects with the background's sentence. */
 export function createSender(runtime: MessageRuntime) {
   return async function send<K extends CommandName>(name: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
     let reply: Reply | undefined;
     try {
       reply = (await runtime.sendMessage({ bridges: name, data: request } satisfies Envelope)) as Reply | undefined;
-    } catch (error) {
-      throw new NoAnswer(`Bridges did not answer (${error instanceof Error ? error.message : String(error)}).`);
+    } catch {
+      throw new NoAnswer(NO_ANSWER);
     }
-    if (!reply) throw new NoAnswer(`Nothing answered "${name}".`);
+    if (!reply) throw new NoAnswer(NO_ANSWER);
     if (!reply.ok) throw new Error(reply.error);
     return reply.value as ResponseOf<K>;
   };

@@ -110,7 +110,10 @@ export const OwnCadence = v.pipe(
   ),
   v.check(
     (c) => c.idealDays === null || c.maxDays === null || cadenceProblem(c.idealDays, c.maxDays) === null,
-    "The cadence's maximum must be at least its ideal interval.",
+    (issue) => {
+      const c = issue.input as { idealDays: number; maxDays: number };
+      return cadenceProblem(c.idealDays, c.maxDays) ?? 'This cadence cannot be used.';
+    },
   ),
 );
 

@@ -97,7 +97,10 @@ describe('the dispatcher', () => {
       { bridges: 'updatePeople', data: { emails: ['a@x.example'], patch: { idealDays: 30, maxDays: 7 } } },
       PAGE,
     );
-    expect(reply).toEqual({ ok: false, error: "The cadence's maximum must be at least its ideal interval." });
+    expect(reply).toEqual({
+      ok: false,
+      error: "The cadence's maximum (7 days) must be at least its ideal interval (30 days).",
+    });
   });
 
   it('describes a failure while running, and a full disk as such', async () => {

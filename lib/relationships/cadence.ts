@@ -19,7 +19,9 @@ export function cadenceProblem(idealDays: number, maxDays: number): string | nul
   const whole = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_CADENCE_DAYS;
   if (!whole(idealDays)) return `The ideal interval must be a whole number of days from 1 to ${MAX_CADENCE_DAYS}.`;
   if (!whole(maxDays)) return `The maximum must be a whole number of days from 1 to ${MAX_CADENCE_DAYS}.`;
-  if (maxDays < idealDays) return "The cadence's maximum must be at least its ideal interval.";
+  if (maxDays < idealDays) {
+    return `The cadence's maximum (${maxDays} days) must be at least its ideal interval (${idealDays} days).`;
+  }
   return null;
 }
 

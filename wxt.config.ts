@@ -6,7 +6,18 @@ import { defineConfig } from 'wxt';
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvITjuEivUMYja8BdswZcwvLf6EI49IRf3EIZVrUnmP3VWUVwuBqHrJJwW97ELpnK6Xz7lH8mc+h5IJIgjBflfoDz3SpVjh9Xlh9w2KAYx4bIwbiB3aLiGJArbi0XedSa8Hj75WqgHTbkcvEOS1R98SUwTkWfvuLdAfDzFuhqacqX57fRIC7cXlvOVtLqnQ3OclhqW5epGV9uzjPUKJirHSxruubIEfGHGR0zciDpI0aI+dOs77Z/bHhgUlxYoEeO1tjguRWKIXlZoSH0PhGXfbXvhAa2/uJsVzzOr3+S+8+oevbWI/jNWrkGnb0OcqeTugz09/6WcgIO9ekwat9n9wIDAQAB';
 
-const PAGE_CSP = "script-src 'self'; object-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'";
+// Nothing is allowed unless named: scripts, styles and images from the extension itself, no connections,
+// no frames, no forms, no plugins.
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "object-src 'none'",
+  "connect-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
 const csp = (manifestVersion: number) => (manifestVersion === 3 ? { extension_pages: PAGE_CSP } : PAGE_CSP);
 
 export default defineConfig({

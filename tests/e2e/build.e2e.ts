@@ -23,8 +23,11 @@ describe('the built extension', () => {
     ]);
   });
 
-  it('forbids its pages any network connection', () => {
-    expect(manifest.content_security_policy.extension_pages).toContain("connect-src 'none'");
+  it('forbids its pages any network connection, and anything its policy does not name', () => {
+    const policy: string = manifest.content_security_policy.extension_pages;
+    expect(policy).toContain("connect-src 'none'");
+    expect(policy.split(';')[0]).toBe("default-src 'none'");
+    expect(policy).not.toMatch(/unsafe|\*|https?:/);
   });
 
   it('ships only ASCII scripts (Chrome refuses a content script that is not)', () => {

@@ -2,16 +2,22 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { serveCommands } from '../lib/background/dispatch';
 import { getDb } from '../lib/db/app-db';
+import { createFeedSync, FEED_ALARM } from '../lib/feed/service';
 import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/service';
 
 export default defineBackground(() => {
   const db = getDb();
   const reminders = createReminders(db);
-  serveCommands(db, { now: Date.now, reminders });
-  browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name));
+  const feeds = createFeedSync(db, { now: Date.now, changed: () => reminders.refresh() });
+  serveCommands(db, { now: Date.now, reminders, feeds });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void feeds.sync();
+    else void reminders.onAlarm(alarm.name);
+  });
   browser.notifications?.onClicked.addListener((id) => {
     if (id === DIGEST_NOTIFICATION) void browser.runtime.openOptionsPage();
   });
   // Every start of the background (browser start, install, update, wake-up): idempotent.
   void reminders.start();
+  void feeds.schedule();
 });

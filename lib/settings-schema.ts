@@ -45,6 +45,37 @@ export interface OwnAddressState {
   notMe: string[];
 }
 
+/** The user's calendar feeds. The addresses are secrets: local storage only, never in a backup or a CSV. */
+export interface FeedSettings {
+  /** The user said yes to syncing (and allowed Bridges to reach calendar.google.com/calendar/ical/). */
+  enabled: boolean;
+  feeds: Array<{ id: string; url: string; calendar: string }>;
+}
+
+/** How the feed's syncing stands, in words the settings page shows. */
+export interface FeedStatus {
+  lastSyncAt: number | null;
+  /** Meetings added and taken back by the last sync that changed anything, and since syncing began. */
+  lastAdded: number;
+  lastRemoved: number;
+  totalAdded: number;
+  error: { problem: string; message: string; at: number; calendar: string } | null;
+}
+
+/** Per feed: the conditional request's validators and the fingerprints of the instances last seen. */
+export type FeedSyncState = Record<
+  string,
+  { etag: string | null; lastModified: string | null; instances: Record<string, string> }
+>;
+
+export const FEED_STATUS_NONE: FeedStatus = {
+  lastSyncAt: null,
+  lastAdded: 0,
+  lastRemoved: 0,
+  totalAdded: 0,
+  error: null,
+};
+
 /** Every small setting: its storage key and the value it has until the user sets one. */
 export interface Settings {
   meetingRules: MeetingRules;
@@ -55,6 +86,9 @@ export interface Settings {
   reminders: ReminderSettings;
   reminderState: ReminderState;
   ownAddresses: OwnAddressState;
+  feedSettings: FeedSettings;
+  feedStatus: FeedStatus;
+  feedSyncState: FeedSyncState;
 }
 
 export const SETTING_KEYS = {
@@ -66,6 +100,9 @@ export const SETTING_KEYS = {
   reminders: 'local:reminders',
   reminderState: 'local:reminderState',
   ownAddresses: 'local:ownAddresses',
+  feedSettings: 'local:feedSettings',
+  feedStatus: 'local:feedStatus',
+  feedSyncState: 'local:feedSyncState',
 } as const satisfies Record<keyof Settings, `local:${string}`>;
 
 /** The settings the popup needs for its first paint. */
@@ -80,4 +117,7 @@ export const SETTING_FALLBACKS: Settings = {
   reminders: { day: 1, hour: 9, counts: 'red', highOnly: false, notifications: false },
   reminderState: { lastFiredWeek: null, active: false, installedAt: null },
   ownAddresses: { sightings: [], learned: [], notMe: [] },
+  feedSettings: { enabled: false, feeds: [] },
+  feedStatus: FEED_STATUS_NONE,
+  feedSyncState: {},
 };

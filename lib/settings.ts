@@ -25,3 +25,9 @@ export const remindersItem = item('reminders');
 export const reminderStateItem = item('reminderState');
 /** What Bridges has seen of the signed-in Calendar account (lib/commands/own-addresses.ts). */
 export const ownAddressesItem = item('ownAddresses');
+/** The calendar feeds' secret addresses and whether syncing is on (lib/feed/). Never in a backup. */
+export const feedSettingsItem = item('feedSettings');
+/** How syncing stands. */
+export const feedStatusItem = item('feedStatus');
+/** What each feed's last sync saw. */
+export const feedSyncStateItem = item('feedSyncState');

@@ -5,7 +5,7 @@ import { createDispatcher, type Sender, senderKind } from '../lib/background/dis
 import { COMMANDS, type CommandName } from '../lib/commands';
 import { AppDB } from '../lib/db/app-db';
 import { sendMessage } from '../lib/messaging';
-import { CONTENT, NO_REMINDERS, PAGE, STRANGER, startBackground } from './helpers/background';
+import { CONTENT, NO_FEEDS, NO_REMINDERS, PAGE, STRANGER, startBackground } from './helpers/background';
 
 let db: AppDB;
 beforeEach(() => {
@@ -18,7 +18,11 @@ afterEach(async () => {
 
 const self = () => ({ id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('/') });
 const dispatch = (message: unknown, sender: Sender) =>
-  createDispatcher(db, { now: () => Date.UTC(2026, 10, 25), reminders: NO_REMINDERS }, self())(message, sender);
+  createDispatcher(
+    db,
+    { now: () => Date.UTC(2026, 10, 25), reminders: NO_REMINDERS, feeds: NO_FEEDS },
+    self(),
+  )(message, sender);
 
 describe('who a sender is', () => {
   it("is a page for the extension's own pages, with or without a tab", () => {

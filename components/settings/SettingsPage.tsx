@@ -4,6 +4,8 @@ import { messageActions } from '../../lib/popup/actions';
 import { SUGGESTION_WINDOW_MS } from '../../lib/relationships/team-suggestions';
 import {
   cadenceDefaultsItem,
+  feedSettingsItem,
+  feedStatusItem,
   internalDomainsItem,
   meetingRulesItem,
   myEmailsItem,
@@ -14,6 +16,7 @@ import { checkDomain, checkEmail } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useStorageItem } from '../../lib/ui/use-storage-item';
 import { CadenceSection } from './CadenceSection';
+import { FeedSection } from './FeedSection';
 import { ListField } from './ListField';
 import { OwnAddressQuestions } from './OwnAddressQuestions';
 import { RemindersSection } from './RemindersSection';
@@ -36,6 +39,8 @@ export function SettingsPage() {
   const cadences = useStorageItem(cadenceDefaultsItem);
   const rules = useStorageItem(meetingRulesItem);
   const ownAddresses = useStorageItem(ownAddressesItem);
+  const feedSettings = useStorageItem(feedSettingsItem);
+  const feedStatus = useStorageItem(feedStatusItem);
   const people = useLiveQuery(() => db.people.toArray());
   const recent = useLiveQuery(() =>
     db.interactions
@@ -53,6 +58,10 @@ export function SettingsPage() {
           it until the next week.
         </p>
         {reminders && <RemindersSection value={reminders} onSave={(v) => save({ reminders: v })} />}
+      </section>
+      <section class="card" aria-labelledby="feed">
+        <h2 id="feed">Meetings that log themselves</h2>
+        {feedSettings && feedStatus && <FeedSection settings={feedSettings} status={feedStatus} />}
       </section>
       <section class="card" aria-labelledby="cadences">
         <h2 id="cadences">Default cadences</h2>

@@ -42,6 +42,7 @@ const WHO: Record<SenderKind, string> = {
 
 export interface Background {
   now(): number;
+  feeds: CommandContext['feeds'];
   reminders: CommandContext['reminders'] & {
     /** Recounts a standing reminder after a change; serialised with the reminder's other work. */
     refresh(): Promise<void>;
@@ -88,7 +89,12 @@ export function createDispatcher(db: AppDB, background: Background, self: Self) 
       const fallback = cmd.unreadable ?? 'Bridges could not read this request, so nothing was changed.';
       return Promise.resolve({ ok: false, error: sentenceOf(input.issues, fallback) });
     }
-    const ctx: CommandContext = { now: background.now(), sender: kind, reminders: background.reminders };
+    const ctx: CommandContext = {
+      now: background.now(),
+      sender: kind,
+      reminders: background.reminders,
+      feeds: background.feeds,
+    };
     return cmd.run(db, input.output, ctx).then(
       async (value): Promise<Reply> => {
         if (cmd.writes) await background.reminders.refresh().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
+import type { SyncResult } from '../feed/service';
 
 /**
  * Who sent a message: `content` is the Google Calendar content script (a sender with a tab on
@@ -19,6 +20,12 @@ export interface CommandContext {
     markSeen(): Promise<void>;
     /** The reminder settings changed: move the alarm. */
     reschedule(): Promise<void>;
+  };
+  /** The calendar feed's syncing (lib/feed/service.ts). */
+  feeds: {
+    sync(): Promise<SyncResult>;
+    syncIfStale(): Promise<SyncResult>;
+    schedule(): Promise<void>;
   };
 }
 

@@ -12,10 +12,12 @@ import { meetingStatus } from './meeting-status';
 import { mergePeople } from './merge-people';
 import { reminderSeen } from './reminder-seen';
 import { restoreBackup } from './restore-backup';
+import { saveFeeds } from './save-feeds';
 import { saveGroup } from './save-group';
 import { saveSettings } from './save-settings';
 import { sendBackupPart } from './send-backup-part';
 import { sendCalendarPart } from './send-calendar-part';
+import { syncFeeds } from './sync-feeds';
 import { updatePeople } from './update-people';
 import { weeklyPick } from './weekly-pick';
 
@@ -43,6 +45,8 @@ export const COMMANDS = {
   restoreBackup,
   sendCalendarPart,
   importCalendar,
+  saveFeeds,
+  syncFeeds,
 } satisfies Record<string, Command<v.GenericSchema, unknown>>;
 
 export type Commands = typeof COMMANDS;

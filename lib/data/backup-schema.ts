@@ -66,7 +66,7 @@ const AttendeeSchema = v.strictObject({
 export const InteractionSchema = v.strictObject({
   key: Text(LIMITS.key),
   kind: v.union([v.literal('meeting'), ContactKind]),
-  source: v.picklist(['google-calendar', 'manual', 'ics']),
+  source: v.picklist(['google-calendar', 'manual', 'ics', 'feed']),
   title: Text(LIMITS.title),
   start: Instant,
   end: Instant,

@@ -7,7 +7,7 @@ import { watchEventCards } from '../../lib/content/card-watcher';
 import { HOST_TAG } from '../../lib/content/log-control';
 import { AppDB } from '../../lib/db/app-db';
 import { createSender } from '../../lib/messaging';
-import { CONTENT, NO_REMINDERS } from '../helpers/background';
+import { CONTENT, NO_FEEDS, NO_REMINDERS } from '../helpers/background';
 import { fixtureHtml } from '../helpers/fixtures';
 
 // The content script's watcher on a saved Calendar page, talking to the real background handlers.
@@ -22,7 +22,7 @@ const send = createSender({
   async sendMessage(message) {
     if (gate) await gate;
     const self = { id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('/') };
-    return createDispatcher(db, { now: () => clock, reminders: NO_REMINDERS }, self)(message, CONTENT);
+    return createDispatcher(db, { now: () => clock, reminders: NO_REMINDERS, feeds: NO_FEEDS }, self)(message, CONTENT);
   },
 });
 

@@ -29,6 +29,11 @@ export const NO_REMINDERS: Background['reminders'] = {
   reschedule: async () => {},
   refresh: async () => {},
 };
+export const NO_FEEDS: Background['feeds'] = {
+  sync: async () => ({ status: 'off' }),
+  syncIfStale: async () => ({ status: 'off' }),
+  schedule: async () => {},
+};
 
 /**
  * The background's dispatcher answering runtime messages, as in the extension; fakeBrowser passes no sender,
@@ -37,11 +42,15 @@ export const NO_REMINDERS: Background['reminders'] = {
  */
 export function startBackground(
   db: AppDB,
-  options: { now?: () => number; reminders?: Background['reminders'] } = {},
+  options: { now?: () => number; reminders?: Background['reminders']; feeds?: Background['feeds'] } = {},
   sender: Sender = PAGE,
 ) {
   let as = sender;
-  const stop = serveCommands(db, { now: options.now ?? Date.now, reminders: options.reminders ?? NO_REMINDERS });
+  const stop = serveCommands(db, {
+    now: options.now ?? Date.now,
+    reminders: options.reminders ?? NO_REMINDERS,
+    feeds: options.feeds ?? NO_FEEDS,
+  });
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
     let respond: (reply: unknown) => void = () => {};
     const reply = new Promise((resolve) => (respond = resolve));

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkFeedAddress, FEED_ORIGIN_PATTERN, maskFeedAddress } from '../../lib/feed/address';
+import { askToReachFeed, checkFeedAddress, maskFeedAddress } from '../../lib/feed/address';
 import { sendMessage } from '../../lib/messaging';
 import type { FeedSettings, FeedStatus } from '../../lib/settings-schema';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
 
+const meetings = (n: number) => `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
 const when = (at: number) =>
   new Date(at).toLocaleString(undefined, {
     weekday: 'short',
@@ -30,7 +31,7 @@ export function FeedSection({ settings, status }: { settings: FeedSettings; stat
       async () => {
         if (addresses.length > 0) {
           // Asked in answer to this click: the one address Bridges may ever connect to.
-          const granted = await browser.permissions.request({ origins: [FEED_ORIGIN_PATTERN] }).catch(() => false);
+          const granted = await askToReachFeed(browser.permissions);
           if (!granted) throw new Error('Bridges was not allowed to reach calendar.google.com, so syncing stays off.');
         }
         const saved = await sendMessage('saveFeeds', { enabled: addresses.length > 0, addresses });
@@ -122,7 +123,7 @@ export function FeedSection({ settings, status }: { settings: FeedSettings; stat
                   r.status === 'done' && !r.error
                     ? r.added + r.removed + r.updated === 0
                       ? 'Synced: nothing new.'
-                      : `Synced: ${r.added} meetings added${r.removed ? `, ${r.removed} taken back` : ''}.`
+                      : `Synced: ${meetings(r.added)} added${r.removed ? `, ${r.removed} taken back` : ''}.`
                     : 'Synced.',
                 'Not synced:',
               )
@@ -161,8 +162,8 @@ function FeedStatusLine({ status, enabled }: { status: FeedStatus; enabled: bool
   return (
     <p class="muted" role="status">
       Last synced {when(status.lastSyncAt)}
-      {status.lastAdded > 0 ? `: ${status.lastAdded} meetings added` : ''}
-      {status.lastRemoved > 0 ? `, ${status.lastRemoved} taken back` : ''}. {status.totalAdded} meetings added since
+      {status.lastAdded > 0 ? `: ${meetings(status.lastAdded)} added` : ''}
+      {status.lastRemoved > 0 ? `, ${status.lastRemoved} taken back` : ''}. {meetings(status.totalAdded)} added since
       syncing began.
     </p>
   );

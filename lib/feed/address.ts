@@ -8,6 +8,36 @@
 export const FEED_PREFIX = 'https://calendar.google.com/calendar/ical/';
 /** The host permission asked for when the user turns the feed on (and the CSP's connect-src). */
 export const FEED_ORIGIN_PATTERN = 'https://calendar.google.com/calendar/ical/*';
+/** Host patterns that cover the feed: calendar.google.com's (the content script's own match) or wider. */
+const COVERING = new Set([
+  FEED_ORIGIN_PATTERN,
+  'https://calendar.google.com/*',
+  '*://calendar.google.com/*',
+  'https://*.google.com/*',
+  '<all_urls>',
+]);
+
+interface PermissionsApi {
+  contains(p: { origins: string[] }): Promise<boolean>;
+  getAll(): Promise<{ origins?: string[] }>;
+  request(p: { origins: string[] }): Promise<boolean>;
+}
+
+/**
+ * Whether the browser lets Bridges fetch the feed: its own optional permission, or calendar.google.com's,
+ * which Chrome grants at install for the content script (listed by getAll(), though contains() says no).
+ */
+export async function mayReachFeed(permissions: PermissionsApi): Promise<boolean> {
+  if (await permissions.contains({ origins: [FEED_ORIGIN_PATTERN] }).catch(() => false)) return true;
+  const granted = await permissions.getAll().catch(() => ({ origins: [] as string[] }));
+  return (granted.origins ?? []).some((origin) => COVERING.has(origin));
+}
+
+/** Asks for the feed's host permission, in answer to the user's click, unless the browser has granted it. */
+export async function askToReachFeed(permissions: PermissionsApi): Promise<boolean> {
+  if (await mayReachFeed(permissions)) return true;
+  return permissions.request({ origins: [FEED_ORIGIN_PATTERN] }).catch(() => false);
+}
 
 const SECRET_ADDRESS =
   /^https:\/\/calendar\.google\.com\/calendar\/ical\/([A-Za-z0-9%._\-+]{3,300})\/(private-[0-9a-f]{16,64})\/basic\.ics$/;

@@ -4,7 +4,7 @@ import { readIcs } from '../data/ics';
 import type { AppDB } from '../db/app-db';
 import { feedSettingsItem, feedStatusItem, feedSyncStateItem, meetingRulesItem, myEmailsItem } from '../settings';
 import type { FeedStatus } from '../settings-schema';
-import { FEED_ORIGIN_PATTERN } from './address';
+import { mayReachFeed } from './address';
 import { FEED_MESSAGES, type FetchOutcome, fetchFeed } from './fetch';
 import { type SyncSummary, syncFeedEvents } from './sync';
 
@@ -48,7 +48,7 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
   async function syncOnce(): Promise<SyncResult> {
     const settings = await feedSettingsItem.getValue();
     if (!settings.enabled || settings.feeds.length === 0) return { status: 'off' };
-    const allowed = await browser.permissions.contains({ origins: [FEED_ORIGIN_PATTERN] }).catch(() => false);
+    const allowed = await mayReachFeed(browser.permissions);
     const [myEmails, rules, stateBefore] = await Promise.all([
       myEmailsItem.getValue(),
       meetingRulesItem.getValue(),

@@ -192,6 +192,7 @@ describe('syncing from the calendar feed', () => {
 
   it('asks nothing of the network without the permission the user gave', async () => {
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: ['https://mail.google.com/*'] } as never);
     serve(week);
     const { sync, net } = syncer();
     expect(await sync.sync()).toMatchObject({ error: { problem: 'not-allowed' } });

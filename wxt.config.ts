@@ -6,7 +6,22 @@ import { defineConfig } from 'wxt';
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvITjuEivUMYja8BdswZcwvLf6EI49IRf3EIZVrUnmP3VWUVwuBqHrJJwW97ELpnK6Xz7lH8mc+h5IJIgjBflfoDz3SpVjh9Xlh9w2KAYx4bIwbiB3aLiGJArbi0XedSa8Hj75WqgHTbkcvEOS1R98SUwTkWfvuLdAfDzFuhqacqX57fRIC7cXlvOVtLqnQ3OclhqW5epGV9uzjPUKJirHSxruubIEfGHGR0zciDpI0aI+dOs77Z/bHhgUlxYoEeO1tjguRWKIXlZoSH0PhGXfbXvhAa2/uJsVzzOr3+S+8+oevbWI/jNWrkGnb0OcqeTugz09/6WcgIO9ekwat9n9wIDAQAB';
 
-const PAGE_CSP = "script-src 'self'; object-src 'self'; connect-src 'none'; form-action 'none'; base-uri 'none'";
+// The one address Bridges may connect to, and only once the user turns on syncing from their own calendar
+// feed: Google Calendar's secret iCal addresses (lib/feed/address.ts).
+const FEED_PREFIX = 'https://calendar.google.com/calendar/ical/';
+
+// Nothing is allowed unless named: scripts, styles and images from the extension itself, connections only to
+// the calendar feed, no frames, no forms, no plugins.
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "object-src 'none'",
+  `connect-src ${FEED_PREFIX}`,
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
 const csp = (manifestVersion: number) => (manifestVersion === 3 ? { extension_pages: PAGE_CSP } : PAGE_CSP);
 
 export default defineConfig({
@@ -24,10 +39,13 @@ export default defineConfig({
     name: 'Bridges',
     description:
       'A private log of whom you meet, read from Google Calendar. Shows whom outside your team you have let drift.',
-    // storage: settings; alarms: the weekly reminder. Notifications only if the user turns them on.
+    // storage: settings; alarms: the weekly reminder and the feed's sync. Notifications only if the user turns
+    // them on; the calendar feed's address only when they turn syncing on.
     permissions: ['storage', 'alarms'],
-    optional_permissions: ['notifications'],
-    // No network at all from the extension's pages and background (dev builds need their dev server).
+    ...(manifestVersion === 3
+      ? { optional_permissions: ['notifications'], optional_host_permissions: [`${FEED_PREFIX}*`] }
+      : { optional_permissions: ['notifications', `${FEED_PREFIX}*`] }),
+    // The network: none, but the calendar feed (dev builds need their dev server).
     ...(command === 'build' ? { content_security_policy: csp(manifestVersion) } : {}),
     ...(browser === 'firefox'
       ? {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { PersonPatch } from '../lib/commands/update-people';
 import type { Person, Priority, RelationshipKind } from '../lib/db/types';
-import type { PersonPatch } from '../lib/people/schemas';
 import type { PeopleActions } from '../lib/popup/actions';
-import type { Cadence } from '../lib/relationships/cadence';
+import { type Cadence, cadenceProblem } from '../lib/relationships/cadence';
 import { KIND_LABELS } from '../lib/relationships/labels';
 import { useEscape } from '../lib/ui/use-escape';
 import { KindOptions } from './KindOptions';
@@ -36,14 +36,11 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
 
   function saveCadence(event: Event) {
     event.preventDefault();
-    const idealDays = Number(ideal);
-    const maxDays = Number(max);
-    if (!Number.isInteger(idealDays) || !Number.isInteger(maxDays) || idealDays < 1 || maxDays > 3650) {
-      setError('Use whole days between 1 and 3650.');
-      return;
-    }
-    if (maxDays < idealDays) {
-      setError('The maximum cannot be shorter than the ideal interval.');
+    const idealDays = Number(ideal.trim() || Number.NaN);
+    const maxDays = Number(max.trim() || Number.NaN);
+    const problem = cadenceProblem(idealDays, maxDays);
+    if (problem) {
+      setError(problem);
       return;
     }
     void apply({ idealDays, maxDays }, `${name}: every ${idealDays} days, at most ${maxDays}.`);

@@ -21,9 +21,10 @@ export function TeamSuggestions({ suggestions, actions, onChanged }: TeamSuggest
         <button
           type="button"
           onClick={() =>
-            actions
-              .update([person.email], { team: true })
-              .then(() => onChanged(`${person.displayName} is on your team now.`))
+            actions.update([person.email], { team: true }).then(
+              () => onChanged(`${person.displayName} is on your team now.`),
+              (e: Error) => onChanged(`Not saved: ${e.message}`),
+            )
           }
         >
           Mark as my team
@@ -31,9 +32,10 @@ export function TeamSuggestions({ suggestions, actions, onChanged }: TeamSuggest
         <button
           type="button"
           onClick={() =>
-            actions
-              .update([person.email], { teamSuggestionDismissed: true })
-              .then(() => onChanged(`Bridges won't suggest ${person.displayName} again.`))
+            actions.update([person.email], { teamSuggestionDismissed: true }).then(
+              () => onChanged(`Bridges won't suggest ${person.displayName} again.`),
+              (e: Error) => onChanged(`Not saved: ${e.message}`),
+            )
           }
         >
           Not my team

@@ -1,20 +1,23 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createHandlers } from '../lib/background/handlers';
+import { serveCommands } from '../lib/background/dispatch';
 import { getDb } from '../lib/db/app-db';
-import { onMessages } from '../lib/messaging';
+import { createFeedSync, FEED_ALARM } from '../lib/feed/service';
 import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/service';
-import { remindersItem } from '../lib/settings';
 
 export default defineBackground(() => {
   const db = getDb();
   const reminders = createReminders(db);
-  onMessages(createHandlers(db, Date.now, reminders));
-  browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name));
+  const feeds = createFeedSync(db, { now: Date.now, changed: () => reminders.refresh() });
+  serveCommands(db, { now: Date.now, reminders, feeds });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void feeds.sync();
+    else void reminders.onAlarm(alarm.name);
+  });
   browser.notifications?.onClicked.addListener((id) => {
     if (id === DIGEST_NOTIFICATION) void browser.runtime.openOptionsPage();
   });
-  remindersItem.watch(() => void reminders.reschedule());
   // Every start of the background (browser start, install, update, wake-up): idempotent.
   void reminders.start();
+  void feeds.schedule();
 });

@@ -31,6 +31,51 @@ export interface ReminderState {
   installedAt: number | null;
 }
 
+/**
+ * What Bridges has seen of the account Calendar is signed into. An address becomes one of the user's own only
+ * when they say so, or, for an address no one in the log has, after Calendar showed it on several days; a
+ * script on the page cannot make a colleague "me" with one forged card.
+ */
+export interface OwnAddressState {
+  /** Addresses Calendar showed as the signed-in account, not (yet) the user's own: the days it did. */
+  sightings: Array<{ email: string; days: string[]; lastSeen: number }>;
+  /** Addresses learned without the user's word (capped). */
+  learned: string[];
+  /** Addresses the user said are not theirs. */
+  notMe: string[];
+}
+
+/** The user's calendar feeds. The addresses are secrets: local storage only, never in a backup or a CSV. */
+export interface FeedSettings {
+  /** The user said yes to syncing (and allowed Bridges to reach calendar.google.com/calendar/ical/). */
+  enabled: boolean;
+  feeds: Array<{ id: string; url: string; calendar: string }>;
+}
+
+/** How the feed's syncing stands, in words the settings page shows. */
+export interface FeedStatus {
+  lastSyncAt: number | null;
+  /** Meetings added and taken back by the last sync that changed anything, and since syncing began. */
+  lastAdded: number;
+  lastRemoved: number;
+  totalAdded: number;
+  error: { problem: string; message: string; at: number; calendar: string } | null;
+}
+
+/** Per feed: the conditional request's validators and the fingerprints of the instances last seen. */
+export type FeedSyncState = Record<
+  string,
+  { etag: string | null; lastModified: string | null; instances: Record<string, string> }
+>;
+
+export const FEED_STATUS_NONE: FeedStatus = {
+  lastSyncAt: null,
+  lastAdded: 0,
+  lastRemoved: 0,
+  totalAdded: 0,
+  error: null,
+};
+
 /** Every small setting: its storage key and the value it has until the user sets one. */
 export interface Settings {
   meetingRules: MeetingRules;
@@ -40,6 +85,10 @@ export interface Settings {
   weeklyPick: WeeklyPick | null;
   reminders: ReminderSettings;
   reminderState: ReminderState;
+  ownAddresses: OwnAddressState;
+  feedSettings: FeedSettings;
+  feedStatus: FeedStatus;
+  feedSyncState: FeedSyncState;
 }
 
 export const SETTING_KEYS = {
@@ -50,6 +99,10 @@ export const SETTING_KEYS = {
   weeklyPick: 'local:weeklyPick',
   reminders: 'local:reminders',
   reminderState: 'local:reminderState',
+  ownAddresses: 'local:ownAddresses',
+  feedSettings: 'local:feedSettings',
+  feedStatus: 'local:feedStatus',
+  feedSyncState: 'local:feedSyncState',
 } as const satisfies Record<keyof Settings, `local:${string}`>;
 
 /** The settings the popup needs for its first paint. */
@@ -63,4 +116,8 @@ export const SETTING_FALLBACKS: Settings = {
   weeklyPick: null,
   reminders: { day: 1, hour: 9, counts: 'red', highOnly: false, notifications: false },
   reminderState: { lastFiredWeek: null, active: false, installedAt: null },
+  ownAddresses: { sightings: [], learned: [], notMe: [] },
+  feedSettings: { enabled: false, feeds: [] },
+  feedStatus: FEED_STATUS_NONE,
+  feedSyncState: {},
 };

@@ -1,4 +1,6 @@
 import { isEmail, normaliseEmail } from './people/email';
+import { cadenceProblem } from './relationships/cadence';
+import { hasInvisible, isDomain } from './schema';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -6,45 +8,33 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 export function checkEmail(raw: string, existing: readonly string[] = []): Checked<string> {
   const value = normaliseEmail(raw);
   if (!value) return { ok: false, message: 'Type an email address.' };
+  if (hasInvisible(value)) return { ok: false, message: 'An email address cannot contain invisible characters.' };
   if (!isEmail(value)) return { ok: false, message: `"${raw.trim()}" is not an email address.` };
   if (existing.includes(value)) return { ok: false, message: `${value} is already in the list.` };
   return { ok: true, value };
 }
 
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
 /** A mail domain typed by the user ("example.com", also "@example.com" or a whole address). */
 export function checkDomain(raw: string, existing: readonly string[] = []): Checked<string> {
   const value = raw.trim().toLowerCase().replace(/^.*@/, '');
   if (!value) return { ok: false, message: 'Type a domain, such as example.com.' };
-  if (!DOMAIN.test(value)) return { ok: false, message: `"${raw.trim()}" is not a mail domain such as example.com.` };
+  if (!isDomain(value)) return { ok: false, message: `"${raw.trim()}" is not a mail domain such as example.com.` };
   if (existing.includes(value)) return { ok: false, message: `${value} is already in the list.` };
   return { ok: true, value };
 }
 
 const PRIORITY_NAMES = { high: 'High priority', normal: 'Normal priority', low: 'Low priority' } as const;
 
-/** Cadences typed into the form, by priority: whole days from 1 to 3650, the maximum not below the ideal. */
+/** Cadences typed into the form, by priority: each follows the one cadence rule (lib/relationships/cadence.ts). */
 export function checkCadences(
   input: Record<keyof typeof PRIORITY_NAMES, { idealDays: string; maxDays: string }>,
 ): Checked<Record<keyof typeof PRIORITY_NAMES, { idealDays: number; maxDays: number }>> {
   const out = {} as Record<keyof typeof PRIORITY_NAMES, { idealDays: number; maxDays: number }>;
   for (const priority of Object.keys(PRIORITY_NAMES) as Array<keyof typeof PRIORITY_NAMES>) {
-    const name = PRIORITY_NAMES[priority];
-    const ideal = wholeNumber(input[priority].idealDays);
-    const max = wholeNumber(input[priority].maxDays);
-    if (ideal === null || ideal < 1 || ideal > 3650) {
-      return { ok: false, message: `${name}: the ideal interval must be a whole number of days from 1 to 3650.` };
-    }
-    if (max === null || max < 1 || max > 3650) {
-      return { ok: false, message: `${name}: the maximum must be a whole number of days from 1 to 3650.` };
-    }
-    if (max < ideal) {
-      return {
-        ok: false,
-        message: `${name}: the maximum (${max} days) cannot be shorter than the ideal interval (${ideal} days).`,
-      };
-    }
+    const ideal = wholeNumber(input[priority].idealDays) ?? Number.NaN;
+    const max = wholeNumber(input[priority].maxDays) ?? Number.NaN;
+    const problem = cadenceProblem(ideal, max);
+    if (problem) return { ok: false, message: `${PRIORITY_NAMES[priority]}: ${problem}` };
     out[priority] = { idealDays: ideal, maxDays: max };
   }
   return { ok: true, value: out };

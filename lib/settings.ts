@@ -11,7 +11,7 @@ function item<N extends keyof Settings>(name: N) {
 
 /** Meeting rules: the guest limit that asks for a second click. */
 export const meetingRulesItem = item('meetingRules');
-/** The user's own addresses, learned from Calendar's signed-in account when they log a meeting, and editable. */
+/** The user's own addresses: typed by them, confirmed by them, or learned from Calendar's signed-in account. */
 export const myEmailsItem = item('myEmails');
 /** Email domains of the user's own company: people there are colleagues (on the team or not). */
 export const internalDomainsItem = item('internalDomains');
@@ -23,3 +23,11 @@ export const weeklyPickItem = item('weeklyPick');
 export const remindersItem = item('reminders');
 /** Where the weekly reminder stands. */
 export const reminderStateItem = item('reminderState');
+/** What Bridges has seen of the signed-in Calendar account (lib/commands/own-addresses.ts). */
+export const ownAddressesItem = item('ownAddresses');
+/** The calendar feeds' secret addresses and whether syncing is on (lib/feed/). Never in a backup. */
+export const feedSettingsItem = item('feedSettings');
+/** How syncing stands. */
+export const feedStatusItem = item('feedStatus');
+/** What each feed's last sync saw. */
+export const feedSyncStateItem = item('feedSyncState');

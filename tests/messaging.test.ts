@@ -1,24 +1,143 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../lib/background/handlers';
+import { createDispatcher, type Sender, senderKind } from '../lib/background/dispatch';
+import { COMMANDS, type CommandName } from '../lib/commands';
 import { AppDB } from '../lib/db/app-db';
-import { MESSAGE_NAMES, onMessages, sendMessage } from '../lib/messaging';
+import { sendMessage } from '../lib/messaging';
+import { CONTENT, NO_FEEDS, NO_REMINDERS, PAGE, STRANGER, startBackground } from './helpers/background';
 
-beforeEach(() => fakeBrowser.reset());
+let db: AppDB;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new AppDB(`protocol-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
-describe('the message protocol', () => {
-  it('has a background handler for every message, and no handler for a message it does not name', () => {
-    expect(Object.keys(createHandlers(new AppDB('protocol'))).sort()).toEqual([...MESSAGE_NAMES].sort());
+const self = () => ({ id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('/') });
+const dispatch = (message: unknown, sender: Sender) =>
+  createDispatcher(
+    db,
+    { now: () => Date.UTC(2026, 10, 25), reminders: NO_REMINDERS, feeds: NO_FEEDS },
+    self(),
+  )(message, sender);
+
+describe('who a sender is', () => {
+  it("is a page for the extension's own pages, with or without a tab", () => {
+    expect(senderKind(PAGE, self())).toBe('page');
+    expect(senderKind({ id: self().id, url: fakeBrowser.runtime.getURL('/popup.html') }, self())).toBe('page');
+  });
+  it('is the content script for a tab on calendar.google.com', () => {
+    expect(senderKind(CONTENT, self())).toBe('content');
+  });
+  it('is nobody for another extension, another site, a Calendar look-alike, or a frame with no tab', () => {
+    expect(senderKind(STRANGER, self())).toBeNull();
+    expect(senderKind({ id: self().id, url: 'https://calendar.google.com.evil.example/', tab: {} }, self())).toBeNull();
+    expect(senderKind({ id: self().id, url: 'https://evil.example/calendar.google.com/', tab: {} }, self())).toBeNull();
+    expect(senderKind({ id: self().id, url: 'https://calendar.google.com/x' }, self())).toBeNull();
+    expect(senderKind({ url: fakeBrowser.runtime.getURL('/options.html') }, self())).toBeNull();
+  });
+});
+
+describe('the dispatcher', () => {
+  it('ignores messages that are not commands', () => {
+    expect(dispatch({ type: 'logMeeting' }, PAGE)).toBeUndefined();
+    expect(dispatch({ bridges: 'toString' }, PAGE)).toBeUndefined();
+    expect(dispatch({ bridges: '__proto__' }, PAGE)).toBeUndefined();
+    expect(dispatch(null, PAGE)).toBeUndefined();
   });
 
-  it('carries a handler failure back to the sender as an error', async () => {
-    const handlers = createHandlers(new AppDB('protocol'));
-    onMessages({ ...handlers, meetingStatus: async () => Promise.reject(new Error('disk full')) });
-    await expect(sendMessage('meetingStatus', { eventId: 'x' })).rejects.toThrow('disk full');
+  // Every command, from every sender it does not accept: refused with a sentence, before its input is read.
+  const names = Object.keys(COMMANDS) as CommandName[];
+  for (const name of names) {
+    const cmd = COMMANDS[name];
+    const wrong = [PAGE, CONTENT, STRANGER].filter((s) => !cmd.from.includes(senderKind(s, self()) as never));
+    it(`refuses "${name}" from ${wrong.length} sender(s) it does not accept`, async () => {
+      expect(wrong.length).toBeGreaterThan(0); // a stranger is never accepted
+      for (const sender of wrong) {
+        const reply = await dispatch({ bridges: name, data: {} }, sender);
+        expect(reply).toEqual({
+          ok: false,
+          error: expect.stringMatching(/^Refused: only .* may ask Bridges to do that\.$/),
+        });
+      }
+    });
+  }
+
+  it('lets a content script do nothing but log a meeting and ask about one', () => {
+    const forContent = names.filter((n) => COMMANDS[n].from.includes('content')).sort();
+    expect(forContent).toEqual(['logMeeting', 'meetingStatus']);
   });
 
-  it('ignores messages that are not part of the protocol', async () => {
-    onMessages(createHandlers(new AppDB('protocol')));
-    await expect(fakeBrowser.runtime.sendMessage({ type: 'logMeeting' })).resolves.toBeUndefined();
+  it('refuses a deletion or merge sent from the Calendar page, and changes nothing', async () => {
+    await db.people.add({ email: 'priya@x.example' } as never);
+    expect(await dispatch({ bridges: 'deletePerson', data: { email: 'priya@x.example' } }, CONTENT)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await dispatch({ bridges: 'mergePeople', data: { keep: 'a@x.example', gone: 'priya@x.example' } }, CONTENT),
+    ).toMatchObject({ ok: false });
+    expect(await dispatch({ bridges: 'deleteAll', data: { confirm: 'DELETE' } }, CONTENT)).toMatchObject({ ok: false });
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('answers bad input with a sentence, never raw validator text', async () => {
+    const garbage = [undefined, null, 42, 'x', [], { extra: true }, { emails: 'all', patch: 1 }];
+    for (const name of names) {
+      const sender = COMMANDS[name].from.includes('page') ? PAGE : CONTENT;
+      for (const data of garbage) {
+        const reply = await dispatch({ bridges: name, data }, sender);
+        if (reply?.ok) continue; // an empty input is a whole request for some commands
+        expect(reply?.error, `${name} ${JSON.stringify(data)}`).not.toMatch(/Invalid (type|key|length|value)|Expected/);
+        expect(reply?.error).toMatch(/[.!?]$/);
+      }
+    }
+  });
+
+  it('says what a cadence rule broke', async () => {
+    const reply = await dispatch(
+      { bridges: 'updatePeople', data: { emails: ['a@x.example'], patch: { idealDays: 30, maxDays: 7 } } },
+      PAGE,
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: "The cadence's maximum (7 days) must be at least its ideal interval (30 days).",
+    });
+  });
+
+  it('describes a failure while running, and a full disk as such', async () => {
+    const spy = vi.spyOn(db.people, 'bulkGet').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    const reply = await dispatch(
+      { bridges: 'updatePeople', data: { emails: ['a@x.example'], patch: { team: true } } },
+      PAGE,
+    );
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Your disk is full/) });
+    spy.mockRejectedValue(new Error('boom'));
+    expect(
+      await dispatch({ bridges: 'updatePeople', data: { emails: ['a@x.example'], patch: { team: true } } }, PAGE),
+    ).toEqual({ ok: false, error: 'Something went wrong in Bridges, and nothing was saved: boom' });
+  });
+
+  it('every command input is a valibot schema and every command says who may send it', () => {
+    for (const name of names) {
+      expect(COMMANDS[name].from.length, name).toBeGreaterThan(0);
+      expect(v.safeParse(COMMANDS[name].input, Symbol('x')).success, name).toBe(false);
+    }
+  });
+});
+
+describe('sending commands through the runtime', () => {
+  it('carries an answer and a refusal back to the sender', async () => {
+    const { stop } = startBackground(db);
+    expect(await sendMessage('meetingStatus', { eventId: 'x' }).catch((e: Error) => e.message)).toMatch(/^Refused/);
+    await expect(sendMessage('weeklyPick', {})).resolves.toEqual({ email: null });
+    stop();
+  });
+
+  it('says when nothing answered (the extension was reloaded)', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    await expect(sendMessage('weeklyPick', {})).rejects.toMatchObject({ name: 'NoAnswer' });
   });
 });

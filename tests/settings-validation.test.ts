@@ -44,15 +44,15 @@ describe('settings validation: bad values get a clear message', () => {
     });
     expect(checkCadences(cadences(['14', '10']))).toEqual({
       ok: false,
-      message: 'High priority: the maximum (10 days) cannot be shorter than the ideal interval (14 days).',
+      message: "High priority: The cadence's maximum (10 days) must be at least its ideal interval (14 days).",
     });
     expect(checkCadences(cadences(['0', '10']))).toEqual({
       ok: false,
-      message: 'High priority: the ideal interval must be a whole number of days from 1 to 3650.',
+      message: 'High priority: The ideal interval must be a whole number of days from 1 to 3650.',
     });
     expect(checkCadences(cadences(['14', '28'], ['30', '1.5']))).toEqual({
       ok: false,
-      message: 'Normal priority: the maximum must be a whole number of days from 1 to 3650.',
+      message: 'Normal priority: The maximum must be a whole number of days from 1 to 3650.',
     });
     expect(checkCadences(cadences(['14', '28'], ['30', '60'], ['90', '99999']))).toMatchObject({ ok: false });
   });

@@ -1,9 +1,12 @@
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
 import { affiliationOf } from '../../lib/relationships/labels';
+import { useCommand } from '../../lib/ui/use-command';
+import { CommandStatus } from '../CommandStatus';
 
 /** Who you owe thanks, oldest first. */
 export function GratitudePage({ data }: { data: ManageData }) {
+  const saving = useCommand();
   const owed = data.people
     .filter((p) => p.thanksOwedSince !== null)
     .sort((a, b) => (a.thanksOwedSince ?? 0) - (b.thanksOwedSince ?? 0));
@@ -13,6 +16,7 @@ export function GratitudePage({ data }: { data: ManageData }) {
       <p class="hint">
         People who helped you and whom you have not thanked yet. Mark it on their page, or here once you have.
       </p>
+      <CommandStatus state={saving} />
       <ul class="values">
         {owed.map((p) => (
           <li key={p.email}>
@@ -26,10 +30,15 @@ export function GratitudePage({ data }: { data: ManageData }) {
             <button
               type="button"
               onClick={() =>
-                void sendMessage('updatePeople', {
-                  emails: [p.email],
-                  patch: { thanksOwedSince: null, thanksSettledAt: Date.now() },
-                })
+                void saving.run(
+                  () =>
+                    sendMessage('updatePeople', {
+                      emails: [p.email],
+                      patch: { thanksOwedSince: null, thanksSettledAt: Date.now() },
+                    }),
+                  `Thanks to ${p.displayName} settled.`,
+                  'Not saved:',
+                )
               }
             >
               Mark as thanked

@@ -30,8 +30,13 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
       return;
     }
     setError('');
-    await onSave(checked.value);
-    setSaved(true);
+    try {
+      await onSave(checked.value);
+      setSaved(true);
+    } catch (e) {
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setSaved(false);
+    }
   }
 
   return (

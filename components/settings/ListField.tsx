@@ -25,8 +25,18 @@ export function ListField({ label, hint, values, placeholder, check, onChange }:
       return;
     }
     setError('');
-    setDraft('');
-    await onChange([...values, checked.value]);
+    if (await change([...values, checked.value])) setDraft('');
+  }
+
+  /** Saves the list; a refusal is shown under the field, never dropped. */
+  async function change(next: string[]): Promise<boolean> {
+    try {
+      await onChange(next);
+      return true;
+    } catch (e) {
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
   }
 
   return (
@@ -43,7 +53,7 @@ export function ListField({ label, hint, values, placeholder, check, onChange }:
               type="button"
               class="link"
               aria-label={`Remove ${value}`}
-              onClick={() => void onChange(values.filter((v) => v !== value))}
+              onClick={() => void change(values.filter((v) => v !== value))}
             >
               Remove
             </button>

@@ -18,8 +18,13 @@ export function RemindersSection({ value, onSave }: RemindersSectionProps) {
 
   async function save(patch: Partial<ReminderSettings>, message: string) {
     setError('');
-    await onSave({ ...value, ...patch });
-    setSaved(message);
+    setSaved('');
+    try {
+      await onSave({ ...value, ...patch });
+      setSaved(message);
+    } catch (e) {
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   function setTime(day: string, hour: string) {

@@ -22,8 +22,13 @@ export function RulesSection({ value, onSave }: RulesSectionProps) {
       return;
     }
     setError('');
-    await onSave({ ...value, guestLimit: checked.value });
-    setSaved(true);
+    try {
+      await onSave({ ...value, guestLimit: checked.value });
+      setSaved(true);
+    } catch (e) {
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setSaved(false);
+    }
   }
 
   return (

@@ -1,25 +1,34 @@
 import { getDb } from '../../lib/db/app-db';
-import { sendMessage } from '../../lib/messaging';
+import { type RequestOf, sendMessage } from '../../lib/messaging';
 import { messageActions } from '../../lib/popup/actions';
 import { SUGGESTION_WINDOW_MS } from '../../lib/relationships/team-suggestions';
 import {
   cadenceDefaultsItem,
+  feedSettingsItem,
+  feedStatusItem,
   internalDomainsItem,
   meetingRulesItem,
   myEmailsItem,
+  ownAddressesItem,
   remindersItem,
 } from '../../lib/settings';
 import { checkDomain, checkEmail } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useStorageItem } from '../../lib/ui/use-storage-item';
 import { CadenceSection } from './CadenceSection';
+import { FeedSection } from './FeedSection';
 import { ListField } from './ListField';
+import { OwnAddressQuestions } from './OwnAddressQuestions';
 import { RemindersSection } from './RemindersSection';
 import { RulesSection } from './RulesSection';
 import { TeamSection } from './TeamSection';
 
 const db = getDb();
 const actions = messageActions(sendMessage);
+/** Settings are written by the background, checked there by the same schema as a backup's. */
+const save = async (settings: RequestOf<'saveSettings'>): Promise<void> => {
+  await sendMessage('saveSettings', settings);
+};
 
 /** The settings: reminders, cadences, meeting rules, who I am, my company, my team. */
 export function SettingsPage() {
@@ -29,6 +38,9 @@ export function SettingsPage() {
   const reminders = useStorageItem(remindersItem);
   const cadences = useStorageItem(cadenceDefaultsItem);
   const rules = useStorageItem(meetingRulesItem);
+  const ownAddresses = useStorageItem(ownAddressesItem);
+  const feedSettings = useStorageItem(feedSettingsItem);
+  const feedStatus = useStorageItem(feedStatusItem);
   const people = useLiveQuery(() => db.people.toArray());
   const recent = useLiveQuery(() =>
     db.interactions
@@ -45,7 +57,11 @@ export function SettingsPage() {
           Once a week the toolbar badge shows how many relationships outside your team need you. Opening Bridges clears
           it until the next week.
         </p>
-        {reminders && <RemindersSection value={reminders} onSave={(v) => remindersItem.setValue(v)} />}
+        {reminders && <RemindersSection value={reminders} onSave={(v) => save({ reminders: v })} />}
+      </section>
+      <section class="card" aria-labelledby="feed">
+        <h2 id="feed">Meetings that log themselves</h2>
+        {feedSettings && feedStatus && <FeedSection settings={feedSettings} status={feedStatus} />}
       </section>
       <section class="card" aria-labelledby="cadences">
         <h2 id="cadences">Default cadences</h2>
@@ -53,24 +69,25 @@ export function SettingsPage() {
           How often to be in touch, by priority: a relationship turns amber after the ideal interval without contact,
           red after the maximum. Each person can have their own.
         </p>
-        {cadences && <CadenceSection value={cadences} onSave={(v) => cadenceDefaultsItem.setValue(v)} />}
+        {cadences && <CadenceSection value={cadences} onSave={(v) => save({ cadenceDefaults: v })} />}
       </section>
       <section class="card" aria-labelledby="rules">
         <h2 id="rules">Which meetings count</h2>
-        {rules && <RulesSection value={rules} onSave={(v) => meetingRulesItem.setValue(v)} />}
+        {rules && <RulesSection value={rules} onSave={(v) => save({ meetingRules: v })} />}
       </section>
       <section class="card" aria-labelledby="you">
         <h2 id="you">You</h2>
         {myEmails && (
           <ListField
             label="My email addresses"
-            hint="Bridges learns the address you use in Google Calendar when you log a meeting. Add any others you use: you are never counted as someone you met."
+            hint="Bridges learns the address you use in Google Calendar after it has seen you signed in on a few days, or asks you below. Add any others you use: you are never counted as someone you met."
             placeholder="you@example.com"
             values={myEmails}
             check={checkEmail}
-            onChange={(v) => myEmailsItem.setValue(v)}
+            onChange={(v) => save({ myEmails: v })}
           />
         )}
+        {myEmails && ownAddresses && <OwnAddressQuestions state={ownAddresses} myEmails={myEmails} />}
         {internalDomains && (
           <ListField
             label="My company's email domains"
@@ -78,7 +95,7 @@ export function SettingsPage() {
             placeholder="example.com"
             values={internalDomains}
             check={checkDomain}
-            onChange={(v) => internalDomainsItem.setValue(v)}
+            onChange={(v) => save({ internalDomains: v })}
           />
         )}
       </section>

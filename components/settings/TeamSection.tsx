@@ -2,6 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Interaction, Person } from '../../lib/db/types';
 import type { PeopleActions } from '../../lib/popup/actions';
 import { suggestTeammates } from '../../lib/relationships/team-suggestions';
+import { useCommand } from '../../lib/ui/use-command';
+import { CommandStatus } from '../CommandStatus';
 
 export interface TeamSectionProps {
   people: readonly Person[];
@@ -14,6 +16,9 @@ export interface TeamSectionProps {
 /** My team: who is on it, who Bridges thinks might be (never applied without a yes), and adding anyone. */
 export function TeamSection({ people, recent, myEmails, now, actions }: TeamSectionProps) {
   const [query, setQuery] = useState('');
+  const saving = useCommand();
+  const setTeam = (person: Person, patch: { team: boolean } | { teamSuggestionDismissed: true }, done: string) =>
+    void saving.run(() => actions.update([person.email], patch), done, 'Not saved:');
   const team = useMemo(
     () => people.filter((p) => p.team).sort((a, b) => a.displayName.localeCompare(b.displayName)),
     [people],
@@ -30,6 +35,7 @@ export function TeamSection({ people, recent, myEmails, now, actions }: TeamSect
 
   return (
     <div class="team">
+      <CommandStatus state={saving} />
       <ul class="values" aria-label="My team">
         {team.map((p) => (
           <li key={p.email}>
@@ -40,7 +46,7 @@ export function TeamSection({ people, recent, myEmails, now, actions }: TeamSect
               type="button"
               class="link"
               aria-label={`Remove ${p.displayName} from my team`}
-              onClick={() => void actions.update([p.email], { team: false })}
+              onClick={() => setTeam(p, { team: false }, `${p.displayName} is no longer on your team.`)}
             >
               Remove
             </button>
@@ -58,13 +64,22 @@ export function TeamSection({ people, recent, myEmails, now, actions }: TeamSect
                   {person.displayName} <span class="muted">{meetings} meetings in 4 weeks</span>
                 </span>
                 <span class="buttons">
-                  <button type="button" onClick={() => void actions.update([person.email], { team: true })}>
+                  <button
+                    type="button"
+                    onClick={() => setTeam(person, { team: true }, `${person.displayName} is on your team now.`)}
+                  >
                     Add to my team
                   </button>
                   <button
                     type="button"
                     class="link"
-                    onClick={() => void actions.update([person.email], { teamSuggestionDismissed: true })}
+                    onClick={() =>
+                      setTeam(
+                        person,
+                        { teamSuggestionDismissed: true },
+                        `Bridges won't suggest ${person.displayName} again.`,
+                      )
+                    }
                   >
                     Not my team
                   </button>
@@ -90,7 +105,7 @@ export function TeamSection({ people, recent, myEmails, now, actions }: TeamSect
               <span>
                 {p.displayName} <span class="muted">{p.email}</span>
               </span>
-              <button type="button" onClick={() => void actions.update([p.email], { team: true })}>
+              <button type="button" onClick={() => setTeam(p, { team: true }, `${p.displayName} is on your team now.`)}>
                 Add to my team
               </button>
             </li>

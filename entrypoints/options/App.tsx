@@ -52,7 +52,7 @@ export function App() {
         ) : !data ? (
           <p class="muted">Reading your relationships…</p>
         ) : page === 'person' && arg ? (
-          <PersonPage data={data} email={arg} />
+          <PersonPage key={arg} data={data} email={arg} />
         ) : page === 'groups' ? (
           <GroupsPage data={data} />
         ) : page === 'thanks' ? (

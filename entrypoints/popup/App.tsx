@@ -3,8 +3,8 @@ import { FirstRun } from '../../components/FirstRun';
 import { NeglectList } from '../../components/NeglectList';
 import { StretchCard } from '../../components/StretchCard';
 import { TeamSuggestions } from '../../components/TeamSuggestions';
+import type { PersonPatch } from '../../lib/commands/update-people';
 import type { Interaction } from '../../lib/db/types';
-import type { PersonPatch } from '../../lib/people/schemas';
 import { type PeopleActions, undoPatch } from '../../lib/popup/actions';
 import { buildPopupModel, type PopupSettings, searchPeople } from '../../lib/popup/model';
 import type { PopupData } from '../../lib/popup/snapshot';
@@ -89,13 +89,8 @@ export function App({ initial }: AppProps) {
       ) : (
         <>
           <p class="summary" aria-live="polite">
-            {model.overdue === 0 ? (
-              'Nothing overdue outside your team'
-            ) : (
-              <>
-                <strong>{model.overdue}</strong> overdue outside your team
-              </>
-            )}
+            {model.overdue === 0 ? 'Nothing overdue' : <strong>{model.overdue} overdue</strong>}
+            {model.due > 0 ? `, ${model.due} due` : ''} outside your team
           </p>
           <input
             type="search"

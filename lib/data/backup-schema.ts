@@ -1,6 +1,19 @@
 import * as v from 'valibot';
-import { CONTACT_KINDS, PRIORITIES, RELATIONSHIP_KINDS } from '../db/types';
-import { isEmail } from '../people/email';
+import {
+  ContactKind,
+  Count,
+  Email,
+  GroupId,
+  GroupKind,
+  Instant,
+  LIMITS,
+  OwnCadence,
+  Priority,
+  RelationshipKind,
+  ResponseSchema,
+  Text,
+  UserSettingsSchema,
+} from '../schema';
 
 /**
  * The backup file's format, version 1: everything Bridges keeps. Every record is checked field by field
@@ -10,84 +23,70 @@ import { isEmail } from '../people/email';
 export const BACKUP_FORMAT = 'bridges-backup';
 export const BACKUP_VERSION = 1;
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
-const Email = v.pipe(v.string(), v.maxLength(320), v.check(isEmail, 'not an email address'));
-const Instant = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
-const Days = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)));
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-export const PersonSchema = v.strictObject({
-  email: Email,
-  displayName: Text(500),
-  domain: Text(253),
-  organisation: v.nullable(Text(253)),
-  firstMetAt: Instant,
-  lastMetAt: Instant,
-  interactionCount: Count,
-  createdAt: Instant,
-  updatedAt: Instant,
-  priority: v.picklist(PRIORITIES),
-  kind: v.nullable(v.picklist(RELATIONSHIP_KINDS)),
-  team: v.boolean(),
-  ignored: v.boolean(),
-  snoozedUntil: v.nullable(Instant),
-  idealDays: Days,
-  maxDays: Days,
-  groupId: v.nullable(Text(100)),
-  teamSuggestionDismissed: v.boolean(),
-  note: Text(5000),
-  thanksOwedSince: v.nullable(Instant),
-  thanksSettledAt: v.nullable(Instant),
-});
+export const PersonSchema = v.pipe(
+  v.strictObject({
+    email: Email,
+    displayName: Text(LIMITS.name),
+    domain: Text(LIMITS.domain),
+    organisation: v.nullable(Text(LIMITS.domain)),
+    firstMetAt: Instant,
+    lastMetAt: Instant,
+    interactionCount: Count,
+    createdAt: Instant,
+    updatedAt: Instant,
+    priority: Priority,
+    kind: v.nullable(RelationshipKind),
+    team: v.boolean(),
+    ignored: v.boolean(),
+    snoozedUntil: v.nullable(Instant),
+    idealDays: v.nullable(v.number()),
+    maxDays: v.nullable(v.number()),
+    groupId: v.nullable(GroupId),
+    teamSuggestionDismissed: v.boolean(),
+    note: Text(LIMITS.personNote),
+    thanksOwedSince: v.nullable(Instant),
+    thanksSettledAt: v.nullable(Instant),
+  }),
+  // A person's own cadence follows the rule every other path follows: the ranking divides by it.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const cadence = v.safeParse(OwnCadence, { idealDays: dataset.value.idealDays, maxDays: dataset.value.maxDays });
+    if (!cadence.success) addIssue({ message: cadence.issues[0].message, path: cadence.issues[0].path });
+  }),
+);
 
 const AttendeeSchema = v.strictObject({
   email: Email,
-  displayName: Text(500),
-  response: v.picklist(['accepted', 'declined', 'tentative', 'needsAction']),
+  displayName: Text(LIMITS.name),
+  response: ResponseSchema,
   organizer: v.boolean(),
   optional: v.boolean(),
 });
 
 export const InteractionSchema = v.strictObject({
-  key: Text(1100),
-  kind: v.picklist(['meeting', ...CONTACT_KINDS]),
-  source: v.picklist(['google-calendar', 'manual', 'ics']),
-  title: Text(2000),
+  key: Text(LIMITS.key),
+  kind: v.union([v.literal('meeting'), ContactKind]),
+  source: v.picklist(['google-calendar', 'manual', 'ics', 'feed']),
+  title: Text(LIMITS.title),
   start: Instant,
   end: Instant,
   allDay: v.boolean(),
-  people: v.pipe(v.array(Email), v.maxLength(5000)),
-  attendees: v.pipe(v.array(AttendeeSchema), v.maxLength(5000)),
-  calendarId: v.nullable(Text(320)),
+  people: v.pipe(v.array(Email), v.maxLength(LIMITS.people)),
+  attendees: v.pipe(v.array(AttendeeSchema), v.maxLength(LIMITS.people)),
+  calendarId: v.nullable(Text(LIMITS.calendarId)),
   loggedAt: Instant,
-  note: v.optional(Text(10_000)),
+  note: v.optional(Text(LIMITS.meetingNote)),
 });
 
 export const GroupSchema = v.strictObject({
-  id: Text(100),
-  name: Text(200),
-  kind: v.picklist(['department', 'organisation']),
+  id: GroupId,
+  name: Text(LIMITS.groupName),
+  kind: GroupKind,
   createdAt: Instant,
 });
 
-const CadenceSchema = v.strictObject({ idealDays: Count, maxDays: Count });
-export const BackupSettingsSchema = v.strictObject({
-  meetingRules: v.optional(
-    v.strictObject({ guestLimit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)) }),
-  ),
-  myEmails: v.optional(v.pipe(v.array(Email), v.maxLength(100))),
-  internalDomains: v.optional(v.pipe(v.array(Text(253)), v.maxLength(100))),
-  cadenceDefaults: v.optional(v.strictObject({ high: CadenceSchema, normal: CadenceSchema, low: CadenceSchema })),
-  reminders: v.optional(
-    v.strictObject({
-      day: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
-      hour: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(23)),
-      counts: v.picklist(['red', 'red-amber']),
-      highOnly: v.boolean(),
-      notifications: v.boolean(),
-    }),
-  ),
-});
+/** The user's settings in a backup: checked exactly as the settings page checks them. */
+export const BackupSettingsSchema = UserSettingsSchema;
 
 export const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),

@@ -69,11 +69,11 @@ function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
     .replace(/^\./, '');
   const unknownKey = issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never';
   if (unknownKey) return `${where || 'The file'}: this field is not part of a Bridges backup.`;
-  return `${where || 'The file'}: ${issue.message}.`;
+  return `${where || 'The file'}: ${issue.message.replace(/[.!?]?$/, '.')}`;
 }
 
 /** Records that contradict each other: the same key twice, a meeting naming someone who is not there. */
-function consistencyProblem(backup: Backup): string | null {
+export function consistencyProblem(backup: Backup): string | null {
   const emails = new Set<string>();
   for (const [i, person] of backup.people.entries()) {
     if (emails.has(person.email)) return `people[${i}].email: ${person.email} appears twice.`;

@@ -3,8 +3,8 @@
 /** How a guest answered the invitation, as Calendar shows it. */
 export type Response = 'accepted' | 'declined' | 'tentative' | 'needsAction';
 
-/** Where an interaction came from. */
-export type InteractionSource = 'google-calendar' | 'manual' | 'ics';
+/** Where an interaction came from: a Calendar card, the user's hand, a calendar file, or the calendar feed. */
+export type InteractionSource = 'google-calendar' | 'manual' | 'ics' | 'feed';
 
 /** What kind of contact an interaction was. Meetings come from a calendar; the rest are logged by hand. */
 export type InteractionKind = 'meeting' | 'call' | 'coffee' | 'chat' | 'message' | 'other';

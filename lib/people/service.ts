@@ -1,23 +1,23 @@
 import { addMonths, addWeeks } from 'date-fns';
+import { Refusal } from '../commands/command';
+import type { ContactInput } from '../commands/log-contact';
+import type { PersonPatch } from '../commands/update-people';
 import type { AppDB } from '../db/app-db';
 import type { Interaction } from '../db/types';
 import { CONTACT_LABELS } from '../db/types';
 import { recordContact } from '../logging/service';
 import { normaliseEmail } from './email';
-import type { ContactInput, PersonPatch } from './schemas';
-
-export type ContactOutcome = { status: 'logged' } | { status: 'refused'; message: string };
 
 /**
  * Logs a contact outside the calendar (a call, a coffee, a chat) with someone already in Bridges. It resets
  * their clock as of when it happened, not when it was entered; a contact in the future is refused.
  */
-export async function logContact(db: AppDB, input: ContactInput, now: number): Promise<ContactOutcome> {
-  if (input.at > now) return { status: 'refused', message: 'A contact cannot be in the future.' };
+export async function logContact(db: AppDB, input: ContactInput, now: number): Promise<{ status: 'logged' }> {
+  if (input.at > now) throw new Refusal('A contact cannot be in the future.');
   const email = normaliseEmail(input.email);
   return db.transaction('rw', db.people, db.interactions, async () => {
     const person = await db.people.get(email);
-    if (!person) return { status: 'refused', message: 'That person is not in Bridges.' } as const;
+    if (!person) throw new Refusal('That person is not in Bridges.');
     const attendee = {
       email,
       displayName: person.displayName,
@@ -56,7 +56,11 @@ export async function updatePeople(
   const keys = [...new Set(emails.map(normaliseEmail))];
   const { snoozeFor, ...fields } = patch;
   if (snoozeFor) fields.snoozedUntil = (snoozeFor === 'week' ? addWeeks(now, 1) : addMonths(now, 1)).getTime();
-  return db.transaction('rw', db.people, async () => {
+  return db.transaction('rw', db.people, db.groups, async () => {
+    // In the same transaction as the group's deletion would be: a person never points at a group that is gone.
+    if (fields.groupId && !(await db.groups.get(fields.groupId))) {
+      throw new Refusal('That group no longer exists: it may have been deleted in another tab.');
+    }
     const rows = (await db.people.bulkGet(keys)).filter((p) => p !== undefined);
     await db.people.bulkPut(rows.map((p) => ({ ...p, ...fields, updatedAt: now })));
     return rows.length;

@@ -1,6 +1,7 @@
+import type { ContactInput } from '../commands/log-contact';
+import type { PersonPatch } from '../commands/update-people';
 import type { Person } from '../db/types';
 import type { createSender } from '../messaging-protocol';
-import type { ContactInput, PersonPatch } from '../people/schemas';
 
 /** What the popup's rows can do; each goes to the background, the only writer. */
 export interface PeopleActions {
@@ -11,8 +12,12 @@ export interface PeopleActions {
 export function messageActions(send: ReturnType<typeof createSender>): PeopleActions {
   return {
     async logContact(input) {
-      const outcome = await send('logContact', input);
-      return outcome.status === 'logged' ? null : outcome.message;
+      try {
+        await send('logContact', input);
+        return null;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
     },
     async update(emails, patch) {
       await send('updatePeople', { emails, patch });

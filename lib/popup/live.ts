@@ -42,6 +42,8 @@ export function connect(on: LiveHandlers, now: number): () => void {
   ];
   const stopWatching = watchSettings(POPUP_SETTINGS, () => void readSettings(POPUP_SETTINGS).then(on.settings));
   void sendMessage('reminderSeen', {}).catch(() => undefined); // the popup is open: the reminder is seen
+  // With syncing on, a feed last synced over an hour ago syncs now; the list follows through the live queries.
+  void sendMessage('syncFeeds', { ifStale: true }).catch(() => undefined);
   void sendMessage('weeklyPick', {}).then(
     (r) => on.pick(r.email),
     () => on.pick(null),

@@ -1,6 +1,6 @@
 import type { Group, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
-import { assess, isOverdue, type RankedPerson, rankNeglected } from '../relationships/rank';
+import { assess, type RankedPerson, rankNeglected } from '../relationships/rank';
 
 export interface PopupSettings {
   myEmails: string[];
@@ -11,8 +11,10 @@ export interface PopupSettings {
 export interface PopupModel {
   /** People outside the team, not snoozed or ignored, most neglected first. */
   ranked: RankedPerson[];
-  /** How many of them are amber or red. */
+  /** How many of them are red: past their maximum ("Overdue", as their rows and the badge say). */
   overdue: number;
+  /** How many are amber: past their ideal interval, not yet their maximum ("Due"). */
+  due: number;
   groups: Map<string, Group>;
   byEmail: Map<string, Person>;
 }
@@ -25,10 +27,15 @@ export function buildPopupModel(
 ): PopupModel {
   const ranked = rankNeglected(people, { now, cadences: settings.cadences, myEmails: settings.myEmails });
   let overdue = 0;
-  for (const entry of ranked) if (isOverdue(entry)) overdue++;
+  let due = 0;
+  for (const entry of ranked) {
+    if (entry.status === 'red') overdue++;
+    else if (entry.status === 'amber') due++;
+  }
   return {
     ranked,
     overdue,
+    due,
     groups: new Map(groups.map((g) => [g.id, g])),
     byEmail: new Map(people.map((p) => [p.email, p])),
   };

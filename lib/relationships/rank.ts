@@ -57,7 +57,3 @@ export function rankNeglected(people: readonly Person[], options: RankOptions): 
       a.person.displayName.localeCompare(b.person.displayName),
   );
 }
-
-export function isOverdue(entry: Pick<RankedPerson, 'status'>): boolean {
-  return entry.status !== 'green';
-}

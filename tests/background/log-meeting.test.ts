@@ -1,21 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../lib/background/handlers';
 import { AppDB } from '../../lib/db/app-db';
-import { onMessages, sendMessage } from '../../lib/messaging';
-import { meetingRulesItem, myEmailsItem } from '../../lib/settings';
+import { sendMessage } from '../../lib/messaging';
+import { meetingRulesItem, myEmailsItem, ownAddressesItem } from '../../lib/settings';
+import { CONTENT, startBackground } from '../helpers/background';
 import { calendarEvent, guest, HOUR, SELF } from '../helpers/events';
+import { DAY } from '../helpers/people';
 
 // The background's handling, end to end through the message protocol, on fake-indexeddb and fakeBrowser.
 const NOW = Date.UTC(2026, 10, 25, 12);
 const TUESDAY_1PM = Date.UTC(2026, 10, 24, 18);
 let db: AppDB;
+let clock = NOW;
 let stop: () => void;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   db = new AppDB(`test-${crypto.randomUUID()}`);
-  stop = onMessages(createHandlers(db, () => NOW));
+  clock = NOW;
+  stop = startBackground(db, { now: () => clock }, CONTENT).stop;
 });
 afterEach(async () => {
   stop();
@@ -126,9 +129,43 @@ describe('logging a meeting from a Calendar card', () => {
     expect(await log(event)).toEqual({ status: 'logged', people: 1 });
   });
 
-  it('learns my address from the Calendar account when logging', async () => {
+  it('learns my address from the Calendar account only after seeing it on three days', async () => {
     await log();
+    expect(await myEmailsItem.getValue()).toEqual([]);
+    expect(await db.people.get(SELF)).toBeUndefined(); // left out of the meeting all the same
+    const later = (days: number) => calendarEvent(TUESDAY_1PM - days * DAY, { eventId: `e${days}` });
+    clock = NOW + DAY;
+    await log(later(1));
+    expect(await myEmailsItem.getValue()).toEqual([]);
+    clock = NOW + 2 * DAY;
+    await log(later(2));
     expect(await myEmailsItem.getValue()).toEqual([SELF]);
+  });
+
+  it('never turns someone already in the log into "me" because a card says so (a forged card)', async () => {
+    await log(); // priya.raman@example.com is in the log now
+    const forged = calendarEvent(TUESDAY_1PM - DAY, {
+      eventId: 'forged',
+      selfEmail: 'priya.raman@example.com',
+      guests: [guest('priya.raman@example.com'), guest('jordan.lee@example.com')],
+    });
+    for (let day = 0; day < 5; day++) {
+      clock = NOW + day * DAY;
+      await log({ ...forged, eventId: `forged${day}` });
+    }
+    expect(await myEmailsItem.getValue()).toEqual([]);
+    expect((await db.interactions.get('gcal:forged0'))?.people).toContain('priya.raman@example.com');
+    expect((await ownAddressesItem.getValue()).sightings.map((s) => s.email)).toContain('priya.raman@example.com');
+  });
+
+  it('learns at most a few addresses on its own; more wait for the user', async () => {
+    for (let n = 0; n < 5; n++) {
+      for (let day = 0; day < 3; day++) {
+        clock = NOW + (n * 3 + day) * DAY;
+        await log(calendarEvent(TUESDAY_1PM, { eventId: `m${n}d${day}`, selfEmail: `me${n}@corp.example` }));
+      }
+    }
+    expect(await myEmailsItem.getValue()).toEqual(['me0@corp.example', 'me1@corp.example', 'me2@corp.example']);
   });
 
   it('asks for a second click past the guest limit (25 by default), then logs everyone', async () => {
@@ -155,9 +192,9 @@ describe('logging a meeting from a Calendar card', () => {
       { ...calendarEvent(TUESDAY_1PM), guests: [{ email: 'a@b.example', response: 'yes' }] },
     ];
     for (const event of bad) {
-      expect(await sendMessage('logMeeting', { event: event as never, confirmed: false })).toEqual({
-        status: 'invalid',
-      });
+      await expect(sendMessage('logMeeting', { event: event as never, confirmed: false })).rejects.toThrow(
+        /^Bridges can't read this event: .*Nothing was saved\.$/,
+      );
     }
     expect(await db.interactions.count()).toBe(0);
   });

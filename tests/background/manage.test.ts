@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../lib/background/handlers';
 import { AppDB } from '../../lib/db/app-db';
-import { onMessages, sendMessage } from '../../lib/messaging';
+import { sendMessage } from '../../lib/messaging';
 import { suggestGroups } from '../../lib/people/groups';
+import { startBackground } from '../helpers/background';
 import { DAY, meetingAt, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -14,7 +14,7 @@ const meeting = (key: string, daysAgo: number, people: string[]) => meetingAt(ke
 beforeEach(async () => {
   fakeBrowser.reset();
   db = new AppDB(`manage-${crypto.randomUUID()}`);
-  stop = onMessages(createHandlers(db, () => NOW));
+  stop = startBackground(db, { now: () => NOW }).stop;
   await db.people.bulkAdd([
     person('priya@finance.example', NOW - 10 * DAY, {
       displayName: 'Priya Raman',

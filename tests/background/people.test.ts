@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../lib/background/handlers';
 import { AppDB } from '../../lib/db/app-db';
-import { onMessages, sendMessage } from '../../lib/messaging';
+import { sendMessage } from '../../lib/messaging';
+import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -12,7 +12,7 @@ let stop: () => void;
 beforeEach(async () => {
   fakeBrowser.reset();
   db = new AppDB(`people-${crypto.randomUUID()}`);
-  stop = onMessages(createHandlers(db, () => NOW));
+  stop = startBackground(db, { now: () => NOW }).stop;
   await db.people.bulkAdd([
     person('priya@finance.example', NOW - 50 * DAY, { displayName: 'Priya' }),
     person('sam@partner.example', NOW - 10 * DAY),
@@ -49,20 +49,15 @@ describe('logging a contact outside the calendar', () => {
   });
 
   it('refuses a contact in the future, with someone unknown, or of an unknown kind, and stores nothing', async () => {
-    expect(await sendMessage('logContact', { email: 'priya@finance.example', kind: 'call', at: NOW + DAY })).toEqual({
-      status: 'refused',
-      message: 'A contact cannot be in the future.',
-    });
-    expect(await sendMessage('logContact', { email: 'nobody@x.example', kind: 'call', at: NOW })).toEqual({
-      status: 'refused',
-      message: 'That person is not in Bridges.',
-    });
-    const bad = await sendMessage('logContact', {
-      email: 'priya@finance.example',
-      kind: 'telepathy' as never,
-      at: NOW,
-    });
-    expect(bad.status).toBe('refused');
+    await expect(
+      sendMessage('logContact', { email: 'priya@finance.example', kind: 'call', at: NOW + DAY }),
+    ).rejects.toThrow('A contact cannot be in the future.');
+    await expect(sendMessage('logContact', { email: 'nobody@x.example', kind: 'call', at: NOW })).rejects.toThrow(
+      'That person is not in Bridges.',
+    );
+    await expect(
+      sendMessage('logContact', { email: 'priya@finance.example', kind: 'telepathy' as never, at: NOW }),
+    ).rejects.toThrow('A contact is a call, coffee, chat, message or other.');
     expect(await db.interactions.count()).toBe(0);
   });
 });

@@ -151,7 +151,7 @@ describe('the neglect list', () => {
     await type(max, '10');
     await click(button('Set cadence'));
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(
-      'The maximum cannot be shorter than the ideal interval.',
+      "The cadence's maximum (10 days) must be at least its ideal interval (20 days).",
     );
     expect(actions.update).not.toHaveBeenCalled();
     await type(max, '40');

@@ -3,12 +3,11 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/popup/App';
-import { createHandlers } from '../../lib/background/handlers';
 import { getDb } from '../../lib/db/app-db';
 import type { Interaction } from '../../lib/db/types';
-import { onMessages } from '../../lib/messaging';
 import { readPopupSnapshot } from '../../lib/popup/snapshot';
 import { myEmailsItem } from '../../lib/settings';
+import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
 
 // The whole popup against the real background handlers, on fake-indexeddb and fakeBrowser, with the clock set
@@ -22,7 +21,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   fakeBrowser.reset();
-  stop = onMessages(createHandlers(db));
+  stop = startBackground(db).stop;
   await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
 });
 afterEach(() => {
@@ -68,7 +67,11 @@ describe('the popup', () => {
     await seed();
     await open();
     await vi.waitFor(() => expect(names()).toHaveLength(4));
-    expect(root.querySelector('.summary')?.textContent).toBe('3 overdue outside your team');
+    // One word, one meaning: the headline's "overdue" are the rows labelled Overdue (red); the due are apart.
+    expect(root.querySelector('.summary')?.textContent).toBe('2 overdue, 1 due outside your team');
+    const statuses = [...root.querySelectorAll('.people .status')].map((s) => s.textContent ?? '');
+    expect(statuses.filter((s) => s.includes('Overdue'))).toHaveLength(2);
+    expect(statuses.filter((s) => s.includes('Due'))).toHaveLength(1);
     expect(names()).toEqual(['Sam Okafor', 'Priya Raman', '<img src=x onerror="window.__pwned=1">', 'Wei Chen']);
     expect(root.querySelector('.people img')).toBeNull();
   });
@@ -95,7 +98,7 @@ describe('the popup', () => {
       expect(root.querySelector('li[data-email="priya@finance.example"] .status')?.textContent).toContain('On track'),
     );
     expect(root.querySelector('.toast')?.textContent).toContain('Logged a call with Priya Raman.');
-    expect(root.querySelector('.summary')?.textContent).toBe('2 overdue outside your team');
+    expect(root.querySelector('.summary')?.textContent).toBe('1 overdue, 1 due outside your team');
   });
 
   it('snoozing removes the person from the list, and Undo brings them back', async () => {

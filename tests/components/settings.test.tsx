@@ -30,7 +30,7 @@ describe('settings forms', () => {
     (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await tick();
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(
-      'High priority: the maximum (7 days) cannot be shorter than the ideal interval (14 days).',
+      "High priority: The cadence's maximum (7 days) must be at least its ideal interval (14 days).",
     );
     expect(onSave).not.toHaveBeenCalled();
     await type(root.querySelector('[aria-label="High priority, maximum days"]'), '21');

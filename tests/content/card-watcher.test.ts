@@ -2,24 +2,29 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../lib/background/handlers';
+import { createDispatcher } from '../../lib/background/dispatch';
 import { COPIED, watchEventCards } from '../../lib/content/card-watcher';
 import { HOST_TAG, type LogControl, REPORT_LABEL } from '../../lib/content/log-control';
 import { AppDB } from '../../lib/db/app-db';
-import type { Handlers, sendMessage } from '../../lib/messaging';
+import { createSender } from '../../lib/messaging';
+import { CONTENT, NO_FEEDS, NO_REMINDERS } from '../helpers/background';
 import { fixtureHtml } from '../helpers/fixtures';
 
 // The content script's watcher on a saved Calendar page, talking to the real background handlers.
 const NOW = Date.UTC(2026, 10, 25, 12);
 let db: AppDB;
-let handlers: Handlers;
+let clock = NOW;
 let abort: AbortController;
 let gate: Promise<void> | null = null;
 
-const send = (async (name: keyof Handlers, request: never) => {
-  if (gate) await gate;
-  return handlers[name](request);
-}) as typeof sendMessage;
+// The content script's messages reach the background's real dispatcher, as from the Calendar tab.
+const send = createSender({
+  async sendMessage(message) {
+    if (gate) await gate;
+    const self = { id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('/') };
+    return createDispatcher(db, { now: () => clock, reminders: NO_REMINDERS, feeds: NO_FEEDS }, self)(message, CONTENT);
+  },
+});
 
 function loadPage(fixture: string): void {
   const parsed = new DOMParser().parseFromString(fixtureHtml(fixture), 'text/html');
@@ -42,7 +47,7 @@ const asPerson = { isUserClick: () => true };
 beforeEach(() => {
   fakeBrowser.reset();
   db = new AppDB(`watch-${crypto.randomUUID()}`);
-  handlers = createHandlers(db, () => NOW);
+  clock = NOW;
   abort = new AbortController();
   gate = null;
   control = null;
@@ -152,7 +157,7 @@ describe('the Log control in the event card', () => {
   it('says the meeting has not started yet when it is in the future', async () => {
     loadPage('dialog.en-12h.html');
     control = watchEventCards(document, abort.signal, { send, now: () => Date.UTC(2026, 10, 20), ...asPerson });
-    handlers = createHandlers(db, () => Date.UTC(2026, 10, 20));
+    clock = Date.UTC(2026, 10, 20);
     button()?.click();
     await vi.waitFor(() => expect(message()).toBe("Not logged: this meeting hasn't started yet."));
   });
@@ -168,7 +173,7 @@ describe('the Log control in the event card', () => {
     loadPage('dialog.en-12h.html');
     const broken = (async () => {
       throw new Error('Extension context invalidated.');
-    }) as typeof sendMessage;
+    }) as typeof send;
     control = watchEventCards(document, abort.signal, { send: broken, now: () => NOW, ...asPerson });
     button()?.click();
     await vi.waitFor(() =>

@@ -18,13 +18,19 @@ describe('the built extension', () => {
     expect(manifest.permissions).toEqual(['storage', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions).toEqual(['notifications']);
+    expect(manifest.optional_host_permissions).toEqual(['https://calendar.google.com/calendar/ical/*']);
     expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
       'https://calendar.google.com/*',
     ]);
   });
 
-  it('forbids its pages any network connection', () => {
-    expect(manifest.content_security_policy.extension_pages).toContain("connect-src 'none'");
+  it('allows its pages no connection but to the calendar feed, and nothing its policy does not name', () => {
+    const policy: string = manifest.content_security_policy.extension_pages;
+    const directives = policy.split(';').map((d) => d.trim());
+    expect(directives[0]).toBe("default-src 'none'");
+    expect(directives).toContain('connect-src https://calendar.google.com/calendar/ical/');
+    expect(policy).not.toMatch(/unsafe|\*/);
+    expect(policy.match(/https?:[^\s;]+/g)).toEqual(['https://calendar.google.com/calendar/ical/']);
   });
 
   it('ships only ASCII scripts (Chrome refuses a content script that is not)', () => {
@@ -37,13 +43,18 @@ describe('the built extension', () => {
     }
   });
 
-  it('contains no code that talks to the network', () => {
-    const code = files(EXTENSION_DIR)
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n');
-    for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'fetch(']) {
-      expect(code.includes(api), api).toBe(false);
+  it('has no network code but the background fetch of the calendar feed', () => {
+    const scripts = files(EXTENSION_DIR).filter((f) => f.endsWith('.js'));
+    const background = join(EXTENSION_DIR, 'background.js');
+    expect(scripts).toContain(background);
+    for (const file of scripts) {
+      const code = readFileSync(file, 'utf8');
+      for (const api of ['XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'RTCPeerConnection']) {
+        expect(code.includes(api), `${api} in ${file}`).toBe(false);
+      }
+      if (file !== background) expect(/\bfetch\b/.test(code), `fetch in ${file}`).toBe(false);
     }
+    // The background's one address: Google Calendar's iCal feeds, checked before any request.
+    expect(readFileSync(background, 'utf8')).toContain('https://calendar.google.com/calendar/ical/');
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Request, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = join(process.cwd(), '.output/chrome-mv3');
 export const EXTENSION_ID = 'gikpoediafgedljphhocfppjgjbeaneh';
@@ -16,6 +16,14 @@ export interface Session {
   extensionId: string;
   /** Every http(s) request that was not to a page served by the test: must stay empty. */
   outsideRequests: string[];
+  /**
+   * Answers requests to `url` (without query) with `respond`, as the real server would, from then on; they
+   * are not outside requests. Also catches the service worker's fetches.
+   */
+  serve(
+    url: string,
+    respond: (request: Request) => { status?: number; body?: string; headers?: Record<string, string> },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,7 +73,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   });
   const outsideRequests: string[] = [];
   const pages = options.pages ?? {};
-  const pageAt = (url: string) => pages[url.replace(/[?#].*$/, '')];
+  const served = new Set<string>();
+  const pageAt = (url: string) =>
+    pages[url.replace(/[?#].*$/, '')] ?? (served.has(url.replace(/[?#].*$/, '')) ? '' : undefined);
   const noteOutside = (url: string) => {
     if (!outsideRequests.includes(url)) outsideRequests.push(url);
   };
@@ -89,6 +99,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     worker,
     extensionId,
     outsideRequests,
+    async serve(url, respond) {
+      served.add(url);
+      await context.route(url, (route) => {
+        const answer = respond(route.request());
+        return route.fulfill({ status: answer.status ?? 200, body: answer.body ?? '', headers: answer.headers });
+      });
+    },
     async close() {
       await context.close();
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });

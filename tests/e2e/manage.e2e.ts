@@ -65,7 +65,7 @@ describe('the relationship audit (Chromium)', () => {
     await page.getByRole('button', { name: 'Set cadence' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toBe('the maximum (5 days) cannot be shorter than the ideal interval (10 days).');
+      .toBe("The cadence's maximum (5 days) must be at least its ideal interval (10 days).");
     await page.getByRole('spinbutton', { name: 'At most' }).fill('20');
     await page.getByRole('button', { name: 'Set cadence' }).click();
     await expect

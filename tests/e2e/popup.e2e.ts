@@ -52,7 +52,7 @@ describe('the popup in Chromium with seeded data', () => {
       '◆ Due',
       '● On track',
     ]);
-    expect(await popup.locator('.summary').textContent()).toBe('3 overdue outside your team');
+    expect(await popup.locator('.summary').textContent()).toBe('1 overdue, 2 due outside your team');
     expect(await row('sam@partner.example').locator('.details').textContent()).toBe('partner.example · Partner');
     expect(await row('priya@finance.example').locator('.last-met').textContent()).toBe('Last met 2 months ago');
   });
@@ -92,7 +92,7 @@ describe('the popup in Chromium with seeded data', () => {
       people: ['priya@finance.example'],
       source: 'manual',
     });
-    expect(await popup.locator('.summary').textContent()).toBe('2 overdue outside your team');
+    expect(await popup.locator('.summary').textContent()).toBe('Nothing overdue, 2 due outside your team');
   });
 
   it('snoozing takes the person off the list', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../lib/background/handlers';
 import { AppDB } from '../../lib/db/app-db';
-import { onMessages, sendMessage } from '../../lib/messaging';
+import { sendMessage } from '../../lib/messaging';
 import { createReminders, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../lib/reminders/service';
 import { reminderStateItem, remindersItem, weeklyPickItem } from '../../lib/settings';
+import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
 
 // The weekly reminder with fakeBrowser (alarms, badge, notifications) and a clock the test moves.
@@ -24,7 +24,7 @@ beforeEach(async () => {
     () => now,
     () => ZONE,
   );
-  stop = onMessages(createHandlers(db, () => now, reminders));
+  stop = startBackground(db, { now: () => now, reminders }).stop;
 });
 afterEach(async () => {
   stop();

@@ -1,0 +1,52 @@
+import { interactionsCsv, peopleCsv } from '../../../lib/data/csv';
+import { getDb } from '../../../lib/db/app-db';
+import type { ManageData } from '../../../lib/manage/use-manage-data';
+import { useCommand } from '../../../lib/ui/use-command';
+import { CommandStatus } from '../../CommandStatus';
+import { download, today } from './files';
+
+/** CSV exports of people and of meetings, for spreadsheets. */
+export function SpreadsheetSection({ data }: { data: ManageData }) {
+  const exporting = useCommand();
+  return (
+    <section class="card">
+      <h2>Spreadsheets</h2>
+      <div class="buttons">
+        <button
+          type="button"
+          onClick={() =>
+            void exporting.run(
+              async () =>
+                download(
+                  `bridges-people-${today()}.csv`,
+                  'text/csv',
+                  peopleCsv(data.people, data.groupsById, data.internalDomains, data.cadences, data.now),
+                ),
+              `People exported: ${data.people.length} rows.`,
+              'Not exported:',
+            )
+          }
+        >
+          Export people (CSV)
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void exporting.run(
+              async () => {
+                const all = await getDb().interactions.orderBy('start').toArray();
+                download(`bridges-interactions-${today()}.csv`, 'text/csv', interactionsCsv(all));
+                return all.length;
+              },
+              (n) => `Meetings and contacts exported: ${n} rows.`,
+              'Not exported:',
+            )
+          }
+        >
+          Export meetings and contacts (CSV)
+        </button>
+      </div>
+      <CommandStatus state={exporting} />
+    </section>
+  );
+}

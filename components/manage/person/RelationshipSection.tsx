@@ -1,0 +1,140 @@
+import { useState } from 'preact/hooks';
+import type { PersonPatch } from '../../../lib/commands/update-people';
+import { type Group, type Person, PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
+import { sendMessage } from '../../../lib/messaging';
+import { type Cadence, type CadenceDefaults, cadenceOf, cadenceProblem } from '../../../lib/relationships/cadence';
+import { useCommand } from '../../../lib/ui/use-command';
+import { CommandStatus } from '../../CommandStatus';
+import { KindOptions } from '../../KindOptions';
+
+/** The relationship: kind, priority, group, their own cadence, my team. */
+export function RelationshipSection({
+  person,
+  cadence,
+  cadences,
+  groups,
+}: {
+  person: Person;
+  cadence: Cadence;
+  cadences: CadenceDefaults;
+  groups: readonly Group[];
+}) {
+  const saving = useCommand();
+  const change = (patch: PersonPatch, done: string) =>
+    void saving.run(() => sendMessage('updatePeople', { emails: [person.email], patch }), done, 'Not saved:');
+  return (
+    <>
+      <h3 id="relationship">The relationship</h3>
+      <label class="field">
+        <span>Kind</span>
+        <select
+          value={person.kind ?? ''}
+          onChange={(e) => change({ kind: (e.currentTarget.value || null) as RelationshipKind | null }, 'Kind saved.')}
+        >
+          <KindOptions none="Not set" />
+        </select>
+      </label>
+      <label class="field">
+        <span>Priority</span>
+        <select
+          value={person.priority}
+          onChange={(e) => change({ priority: e.currentTarget.value as Priority }, 'Priority saved.')}
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>Group</span>
+        <select
+          value={person.groupId ?? ''}
+          onChange={(e) => change({ groupId: e.currentTarget.value || null }, 'Group saved.')}
+        >
+          <option value="">No group</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        Cadence: every {cadence.idealDays} days, at most {cadence.maxDays}
+        {person.idealDays === null ? ' (the default for their priority)' : ''}.{' '}
+        {person.idealDays !== null && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => change({ idealDays: null, maxDays: null }, 'Back to the default cadence.')}
+          >
+            Use the default ({cadenceOf({ ...person, idealDays: null, maxDays: null }, cadences).idealDays} days)
+          </button>
+        )}
+      </p>
+      <CadenceForm
+        key={`${cadence.idealDays}/${cadence.maxDays}`}
+        ideal={cadence.idealDays}
+        max={cadence.maxDays}
+        onSave={(idealDays, maxDays) => change({ idealDays, maxDays }, `Every ${idealDays} days, at most ${maxDays}.`)}
+      />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={person.team}
+          onChange={(e) =>
+            change({ team: e.currentTarget.checked }, e.currentTarget.checked ? 'On your team.' : 'Not on your team.')
+          }
+        />
+        On my team
+      </label>
+      <CommandStatus state={saving} />
+    </>
+  );
+}
+
+function CadenceForm({ ideal, max, onSave }: { ideal: number; max: number; onSave(ideal: number, max: number): void }) {
+  const [draft, setDraft] = useState({ ideal: String(ideal), max: String(max) });
+  const [error, setError] = useState('');
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const [i, m] = [Number(draft.ideal.trim() || Number.NaN), Number(draft.max.trim() || Number.NaN)];
+        const problem = cadenceProblem(i, m);
+        setError(problem ?? '');
+        if (!problem) onSave(i, m);
+      }}
+    >
+      <label class="field inline">
+        <span>Ideal</span>
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          value={draft.ideal}
+          onInput={(e) => setDraft({ ...draft, ideal: e.currentTarget.value })}
+        />
+      </label>
+      <label class="field inline">
+        <span>At most</span>
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          value={draft.max}
+          onInput={(e) => setDraft({ ...draft, max: e.currentTarget.value })}
+        />
+      </label>
+      <button type="submit">Set cadence</button>
+      {error && (
+        <span class="error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { COMMANDS, type CommandName } from '../commands';
+import { type Command, type CommandContext, Refusal, type SenderKind } from '../commands/command';
+import type { AppDB } from '../db/app-db';
+import type { Envelope, Reply } from '../messaging-protocol';
+import { sentenceOf } from '../schema';
+
+/** The part of a runtime.onMessage sender the dispatcher reads. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** Where the extension's own pages live, and its id: what a sender is checked against. */
+export interface Self {
+  id: string;
+  /** "chrome-extension://<id>/" or "moz-extension://<uuid>/". */
+  origin: string;
+}
+
+const CALENDAR_PAGE = /^https:\/\/calendar\.google\.com\//;
+
+/**
+ * Who sent a message, as uBlock Origin decides its privileged senders: a page of this extension is a sender
+ * whose URL is under the extension's own origin; the content script is a sender in a tab on
+ * calendar.google.com. Anything else (another extension, a page that found a way to message us) is nobody.
+ */
+export function senderKind(sender: Sender, self: Self): SenderKind | null {
+  if (sender.id !== self.id) return null;
+  const url = sender.url ?? '';
+  if (url.startsWith(self.origin)) return 'page';
+  if (sender.tab && CALENDAR_PAGE.test(url)) return 'content';
+  return null;
+}
+
+const WHO: Record<SenderKind, string> = {
+  page: "Bridges' own pages",
+  content: 'the Google Calendar page',
+};
+
+export interface Background {
+  now(): number;
+  feeds: CommandContext['feeds'];
+  reminders: CommandContext['reminders'] & {
+    /** Recounts a standing reminder after a change; serialised with the reminder's other work. */
+    refresh(): Promise<void>;
+  };
+}
+
+function isEnvelope(message: unknown): message is Envelope & { bridges: CommandName } {
+  if (typeof message !== 'object' || message === null) return false;
+  const name = (message as { bridges?: unknown }).bridges;
+  return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
+}
+
+/** Says what went wrong in words a person can act on. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof Refusal) return error.message;
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return "Your disk is full, or the browser's storage for Bridges is: nothing was saved. Free some space, then try again.";
+  }
+  if (name === 'DatabaseClosedError' || name === 'InvalidStateError' || inner === 'InvalidStateError') {
+    return 'Bridges could not open its database (the browser may be shutting down): nothing was saved. Try again.';
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Something went wrong in Bridges, and nothing was saved: ${detail}`;
+}
+
+/**
+ * The background's one dispatcher: for a message that names a command, check the sender, check the input,
+ * run the command, and answer; a refusal is a sentence. Returns undefined for messages that are not ours.
+ */
+export function createDispatcher(db: AppDB, background: Background, self: Self) {
+  return function dispatch(message: unknown, sender: Sender): Promise<Reply> | undefined {
+    if (!isEnvelope(message)) return undefined;
+    const name = message.bridges;
+    const cmd = COMMANDS[name] as Command;
+    const kind = senderKind(sender, self);
+    if (kind === null || !cmd.from.includes(kind)) {
+      const allowed = cmd.from.map((k) => WHO[k]).join(' or ');
+      return Promise.resolve({ ok: false, error: `Refused: only ${allowed} may ask Bridges to do that.` });
+    }
+    const input = v.safeParse(cmd.input, message.data);
+    if (!input.success) {
+      const fallback = cmd.unreadable ?? 'Bridges could not read this request, so nothing was changed.';
+      return Promise.resolve({ ok: false, error: sentenceOf(input.issues, fallback) });
+    }
+    const ctx: CommandContext = {
+      now: background.now(),
+      sender: kind,
+      reminders: background.reminders,
+      feeds: background.feeds,
+    };
+    return cmd.run(db, input.output, ctx).then(
+      async (value): Promise<Reply> => {
+        if (cmd.writes) await background.reminders.refresh().catch(() => undefined);
+        return { ok: true, value };
+      },
+      (error: unknown): Reply => ({ ok: false, error: describeFailure(error) }),
+    );
+  };
+}
+
+/**
+ * Answers commands from runtime messages until the returned function is called. Replies go through
+ * `sendResponse` (and `true` keeps the channel open), which Chrome, Firefox, the polyfill and fakeBrowser all
+ * honour.
+ */
+export function serveCommands(db: AppDB, background: Background): () => void {
+  const self: Self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const dispatch = createDispatcher(db, background, self);
+  const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply) => void): true | undefined => {
+    const reply = dispatch(message, sender);
+    if (!reply) return undefined;
+    void reply.then(sendResponse);
+    return true;
+  };
+  const onMessage = browser.runtime.onMessage;
+  onMessage.addListener(listener as Parameters<typeof onMessage.addListener>[0]);
+  return () => onMessage.removeListener(listener as Parameters<typeof onMessage.removeListener>[0]);
+}

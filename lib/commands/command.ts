@@ -1,0 +1,58 @@
+import type * as v from 'valibot';
+import type { AppDB } from '../db/app-db';
+import type { SyncResult } from '../feed/service';
+
+/**
+ * Who sent a message: `content` is the Google Calendar content script (a sender with a tab on
+ * calendar.google.com), `page` is one of the extension's own pages (popup, management page). Anything else
+ * is refused before a command is looked at.
+ */
+export type SenderKind = 'content' | 'page';
+
+/** What a command may use besides the database: the background's clock, and the reminder it keeps current. */
+export interface CommandContext {
+  /** The background's clock when the command arrived. */
+  now: number;
+  /** Who sent it (already checked against the command's `from`). */
+  sender: SenderKind;
+  reminders: {
+    /** The popup was opened: the week's reminder has been seen. */
+    markSeen(): Promise<void>;
+    /** The reminder settings changed: move the alarm. */
+    reschedule(): Promise<void>;
+  };
+  /** The calendar feed's syncing (lib/feed/service.ts). */
+  feeds: {
+    sync(): Promise<SyncResult>;
+    syncIfStale(): Promise<SyncResult>;
+    schedule(): Promise<void>;
+  };
+}
+
+/**
+ * One thing the background does on request: the shape of its input (checked before `run` sees it), who may
+ * ask for it, and what it does. The background is the only writer: every change to the data is a command.
+ */
+export interface Command<S extends v.GenericSchema = v.GenericSchema, R = unknown> {
+  /** Who may send it. Everything but logging a meeting and asking about one is for the extension's pages. */
+  from: readonly SenderKind[];
+  input: S;
+  /** True when it may change the data: a standing reminder is recounted after it, in order. */
+  writes: boolean;
+  /** The sentence a request that does not fit `input` is refused with, when the schema has none of its own. */
+  unreadable?: string;
+  run(db: AppDB, input: v.InferOutput<S>, ctx: CommandContext): Promise<R>;
+}
+
+/** Declares a command (keeps its input and answer types for the protocol). */
+export function command<S extends v.GenericSchema, R>(definition: Command<S, R>): Command<S, R> {
+  return definition;
+}
+
+/**
+ * A refusal a person should read: thrown by a command, carried to the sender as its message. Any other error
+ * is described by the dispatcher.
+ */
+export class Refusal extends Error {
+  override name = 'Refusal';
+}

@@ -1,0 +1,15 @@
+import * as v from 'valibot';
+import { deleteGroup as remove } from '../people/groups';
+import { GroupId } from '../schema';
+import { command } from './command';
+
+/** Delete a group; its people stay, in no group. */
+export const deleteGroup = command({
+  from: ['page'],
+  input: v.strictObject({ id: GroupId }),
+  writes: true,
+  async run(db, { id }, ctx) {
+    await remove(db, id, ctx.now);
+    return { ok: true } as const;
+  },
+});

@@ -1,0 +1,15 @@
+import * as v from 'valibot';
+import { deletePerson as remove } from '../people/merge';
+import { Email } from '../schema';
+import { command } from './command';
+
+/** Delete a person and their name from every meeting. */
+export const deletePerson = command({
+  from: ['page'],
+  input: v.strictObject({ email: Email }),
+  writes: true,
+  async run(db, { email }) {
+    await remove(db, email);
+    return { ok: true } as const;
+  },
+});

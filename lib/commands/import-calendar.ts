@@ -1,0 +1,26 @@
+import * as v from 'valibot';
+import type { CalendarEvent } from '../calendar/google/card';
+import { importEvents } from '../data/ics';
+import { meetingRulesItem, myEmailsItem } from '../settings';
+import { command } from './command';
+import { takeUpload } from './uploads';
+
+/**
+ * Import the meetings of a calendar file whose parts have all arrived, by the rules of logging from the page.
+ * All or nothing: one transaction, so a failure halfway leaves no partial import.
+ */
+export const importCalendar = command({
+  from: ['page'],
+  input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)), includeLarge: v.boolean() }),
+  writes: true,
+  async run(db, { upload, includeLarge }, ctx) {
+    const events: CalendarEvent[] = [];
+    for (const part of takeUpload<{ events: CalendarEvent[] }>(upload, 'calendar')) {
+      for (const event of part.events) events.push(event);
+    }
+    const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);
+    return db.transaction('rw', db.interactions, db.people, () =>
+      importEvents(db, events, { now: ctx.now, myEmails, rules, includeLarge }),
+    );
+  },
+});

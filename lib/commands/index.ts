@@ -1,0 +1,53 @@
+import type * as v from 'valibot';
+import { answerOwnAddress } from './answer-own-address';
+import { beginUpload } from './begin-upload';
+import type { Command } from './command';
+import { deleteAll } from './delete-all';
+import { deleteGroup } from './delete-group';
+import { deletePerson } from './delete-person';
+import { importCalendar } from './import-calendar';
+import { logContact } from './log-contact';
+import { logMeeting } from './log-meeting';
+import { meetingStatus } from './meeting-status';
+import { mergePeople } from './merge-people';
+import { reminderSeen } from './reminder-seen';
+import { restoreBackup } from './restore-backup';
+import { saveFeeds } from './save-feeds';
+import { saveGroup } from './save-group';
+import { saveSettings } from './save-settings';
+import { sendBackupPart } from './send-backup-part';
+import { sendCalendarPart } from './send-calendar-part';
+import { syncFeeds } from './sync-feeds';
+import { updatePeople } from './update-people';
+import { weeklyPick } from './weekly-pick';
+
+/**
+ * Every command the background accepts, by name: the one table. The message protocol's types are derived
+ * from it (lib/messaging-protocol.ts), and the background's dispatcher (lib/background/dispatch.ts) looks
+ * commands up here.
+ */
+export const COMMANDS = {
+  logMeeting,
+  meetingStatus,
+  logContact,
+  updatePeople,
+  weeklyPick,
+  reminderSeen,
+  mergePeople,
+  deletePerson,
+  saveGroup,
+  deleteGroup,
+  saveSettings,
+  answerOwnAddress,
+  deleteAll,
+  beginUpload,
+  sendBackupPart,
+  restoreBackup,
+  sendCalendarPart,
+  importCalendar,
+  saveFeeds,
+  syncFeeds,
+} satisfies Record<string, Command<v.GenericSchema, unknown>>;
+
+export type Commands = typeof COMMANDS;
+export type CommandName = keyof Commands;

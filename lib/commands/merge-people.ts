@@ -1,0 +1,15 @@
+import * as v from 'valibot';
+import { mergePeople as merge } from '../people/merge';
+import { Email } from '../schema';
+import { command } from './command';
+
+/** One person, two addresses: `gone`'s history joins `keep`'s. */
+export const mergePeople = command({
+  from: ['page'],
+  input: v.strictObject({ keep: Email, gone: Email }),
+  writes: true,
+  async run(db, { keep, gone }, ctx) {
+    await merge(db, keep, gone, ctx.now);
+    return { ok: true } as const;
+  },
+});

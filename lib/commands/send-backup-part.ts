@@ -1,0 +1,30 @@
+import * as v from 'valibot';
+import { GroupSchema, InteractionSchema, PersonSchema } from '../data/backup-schema';
+import { Instant, UserSettingsSchema } from '../schema';
+import { command } from './command';
+import { addPart, MAX_PARTS } from './uploads';
+
+/** At most this many records of each kind in one part of a backup. */
+export const BACKUP_PART_SIZE = 2000;
+
+export const BackupPartSchema = v.strictObject({
+  people: v.optional(v.pipe(v.array(PersonSchema), v.maxLength(BACKUP_PART_SIZE))),
+  interactions: v.optional(v.pipe(v.array(InteractionSchema), v.maxLength(BACKUP_PART_SIZE))),
+  groups: v.optional(v.pipe(v.array(GroupSchema), v.maxLength(BACKUP_PART_SIZE))),
+  settings: v.optional(UserSettingsSchema),
+  exportedAt: v.optional(Instant),
+});
+export type BackupPart = v.InferOutput<typeof BackupPartSchema>;
+
+/** One part of a backup being restored: its records, each checked as the backup file's own schema checks it. */
+export const sendBackupPart = command({
+  from: ['page'],
+  input: v.strictObject({
+    upload: v.pipe(v.string(), v.maxLength(100)),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARTS - 1)),
+    part: BackupPartSchema,
+  }),
+  writes: false,
+  unreadable: 'A part of this backup could not be read: nothing was restored.',
+  run: async (_db, { upload, index, part }, ctx) => ({ received: addPart(upload, 'backup', index, part, ctx.now) }),
+});

@@ -1,0 +1,70 @@
+import { Refusal } from './command';
+
+/**
+ * Large inputs (a backup, a calendar file's meetings) reach the background in parts, so that no message is
+ * unbounded and the page can show progress. The parts wait here, in the background's memory, each already
+ * checked by its command's schema, until the command that uses them (restore, import) takes them all at once.
+ */
+export type UploadKind = 'backup' | 'calendar';
+
+interface Upload {
+  kind: UploadKind;
+  parts: unknown[];
+  expected: number;
+  received: number;
+  touched: number;
+}
+
+/** At most this many parts in one upload, and uploads at once. */
+export const MAX_PARTS = 5000;
+const MAX_UPLOADS = 4;
+/** An upload nothing has been added to for this long is dropped. */
+const EXPIRES_MS = 10 * 60_000;
+
+const uploads = new Map<string, Upload>();
+
+function sweep(now: number): void {
+  for (const [id, upload] of uploads) if (now - upload.touched > EXPIRES_MS) uploads.delete(id);
+}
+
+export function beginUpload(kind: UploadKind, parts: number, now: number): string {
+  sweep(now);
+  if (uploads.size >= MAX_UPLOADS) {
+    throw new Refusal('Bridges is already taking in several files: wait for them to finish, then try again.');
+  }
+  const id = crypto.randomUUID();
+  uploads.set(id, { kind, parts: new Array(parts), expected: parts, received: 0, touched: now });
+  return id;
+}
+
+function find(id: string, kind: UploadKind): Upload {
+  const upload = uploads.get(id);
+  if (!upload || upload.kind !== kind) {
+    throw new Refusal('Bridges lost track of this file (it may have restarted): choose the file again.');
+  }
+  return upload;
+}
+
+export function addPart(id: string, kind: UploadKind, index: number, part: unknown, now: number): number {
+  const upload = find(id, kind);
+  if (index >= upload.expected) throw new Refusal('This part is not part of the file Bridges was told of.');
+  if (upload.parts[index] === undefined) upload.received++;
+  upload.parts[index] = part;
+  upload.touched = now;
+  return upload.received;
+}
+
+/** All parts of an upload, in order, and forgets it. Refuses when a part is missing. */
+export function takeUpload<T>(id: string, kind: UploadKind): T[] {
+  const upload = find(id, kind);
+  uploads.delete(id);
+  if (upload.received !== upload.expected) {
+    throw new Refusal(`Only ${upload.received} of ${upload.expected} parts of the file arrived: nothing was changed.`);
+  }
+  return upload.parts as T[];
+}
+
+/** For tests: forget every upload. */
+export function clearUploads(): void {
+  uploads.clear();
+}

@@ -1,0 +1,140 @@
+import { browser } from 'wxt/browser';
+import type { CalendarEvent } from '../calendar/google/card';
+import { readIcs } from '../data/ics';
+import type { AppDB } from '../db/app-db';
+import { feedSettingsItem, feedStatusItem, feedSyncStateItem, meetingRulesItem, myEmailsItem } from '../settings';
+import type { FeedStatus } from '../settings-schema';
+import { mayReachFeed } from './address';
+import { FEED_MESSAGES, type FetchOutcome, fetchFeed } from './fetch';
+import { type SyncSummary, syncFeedEvents } from './sync';
+
+export const FEED_ALARM = 'bridges-feed-sync';
+/** How often the background syncs on its own, while syncing is on. */
+export const SYNC_EVERY_MINUTES = 180;
+/** Opening the popup syncs when the last sync is older than this. */
+export const STALE_AFTER_MS = 60 * 60_000;
+/** More instances up to today than this, and a feed is refused whole: nothing is half-written. */
+export const MAX_FEED_INSTANCES = 50_000;
+
+/** What reading a feed's text gives: its instances up to `until`, or a sentence saying why not. */
+export type ReadFeed = (
+  text: string,
+  until: number,
+) => { events: CalendarEvent[]; problem: string | null; coveredFrom?: ReadonlyMap<string, number> };
+
+export interface FeedSyncDeps {
+  now(): number;
+  fetch?: typeof fetch;
+  read?: ReadFeed;
+  /** Recounts a standing reminder after meetings were added or removed. */
+  changed?(): Promise<void>;
+}
+
+export type SyncResult =
+  | { status: 'off' }
+  | { status: 'fresh'; lastSyncAt: number }
+  | { status: 'done'; added: number; removed: number; updated: number; error: FeedStatus['error'] };
+
+const readWithIcs: ReadFeed = (text, until) => readIcs(text, until);
+
+/**
+ * The background's syncing of the user's calendar feeds: every few hours (an alarm), when the popup opens and
+ * the last sync is older than an hour, and on "Sync now". One sync at a time.
+ */
+export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
+  const read = deps.read ?? readWithIcs;
+  let running: Promise<SyncResult> | null = null;
+
+  async function syncOnce(): Promise<SyncResult> {
+    const settings = await feedSettingsItem.getValue();
+    if (!settings.enabled || settings.feeds.length === 0) return { status: 'off' };
+    const allowed = await mayReachFeed(browser.permissions);
+    const [myEmails, rules, stateBefore] = await Promise.all([
+      myEmailsItem.getValue(),
+      meetingRulesItem.getValue(),
+      feedSyncStateItem.getValue(),
+    ]);
+    const state = { ...stateBefore };
+    const total: Pick<SyncSummary, 'added' | 'removed' | 'updated'> = { added: 0, removed: 0, updated: 0 };
+    let error: FeedStatus['error'] = null;
+    for (const feed of settings.feeds) {
+      const now = deps.now();
+      const before = state[feed.id] ?? { etag: null, lastModified: null, instances: {} };
+      const fetched: FetchOutcome = allowed
+        ? await fetchFeed(feed.url, before, deps.fetch ?? fetch)
+        : { status: 'error', problem: 'not-allowed', message: FEED_MESSAGES['not-allowed'] };
+      if (fetched.status === 'error') {
+        error ??= { problem: fetched.problem, message: fetched.message, at: now, calendar: feed.calendar };
+        continue;
+      }
+      if (fetched.status === 'unchanged') continue;
+      const reading = read(fetched.text, now);
+      if (reading.problem) {
+        error ??= { problem: 'not-calendar', message: reading.problem, at: now, calendar: feed.calendar };
+        continue;
+      }
+      if (reading.events.length > MAX_FEED_INSTANCES) {
+        error ??= {
+          problem: 'too-large',
+          message: `This calendar has ${reading.events.length.toLocaleString('en')} meetings up to today, more than the ${MAX_FEED_INSTANCES.toLocaleString('en')} Bridges syncs. Nothing was changed. Import your history from a file instead.`,
+          at: now,
+          calendar: feed.calendar,
+        };
+        continue;
+      }
+      const { summary, state: next } = await syncFeedEvents(db, reading.events, before, {
+        now,
+        myEmails,
+        rules,
+        coveredFrom: reading.coveredFrom,
+      });
+      state[feed.id] = { ...fetched.validators, instances: next.instances };
+      total.added += summary.added;
+      total.removed += summary.removed;
+      total.updated += summary.updated;
+    }
+    // Forget the state of feeds the user removed.
+    for (const id of Object.keys(state)) if (!settings.feeds.some((f) => f.id === id)) delete state[id];
+    await feedSyncStateItem.setValue(state);
+    const status = await feedStatusItem.getValue();
+    const wrote = total.added + total.removed + total.updated > 0;
+    await feedStatusItem.setValue({
+      lastSyncAt: deps.now(),
+      lastAdded: wrote ? total.added : status.lastAdded,
+      lastRemoved: wrote ? total.removed : status.lastRemoved,
+      totalAdded: status.totalAdded + total.added,
+      error,
+    });
+    if (wrote) await deps.changed?.();
+    return { status: 'done', ...total, error };
+  }
+
+  return {
+    /** Syncs now (or joins the sync already running). */
+    sync(): Promise<SyncResult> {
+      running ??= syncOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    /** Syncs when the last one is older than an hour. */
+    async syncIfStale(): Promise<SyncResult> {
+      const { lastSyncAt } = await feedStatusItem.getValue();
+      if (lastSyncAt !== null && deps.now() - lastSyncAt < STALE_AFTER_MS) return { status: 'fresh', lastSyncAt };
+      return this.sync();
+    },
+    /** The alarm follows the setting: every few hours while syncing is on, none when it is off. */
+    async schedule(): Promise<void> {
+      const { enabled, feeds } = await feedSettingsItem.getValue();
+      if (enabled && feeds.length > 0) {
+        const existing = await browser.alarms.get(FEED_ALARM);
+        if (!existing)
+          await browser.alarms.create(FEED_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES, delayInMinutes: 1 });
+      } else {
+        await browser.alarms.clear(FEED_ALARM);
+      }
+    },
+  };
+}
+
+export type FeedSync = ReturnType<typeof createFeedSync>;

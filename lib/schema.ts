@@ -1,0 +1,211 @@
+import * as v from 'valibot';
+import { CONTACT_KINDS, PRIORITIES, RELATIONSHIP_KINDS } from './db/types';
+import { isEmail, normaliseEmail } from './people/email';
+import { cadenceProblem, MAX_CADENCE_DAYS } from './relationships/cadence';
+
+/**
+ * The building blocks of every schema at a boundary: the commands the background accepts, the settings, the
+ * backup file, the records the background writes. Each rule lives here once, with a message a user can read
+ * ("The cadence's maximum must be at least its ideal interval"), so that what one path accepts every other
+ * path accepts too, and a backup of what was written can always be restored.
+ */
+
+/** The earliest and latest instants Bridges keeps: 1 January 1900 and 1 January 2200, UTC. */
+export const EARLIEST = Date.UTC(1900, 0, 1);
+export const LATEST = Date.UTC(2200, 0, 1);
+
+/** A moment in time, in epoch milliseconds. Meetings from before 1970 exist in old calendars. */
+export const Instant = v.pipe(
+  v.number('A time must be a number.'),
+  v.integer('A time must be a whole number of milliseconds.'),
+  v.minValue(EARLIEST, 'A time must be after the year 1900.'),
+  v.maxValue(LATEST, 'A time must be before the year 2200.'),
+);
+
+/** A count of records: a whole number, not negative. */
+export const Count = v.pipe(
+  v.number('A count must be a number.'),
+  v.integer('A count must be a whole number.'),
+  v.minValue(0, 'A count cannot be negative.'),
+);
+
+/** Whole days between contacts. */
+export const Days = v.pipe(
+  v.number('Days must be a number.'),
+  v.integer('Days must be a whole number.'),
+  v.minValue(1, 'A cadence must be at least 1 day.'),
+  v.maxValue(MAX_CADENCE_DAYS, `A cadence can be at most ${MAX_CADENCE_DAYS} days.`),
+);
+
+/** Invisible format characters (zero-width spaces, joiners, bidirectional overrides) and control characters. */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
+
+export function hasInvisible(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
+/**
+ * An email address as Bridges keys it: trimmed and lower-cased here, at the boundary, so the same person is
+ * one record whichever path wrote them; addresses hiding invisible characters are refused.
+ */
+export const Email = v.pipe(
+  v.string('An email address must be text.'),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254, 'An email address can be at most 254 characters.'),
+  v.check((s) => !hasInvisible(s), 'An email address cannot contain invisible characters.'),
+  v.check(isEmail, (issue) => `"${String(issue.input).slice(0, 80)}" is not an email address.`),
+);
+
+/** Text of at most `max` characters, named in the message. */
+export function Text(max: number, what = 'This text') {
+  return v.pipe(
+    v.string(`${what} must be text.`),
+    v.maxLength(max, `${what} can be at most ${max.toLocaleString('en')} characters.`),
+  );
+}
+
+/** The bounds of text Bridges keeps, everywhere it keeps it. */
+export const LIMITS = {
+  name: 500,
+  title: 2000,
+  personNote: 5000,
+  meetingNote: 10_000,
+  groupName: 200,
+  id: 100,
+  key: 1100,
+  calendarId: 320,
+  domain: 253,
+  /** Own addresses, company domains. */
+  listLength: 100,
+  /** People in one meeting. */
+  people: 5000,
+} as const;
+
+/** Cuts `text` to `max` characters, never in the middle of a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** A cadence: whole days, ideal at least 1, maximum at least the ideal. */
+export const Cadence = v.pipe(
+  v.strictObject({ idealDays: Days, maxDays: Days }, 'A cadence has an ideal interval and a maximum.'),
+  v.check(
+    (c) => cadenceProblem(c.idealDays, c.maxDays) === null,
+    (issue) => {
+      const c = issue.input as { idealDays: number; maxDays: number };
+      return cadenceProblem(c.idealDays, c.maxDays) ?? 'This cadence cannot be used.';
+    },
+  ),
+);
+
+/** A person's own cadence, or none (the default for their priority): both set, or both null. */
+export const OwnCadence = v.pipe(
+  v.strictObject({ idealDays: v.nullable(Days), maxDays: v.nullable(Days) }),
+  v.check(
+    (c) => (c.idealDays === null) === (c.maxDays === null),
+    "Set both the cadence's ideal interval and its maximum, or neither.",
+  ),
+  v.check(
+    (c) => c.idealDays === null || c.maxDays === null || cadenceProblem(c.idealDays, c.maxDays) === null,
+    (issue) => {
+      const c = issue.input as { idealDays: number; maxDays: number };
+      return cadenceProblem(c.idealDays, c.maxDays) ?? 'This cadence cannot be used.';
+    },
+  ),
+);
+
+export const CadenceDefaultsSchema = v.strictObject(
+  { high: Cadence, normal: Cadence, low: Cadence },
+  'Default cadences are set for high, normal and low priority.',
+);
+
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export function isDomain(value: string): boolean {
+  return DOMAIN.test(value);
+}
+
+/** A mail domain, such as example.com: lower-cased at the boundary. */
+export const Domain = v.pipe(
+  v.string('A domain must be text.'),
+  v.trim(),
+  v.toLowerCase(),
+  v.check(isDomain, (issue) => `"${String(issue.input).slice(0, 80)}" is not a mail domain such as example.com.`),
+);
+
+/** A list of distinct values, at most `max`. */
+export function List<T extends v.GenericSchema<unknown, string>>(item: T, max: number, what: string) {
+  return v.pipe(
+    v.array(item, `${what} must be a list.`),
+    v.maxLength(max, `${what}: at most ${max}.`),
+    v.transform((values: string[]) => [...new Set(values)]),
+  );
+}
+
+export const Priority = v.picklist(PRIORITIES, 'A priority is high, normal or low.');
+export const RelationshipKind = v.picklist(RELATIONSHIP_KINDS, 'That is not a kind of relationship Bridges knows.');
+export const ContactKind = v.picklist(CONTACT_KINDS, 'A contact is a call, coffee, chat, message or other.');
+export const GroupKind = v.picklist(['department', 'organisation'], 'A group is a department or an organisation.');
+export const ResponseSchema = v.picklist(
+  ['accepted', 'declined', 'tentative', 'needsAction'],
+  'A response is accepted, declined, tentative or needs action.',
+);
+export const GroupId = Text(LIMITS.id, 'A group id');
+
+/** The meeting rules a user sets. */
+export const MeetingRulesSchema = v.strictObject({
+  guestLimit: v.pipe(
+    v.number('The guest limit must be a number.'),
+    v.integer('The guest limit must be a whole number from 1 to 1000.'),
+    v.minValue(1, 'The guest limit must be a whole number from 1 to 1000.'),
+    v.maxValue(1000, 'The guest limit must be a whole number from 1 to 1000.'),
+  ),
+});
+
+export const ReminderSettingsSchema = v.strictObject({
+  day: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0, 'Choose a day of the week.'),
+    v.maxValue(6, 'Choose a day of the week.'),
+  ),
+  hour: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0, 'Choose an hour from 00:00 to 23:00.'),
+    v.maxValue(23, 'Choose an hour from 00:00 to 23:00.'),
+  ),
+  counts: v.picklist(['red', 'red-amber'], 'The reminder counts red, or red and amber.'),
+  highOnly: v.boolean(),
+  notifications: v.boolean(),
+});
+
+/**
+ * The settings a user sets, all optional: what the settings page saves and what a backup carries, checked by
+ * one schema.
+ */
+export const UserSettingsSchema = v.strictObject({
+  meetingRules: v.optional(MeetingRulesSchema),
+  myEmails: v.optional(List(Email, LIMITS.listLength, 'Your own addresses')),
+  internalDomains: v.optional(List(Domain, LIMITS.listLength, "Your company's domains")),
+  cadenceDefaults: v.optional(CadenceDefaultsSchema),
+  reminders: v.optional(ReminderSettingsSchema),
+});
+export type UserSettings = v.InferOutput<typeof UserSettingsSchema>;
+
+/**
+ * The first problem valibot found, as a sentence for a person. Our own messages are sentences already; a
+ * message valibot wrote itself ("Invalid type: Expected string but received 3") means a request no page of
+ * Bridges would send, so it is not shown raw.
+ */
+export function sentenceOf(issues: readonly v.BaseIssue<unknown>[] | undefined, fallback: string): string {
+  const issue = issues?.[0];
+  if (!issue) return fallback;
+  if (/^Invalid [a-z ]+:/i.test(issue.message)) return fallback;
+  return issue.message;
+}
+
+export { normaliseEmail };

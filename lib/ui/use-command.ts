@@ -1,0 +1,73 @@
+import { useCallback, useRef, useState } from 'preact/hooks';
+
+/** Where an action that sends commands stands: running (with progress), done (a sentence) or failed (a sentence). */
+export interface CommandState {
+  busy: boolean;
+  /** 0-100 while a long action reports progress, else null. */
+  progress: number | null;
+  message: { text: string; error: boolean } | null;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface CommandRunner extends CommandState {
+  /**
+   * Runs `task` (which sends one or more commands), showing its progress, then `done` (a sentence, or one
+   * made from the result) or the error the background answered, prefixed with `failed` ("Not saved:").
+   * Resolves to the result, or undefined when it failed: an action's failure is always shown, never dropped.
+   */
+  run<T>(
+    task: (progress: Progress) => Promise<T>,
+    done: string | ((result: T) => string),
+    failed?: string,
+  ): Promise<T | undefined>;
+  /** Shows a sentence without running anything (a check the page made itself). */
+  say(text: string, error?: boolean): void;
+  clear(): void;
+}
+
+const IDLE: CommandState = { busy: false, progress: null, message: null };
+
+/** The one way a page sends a command: progress while it runs, what happened after. */
+export function useCommand(): CommandRunner {
+  const [state, setState] = useState<CommandState>(IDLE);
+  const runs = useRef(0);
+  const run = useCallback(
+    async <T>(
+      task: (progress: Progress) => Promise<T>,
+      done: string | ((result: T) => string),
+      failed = 'Not done:',
+    ): Promise<T | undefined> => {
+      const id = ++runs.current;
+      const mine = () => runs.current === id;
+      setState({ busy: true, progress: null, message: null });
+      const progress: Progress = (n, total) => {
+        if (mine())
+          setState((s) => ({ ...s, progress: total > 0 ? Math.min(100, Math.round((n / total) * 100)) : null }));
+      };
+      try {
+        const result = await task(progress);
+        if (mine()) {
+          setState({
+            busy: false,
+            progress: null,
+            message: { text: typeof done === 'string' ? done : done(result), error: false },
+          });
+        }
+        return result;
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        if (mine())
+          setState({ busy: false, progress: null, message: { text: `${failed} ${text}`.trim(), error: true } });
+        return undefined;
+      }
+    },
+    [],
+  );
+  const say = useCallback(
+    (text: string, error = false) => setState({ busy: false, progress: null, message: { text, error } }),
+    [],
+  );
+  const clear = useCallback(() => setState(IDLE), []);
+  return { ...state, run, say, clear };
+}

@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_URL, type FeedMeeting, feedIcs, ME } from '../helpers/feed';
+import { launch, readStore, type Session } from './harness';
+import { waitForDatabase } from './seed';
+
+// Meetings that log themselves: the user's secret feed served at its real address (intercepted, with ETag),
+// synced by the background on "Sync now", then again after a change; the popup shows the new people, and no
+// request goes anywhere else. Chromium's clock: Monday 2026-11-23 18:00 UTC.
+const NOW = Date.parse('2026-11-23T18:00:00Z');
+const DAY = 86_400_000;
+let session: Session;
+let page: Page;
+let calendar = '';
+let version = 1;
+const requests: Array<{ ifNoneMatch: string | undefined }> = [];
+
+const meet = (uid: string, daysAgo: number, guest: string): FeedMeeting => ({
+  uid,
+  start: NOW - daysAgo * DAY,
+  attendees: [
+    [ME, 'ACCEPTED'],
+    [guest, 'ACCEPTED'],
+  ],
+});
+
+beforeAll(async () => {
+  session = await launch({ fakeTime: '2026-11-23 18:00:00', timeZone: 'UTC' });
+  calendar = feedIcs([meet('budget', 3, 'priya@finance.example'), meet('renewal', 2, 'sam@partner.example')]);
+  await session.serve(FEED_URL, (request) => {
+    const ifNoneMatch = request.headers()['if-none-match'];
+    requests.push({ ifNoneMatch });
+    const etag = `"v${version}"`;
+    if (ifNoneMatch === etag) return { status: 304 };
+    return { body: calendar, headers: { 'content-type': 'text/calendar; charset=UTF-8', etag } };
+  });
+  page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
+  await waitForDatabase(page);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const syncNow = async () => {
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Synced/ })
+    .waitFor();
+};
+
+describe('the calendar feed (Chromium)', () => {
+  it('refuses an address that is not a secret iCal address, and fetches nothing', async () => {
+    await page.getByLabel('Secret address in iCal format').fill('https://evil.example/calendar.ics');
+    await page.getByRole('button', { name: 'Turn on syncing' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(/^This is not a Google Calendar address/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('turns on with the secret address, syncs, and logs the past meetings', async () => {
+    await page.getByLabel('Secret address in iCal format').fill(FEED_URL);
+    await page.getByRole('button', { name: 'Turn on syncing' }).click();
+    await expect
+      .poll(async () => (await readStore(session.worker)).interactions.map((i) => i.key).sort())
+      .toEqual(['gcal:budget', 'gcal:renewal']);
+    await expect.poll(() => page.getByRole('list', { name: 'Synced calendars' }).textContent()).toContain(ME);
+    expect(await page.getByRole('list', { name: 'Synced calendars' }).textContent()).not.toContain('0123456789abcdef');
+    expect(await page.locator('.feed').textContent()).toMatch(/Last synced .*2 meetings added/);
+  });
+
+  it('asks again with If-None-Match and writes nothing when the feed is unchanged', async () => {
+    await syncNow();
+    expect(requests.at(-1)?.ifNoneMatch).toBe('"v1"');
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Synced/ })
+        .textContent(),
+    ).toBe('Synced: nothing new.');
+  });
+
+  it('logs a new meeting after a change, and the popup shows its people', async () => {
+    version = 2;
+    calendar = feedIcs([
+      meet('budget', 3, 'priya@finance.example'),
+      meet('renewal', 2, 'sam@partner.example'),
+      { ...meet('coffee', 1, 'lee@design.example'), start: NOW - 100 * DAY },
+    ]);
+    await syncNow();
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Synced/ })
+        .textContent(),
+    ).toBe('Synced: 1 meeting added.');
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('.people .name').allTextContents()).toContain('lee@design.example');
+    await popup.close();
+  });
+
+  it('says in words when Google no longer accepts the address', async () => {
+    await session.serve(FEED_URL, () => ({ status: 404, body: 'Not Found' }));
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => page.locator('.feed .error').last().textContent())
+      .toMatch(/Google no longer accepts this address: it was reset or the calendar was removed/);
+  });
+
+  it('turning syncing off forgets the address', async () => {
+    await page.getByRole('button', { name: 'Turn off syncing' }).click();
+    await page.getByRole('button', { name: 'Turn on syncing' }).waitFor();
+    const stored = await session.worker.evaluate(() => chrome.storage.local.get('feedSettings'));
+    expect(JSON.stringify(stored)).not.toContain('private-');
+  });
+
+  it('sent no request anywhere but the feed', () => {
+    expect(session.outsideRequests).toEqual([]);
+  });
+});
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

@@ -1,0 +1,225 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackup } from '../../lib/data/backup';
+import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
+import { AppDB } from '../../lib/db/app-db';
+import { createFeedSync } from '../../lib/feed/service';
+import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
+import { feedSettingsItem, feedStatusItem, myEmailsItem } from '../../lib/settings';
+import { FEED_URL, type FeedMeeting, fakeFetch, feedIcs, ME } from '../helpers/feed';
+import { meetingAt } from '../helpers/people';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.UTC(2026, 10, 23, 18);
+let now = NOW;
+let db: AppDB;
+let served: string;
+let etag = '"1"';
+
+const PRIYA = 'priya@finance.example';
+const SAM = 'sam@partner.example';
+const both = (a: string, b?: string): Array<[string, string]> => [
+  [ME, 'ACCEPTED'],
+  [a, 'ACCEPTED'],
+  ...(b ? ([[b, 'ACCEPTED']] as Array<[string, string]>) : []),
+];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+  db = new AppDB(`feed-${crypto.randomUUID()}`);
+  now = NOW;
+  etag = '"1"';
+  await myEmailsItem.setValue([ME]);
+  await feedSettingsItem.setValue({ enabled: true, feeds: [{ id: 'f1', url: FEED_URL, calendar: ME }] });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function serve(meetings: FeedMeeting[]) {
+  served = feedIcs(meetings);
+  etag = `"${Math.random()}"`;
+}
+
+function syncer() {
+  const net = fakeFetch((_url, headers) =>
+    headers['If-None-Match'] === etag
+      ? new Response(null, { status: 304 })
+      : new Response(served, { headers: { etag } }),
+  );
+  const changed = vi.fn(async () => {});
+  return { sync: createFeedSync(db, { now: () => now, fetch: net.fetch, changed }), net, changed };
+}
+
+const week: FeedMeeting[] = [
+  { uid: 'budget', start: NOW - 3 * DAY, attendees: both(PRIYA) },
+  { uid: 'partner', start: NOW - 2 * DAY, attendees: both(SAM, PRIYA) },
+  { uid: 'solo', start: NOW - DAY }, // no one else
+  {
+    uid: 'skipped',
+    start: NOW - DAY,
+    attendees: [
+      [ME, 'DECLINED'],
+      [SAM, 'ACCEPTED'],
+    ],
+  },
+  { uid: 'tomorrow', start: NOW + DAY, attendees: both(SAM) },
+];
+
+describe('syncing from the calendar feed', () => {
+  it('logs past meetings by the rules of a click on the first sync', async () => {
+    serve(week);
+    const { sync, changed } = syncer();
+    expect(await sync.sync()).toEqual({ status: 'done', added: 2, removed: 0, updated: 0, error: null });
+    expect((await db.interactions.toArray()).map((i) => [i.key, i.source]).sort()).toEqual([
+      ['gcal:budget', 'feed'],
+      ['gcal:partner', 'feed'],
+    ]);
+    expect(await db.people.get(PRIYA)).toMatchObject({ lastMetAt: NOW - 2 * DAY, interactionCount: 2 });
+    expect(await db.people.get(ME)).toBeUndefined();
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(await feedStatusItem.getValue()).toMatchObject({
+      lastSyncAt: NOW,
+      lastAdded: 2,
+      totalAdded: 2,
+      error: null,
+    });
+  });
+
+  it('writes nothing when the feed has not changed, whether Google says so (304) or sends it again', async () => {
+    serve(week);
+    const { sync, net } = syncer();
+    await sync.sync();
+    const writes = [
+      vi.spyOn(db.interactions, 'bulkAdd'),
+      vi.spyOn(db.interactions, 'bulkPut'),
+      vi.spyOn(db.people, 'bulkPut'),
+    ];
+    now += 3 * HOUR;
+    expect(await sync.sync()).toMatchObject({ added: 0, removed: 0, updated: 0 });
+    expect(net.requests[1]?.headers['If-None-Match']).toBe(etag);
+    etag = '"changed-etag, same content"';
+    expect(await sync.sync()).toMatchObject({ added: 0, removed: 0, updated: 0 });
+    for (const write of writes) expect(write).not.toHaveBeenCalled();
+  });
+
+  it('adds only what is new', async () => {
+    serve(week);
+    const { sync } = syncer();
+    await sync.sync();
+    const add = vi.spyOn(db.interactions, 'bulkAdd');
+    now += 3 * HOUR;
+    serve([...week, { uid: 'coffee', start: now - HOUR, attendees: both('lee@design.example') }]);
+    expect(await sync.sync()).toMatchObject({ added: 1, removed: 0 });
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(add.mock.calls[0]?.[0].map((i) => i.key)).toEqual(['gcal:coffee']);
+  });
+
+  it('takes back a meeting the feed later shows cancelled, and recomputes the last contact', async () => {
+    serve(week);
+    const { sync } = syncer();
+    await sync.sync();
+    serve(week.map((m) => (m.uid === 'partner' ? { ...m, status: 'CANCELLED' as const, sequence: 1 } : m)));
+    expect(await sync.sync()).toMatchObject({ added: 0, removed: 1 });
+    expect(await db.interactions.get('gcal:partner')).toBeUndefined();
+    expect(await db.people.get(PRIYA)).toMatchObject({ lastMetAt: NOW - 3 * DAY, interactionCount: 1 });
+    expect(await db.people.get(SAM)).toBeUndefined(); // met only there, and nothing of the user's about them
+  });
+
+  it('takes back a meeting the user declined after all; someone the user had a note about stays', async () => {
+    serve(week);
+    const { sync } = syncer();
+    await sync.sync();
+    await db.people.update(SAM, { note: 'Renewal in March' });
+    serve(
+      week.map((m) =>
+        m.uid === 'partner'
+          ? {
+              ...m,
+              attendees: [
+                [ME, 'DECLINED'],
+                [SAM, 'ACCEPTED'],
+              ],
+            }
+          : m,
+      ),
+    );
+    expect(await sync.sync()).toMatchObject({ removed: 1 });
+    expect(await db.people.get(SAM)).toMatchObject({ note: 'Renewal in March', interactionCount: 0 });
+  });
+
+  it('follows a moved instance of a recurring meeting to its new time', async () => {
+    const series: FeedMeeting = {
+      uid: 'weekly',
+      start: NOW - 14 * DAY,
+      rrule: 'FREQ=WEEKLY;COUNT=2',
+      attendees: both(PRIYA),
+    };
+    serve([series]);
+    const { sync } = syncer();
+    await sync.sync();
+    const last = NOW - 7 * DAY;
+    const key = `gcal:weekly_${new Date(last).toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
+    expect((await db.interactions.get(key))?.start).toBe(last);
+    serve([series, { uid: 'weekly', recurrenceId: last, start: last + 2 * DAY, attendees: both(PRIYA), sequence: 1 }]);
+    expect(await sync.sync()).toMatchObject({ added: 0, updated: 1, removed: 0 });
+    expect((await db.interactions.get(key))?.start).toBe(last + 2 * DAY);
+    expect((await db.people.get(PRIYA))?.lastMetAt).toBe(last + 2 * DAY);
+  });
+
+  it('never removes a meeting the user logged themselves', async () => {
+    await db.interactions.add(meetingAt('gcal:budget', NOW - 3 * DAY, [PRIYA], { source: 'google-calendar' }));
+    serve(week);
+    const { sync } = syncer();
+    await sync.sync();
+    serve(week.filter((m) => m.uid !== 'budget'));
+    await sync.sync();
+    expect(await db.interactions.get('gcal:budget')).toMatchObject({ source: 'google-calendar' });
+  });
+
+  it('keeps the error in words, and changes nothing', async () => {
+    const { sync } = createFeedSync(db, {
+      now: () => now,
+      fetch: fakeFetch(() => new Response('gone', { status: 404 })).fetch,
+    });
+    const result = await sync();
+    expect(result).toMatchObject({ status: 'done', added: 0, error: { problem: 'revoked', calendar: ME } });
+    expect((await feedStatusItem.getValue()).error?.message).toMatch(/^Google no longer accepts this address/);
+    expect(await db.interactions.count()).toBe(0);
+  });
+
+  it('asks nothing of the network without the permission the user gave', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: ['https://mail.google.com/*'] } as never);
+    serve(week);
+    const { sync, net } = syncer();
+    expect(await sync.sync()).toMatchObject({ error: { problem: 'not-allowed' } });
+    expect(net.requests).toHaveLength(0);
+  });
+
+  it('syncs when the popup opens only if the last sync is older than an hour', async () => {
+    serve(week);
+    const { sync, net } = syncer();
+    await sync.sync();
+    now += 30 * 60_000;
+    expect(await sync.syncIfStale()).toEqual({ status: 'fresh', lastSyncAt: NOW });
+    now += 31 * 60_000;
+    expect(await sync.syncIfStale()).toMatchObject({ status: 'done' });
+    expect(net.requests).toHaveLength(2);
+  });
+
+  it('keeps the secret address out of a backup and a CSV', async () => {
+    serve(week);
+    await syncer().sync.sync();
+    const backup = JSON.stringify(await createBackup(db, {}, now));
+    const csv =
+      interactionsCsv(await db.interactions.toArray()) +
+      peopleCsv(await db.people.toArray(), new Map(), [], DEFAULT_CADENCES, now);
+    for (const text of [backup, csv]) {
+      expect(text).not.toContain('private-0123456789abcdef');
+      expect(text).not.toContain('calendar/ical');
+    }
+  });
+});

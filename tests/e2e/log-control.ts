@@ -69,7 +69,8 @@ export class LogControlDriver {
    * the page, so its parts are found once and then read alone (a small read, not the whole page's tree).
    */
   async state(): Promise<ControlState | null> {
-    const cached = this.cached ?? (this.cached = await this.parts());
+    this.cached ??= await this.parts();
+    const cached = this.cached;
     if (!cached) return null;
     try {
       const cdp = await this.cdp();
@@ -84,7 +85,8 @@ export class LogControlDriver {
       };
     } catch {
       this.cached = null; // the control's nodes are gone: find it again
-      const fresh = (this.cached = await this.parts());
+      this.cached = await this.parts();
+      const fresh = this.cached;
       if (!fresh) return null;
       return {
         label: textOf(fresh.button),
@@ -104,7 +106,8 @@ export class LogControlDriver {
 
   /** Clicks the Log button (or the bug report button) with the mouse, at the middle of its box. */
   async click(which: 'log' | 'report' = 'log'): Promise<void> {
-    const parts = (this.cached = await this.parts());
+    this.cached = await this.parts();
+    const parts = this.cached;
     if (!parts) throw new Error('There is no Log control on the page.');
     const node = which === 'log' ? parts.button : parts.report;
     const cdp = await this.cdp();

@@ -3,8 +3,17 @@ import { readEditPage } from '../calendar/google/edit-page';
 import { eventIdFromEditUrl, eventIdOf } from '../calendar/google/event-id';
 import { findActionBar, findCard, findEditEvent, isEditPageUrl, queryFirst } from '../calendar/google/selectors';
 import { describeStructure } from '../calendar/google/structure';
-import type { sendMessage } from '../messaging';
-import { BUSY, DISCONNECTED, loggedView, messageView, READY, UNREADABLE_VIEW, viewOfOutcome } from './control-state';
+import { NoAnswer, type sendMessage } from '../messaging';
+import {
+  BUSY,
+  type ControlView,
+  DISCONNECTED,
+  loggedView,
+  messageView,
+  READY,
+  UNREADABLE_VIEW,
+  viewOfOutcome,
+} from './control-state';
 import { LogControl } from './log-control';
 
 export interface WatcherDeps {
@@ -85,8 +94,8 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
     try {
       const status = await deps.send('meetingStatus', { eventId: id.eventId });
       if (shownKey === surface.key && status.logged) control.show(loggedView(status.people));
-    } catch {
-      if (shownKey === surface.key) control.show(DISCONNECTED);
+    } catch (error) {
+      if (shownKey === surface.key) control.show(failureView(error));
     }
   }
 
@@ -121,8 +130,8 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       else confirmedFor = anywayFor = null;
       control.show(viewOfOutcome(outcome));
       if (outcome.status === 'logged') deps.recordLog?.(performance.now() - clickedAt);
-    } catch {
-      if (shownKey === key) control.show(DISCONNECTED);
+    } catch (error) {
+      if (shownKey === key) control.show(failureView(error));
     }
   }
 
@@ -166,6 +175,15 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   });
   onMutations();
   return control;
+}
+
+/**
+ * What a failed request means for the user: no answer at all is the extension gone away (updated, reloaded),
+ * which a reload of the page mends; any other failure is the background's own sentence (a full disk, say).
+ */
+function failureView(error: unknown): ControlView {
+  if (error instanceof NoAnswer) return DISCONNECTED;
+  return messageView(`Not logged: ${error instanceof Error ? error.message : String(error)}`, 'error');
 }
 
 /** The clipboard API, else a selected text area in the control's own shadow root and the copy command. */

@@ -171,14 +171,29 @@ describe('the Log control in the event card', () => {
 
   it('tells the user to reload when the extension has gone away', async () => {
     loadPage('dialog.en-12h.html');
-    const broken = (async () => {
-      throw new Error('Extension context invalidated.');
-    }) as typeof send;
+    const broken = createSender({
+      sendMessage: async () => {
+        throw new Error('Extension context invalidated.');
+      },
+    });
     control = watchEventCards(document, abort.signal, { send: broken, now: () => NOW, ...asPerson });
     button()?.click();
     await vi.waitFor(() =>
       expect(message()).toBe('Bridges was updated or restarted: reload this page to log meetings.'),
     );
+  });
+
+  it('says what went wrong when the background could not log it (a full disk), rather than "reload"', async () => {
+    loadPage('dialog.en-12h.html');
+    vi.spyOn(db.interactions, 'add').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    control = watchEventCards(document, abort.signal, { send, now: () => NOW, ...asPerson });
+    button()?.click();
+    await vi.waitFor(() =>
+      expect(message()).toBe(
+        "Not logged: Your disk is full, or the browser's storage for Bridges is: nothing was saved. Free some space, then try again.",
+      ),
+    );
+    expect(await db.interactions.count()).toBe(0);
   });
 
   it('removes itself when the content script is stopped', async () => {

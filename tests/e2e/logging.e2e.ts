@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { EXTENSION_ID, launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
+import { clearStore } from './seed';
 
 // Chromium runs on a clock fixed just after the saved week (Saturday 2026-11-28 20:00 UTC), and the
 // computer's zone (Asia/Kolkata) differs from Calendar's (America/New_York), as it may for a traveller.
@@ -28,12 +29,27 @@ afterAll(async () => {
   await session?.close();
 });
 
+// Each test starts from its own state: an empty log and a freshly loaded Calendar page.
+beforeEach(async () => {
+  await clearStore(session.worker);
+  await page.goto('about:blank');
+});
+
 // The control's shadow root is closed to the page: it is read and clicked as a person does (log-control.ts).
 const label = () => control.label();
 const status = () => control.message();
 
+/** Opens an event and logs it, as a user does: one click (two over the guest limit). */
+async function logEvent(chipId: string, url = WEEK_URL, expected = /^Logged/): Promise<void> {
+  await openEvent(chipId, url);
+  await expect.poll(() => label()).toBe('Log meeting');
+  await control.click();
+  await expect.poll(() => label()).toMatch(expected);
+}
+
 async function openEvent(chipId: string, url = WEEK_URL): Promise<void> {
   if (page.url() !== url) await page.goto(url);
+  await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
   // Click the chip the way a user does; Calendar (here its stand-in) opens the event card.
   await page.locator(`[role="gridcell"] [data-eventchip][data-eventid="${chipId}"]`).first().click();
   await page.locator('#xDetDlg').waitFor();
@@ -73,6 +89,7 @@ describe('one-click logging in Google Calendar (Chromium, built extension)', () 
   });
 
   it('logging again changes nothing', async () => {
+    await logEvent(CHIPS.q4Review);
     const before = await readStore(session.worker);
     await control.click();
     await expect.poll(() => status()).toBe('Already in your log: nothing changed.');
@@ -80,12 +97,14 @@ describe('one-click logging in Google Calendar (Chromium, built extension)', () 
   });
 
   it('shows the event as logged after a reload', async () => {
+    await logEvent(CHIPS.q4Review);
     await page.reload();
     await openEvent(CHIPS.q4Review);
     await expect.poll(() => label()).toBe('Logged · 4 people');
   });
 
   it('follows the reused card to another event: a recurring instance is its own meeting', async () => {
+    await logEvent(CHIPS.q4Review);
     await openEvent(CHIPS.weeklySync);
     await expect.poll(() => label()).toBe('Log meeting');
     await control.click();
@@ -98,14 +117,14 @@ describe('one-click logging in Google Calendar (Chromium, built extension)', () 
     await openEvent(CHIPS.vendorDemo);
     await control.click();
     await expect.poll(() => status()).toBe('Not logged: you declined this meeting.');
-    expect((await readStore(session.worker)).interactions).toHaveLength(2);
+    expect((await readStore(session.worker)).interactions).toHaveLength(0);
   });
 
   it('asks for a second click on a meeting with more guests than the limit', async () => {
     await openEvent(CHIPS.budgetReview);
     await control.click();
     await expect.poll(() => label()).toBe('Log 30 people?');
-    expect((await readStore(session.worker)).interactions).toHaveLength(2);
+    expect((await readStore(session.worker)).interactions).toHaveLength(0);
     await control.click();
     await expect.poll(() => label()).toBe('Logged · 30 people');
   });
@@ -132,6 +151,7 @@ describe('one-click logging in Google Calendar (Chromium, built extension)', () 
   });
 
   it('keeps hostile names and titles inert: stored and shown as text, never run', async () => {
+    await logEvent(CHIPS.designCrit);
     const rows = await readStore(session.worker);
     const hostile = rows.interactions.find((i) => String(i.title).includes('onerror'));
     expect(hostile?.title).toBe('<img src=x onerror="window.__pwned=1"> Budget & <b>plans</b>');
@@ -153,6 +173,14 @@ describe('one-click logging in Google Calendar (Chromium, built extension)', () 
   });
 
   it('lists everyone met in the popup', async () => {
+    await logEvent(CHIPS.q4Review);
+    await logEvent(CHIPS.weeklySync);
+    await logEvent(CHIPS.designCrit);
+    await openEvent(CHIPS.budgetReview);
+    await control.click();
+    await expect.poll(() => label()).toBe('Log 30 people?');
+    await control.click();
+    await expect.poll(() => label()).toBe('Logged · 30 people');
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     // 35 people met; the popup shows them a page of 25 at a time.

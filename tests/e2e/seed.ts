@@ -160,6 +160,29 @@ export async function seedStore(
   }, rows);
 }
 
+/** Empties the extension's stores from its service worker, as on a fresh install; never creates the database. */
+export async function clearStore(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'bridges')) return;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('bridges');
+      req.onupgradeneeded = () => req.transaction?.abort();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const stores = [...db.objectStoreNames];
+    if (stores.length > 0) {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(stores, 'readwrite');
+        for (const store of stores) tx.objectStore(store).clear();
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    db.close();
+  });
+}
+
 /**
  * Waits, in an extension page, until the extension's own code has created its database (Dexie, after the
  * popup's first paint) with its stores. Each look opens the database without ever creating it.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shiftCalendarPage, shiftEventId, shiftedWeekUrl } from '../helpers/calendar-shift';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/google-calendar');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -26,9 +27,11 @@ function cardFor(fixture: string, chipId: string): string {
 /**
  * The saved week view with a card behind each of five chips: Q4 review (en, 12 h), the weekly sync's
  * instance, the declined vendor demo, a design crit whose title and guest are hostile, and a budget review
- * with 30 guests, and a coffee chat whose card is a redesign Bridges cannot read. A small script stands in for Calendar's own (tests/e2e/calendar-sim.js).
+ * with 30 guests, and a coffee chat whose card is a redesign Bridges cannot read. A small script stands in for
+ * Calendar's own (tests/e2e/calendar-sim.js). `shiftDays` (whole weeks) moves the week for a browser on the real
+ * clock: open it at `weekUrl(shiftDays)` and find its chips by `chipId(chip, shiftDays)`.
  */
-export function weekViewPage(): string {
+export function weekViewPage(shiftDays = 0): string {
   const cards = [
     cardFor('dialog.en-12h.html', CHIPS.q4Review),
     cardFor('dialog.recurring.html', CHIPS.weeklySync),
@@ -38,7 +41,14 @@ export function weekViewPage(): string {
     cardFor('dialog.redesigned.html', CHIPS.coffeeChat),
   ].join('\n');
   const sim = readFileSync(join(process.cwd(), 'tests/e2e/calendar-sim.js'), 'utf8');
-  return read('week-view.html').replace('</body>', `${cards}\n<script>${sim}</script>\n</body>`);
+  const page = read('week-view.html').replace('</body>', `${cards}\n<script>${sim}</script>\n</body>`);
+  return shiftCalendarPage(page, shiftDays);
 }
 
 export const WEEK_URL = 'https://calendar.google.com/calendar/u/0/r/week/2026/11/24';
+
+/** The address of the saved week moved by `shiftDays`. */
+export const weekUrl = (shiftDays = 0) => shiftedWeekUrl(shiftDays);
+
+/** A chip's data-eventid in the saved week moved by `shiftDays` (a recurring instance's id carries its date). */
+export const chipId = (chip: string, shiftDays = 0) => shiftEventId(chip, shiftDays);

@@ -103,21 +103,27 @@ export interface StoredRows {
 
 /** Reads the extension's database back, from the extension's own service worker. */
 export async function readStore(worker: Worker): Promise<StoredRows> {
-  return worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bridges');
+  return worker.evaluate(readRows);
+}
+
+/**
+ * Every person and interaction in the extension's database. Runs inside the extension's origin (a service
+ * worker or one of its pages, in any browser), so it is self-contained: no imports, no closures.
+ */
+export async function readRows(): Promise<StoredRows> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('bridges');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const all = (store: string) =>
+    new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+      if (!db.objectStoreNames.contains(store)) return resolve([]);
+      const req = db.transaction(store).objectStore(store).getAll();
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const all = (store: string) =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        if (!db.objectStoreNames.contains(store)) return resolve([]);
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const rows = { people: await all('people'), interactions: await all('interactions') };
-    db.close();
-    return rows;
-  });
+  const rows = { people: await all('people'), interactions: await all('interactions') };
+  db.close();
+  return rows;
 }

@@ -142,22 +142,28 @@ export async function seedStore(
   worker: Worker,
   rows: { people?: unknown[]; interactions?: unknown[]; groups?: unknown[] },
 ): Promise<void> {
-  await worker.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bridges');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const stores = Object.keys(rows).filter((s) => db.objectStoreNames.contains(s));
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(stores, 'readwrite');
-      for (const store of stores)
-        for (const row of (rows as Record<string, unknown[]>)[store] ?? []) tx.objectStore(store).put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, rows);
+  await worker.evaluate(putRows, rows);
+}
+
+/**
+ * Puts `rows` (by store name) into the extension's database in one transaction. Runs inside the extension's
+ * origin (a service worker or one of its pages, in any browser), so it is self-contained.
+ */
+export async function putRows(rows: { people?: unknown[]; interactions?: unknown[]; groups?: unknown[] }) {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('bridges');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const stores = Object.keys(rows).filter((s) => db.objectStoreNames.contains(s));
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(stores, 'readwrite');
+    for (const store of stores)
+      for (const row of (rows as Record<string, unknown[]>)[store] ?? []) tx.objectStore(store).put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
 }
 
 /**
@@ -165,25 +171,28 @@ export async function seedStore(
  * popup's first paint) with its stores. Each look opens the database without ever creating it.
  */
 export async function waitForDatabase(page: import('playwright-core').Page, timeoutMs = 20_000): Promise<void> {
-  const ready = () =>
-    page.evaluate(
-      async () =>
-        (await indexedDB.databases()).some((d) => d.name === 'bridges') &&
-        new Promise<boolean>((resolve) => {
-          const request = indexedDB.open('bridges');
-          request.onupgradeneeded = () => request.transaction?.abort(); // not there yet: create nothing
-          request.onerror = () => resolve(false);
-          request.onsuccess = () => {
-            const found = request.result.objectStoreNames.contains('people');
-            request.result.close();
-            resolve(found);
-          };
-        }),
-    );
   // Polled here: waitForFunction would take the returned promise itself for a truthy answer.
   for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
-    if (await ready()) return;
+    if (await page.evaluate(databaseReady)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('The extension did not create its database.');
+}
+
+/**
+ * Whether the extension's own code has created its database with its stores, looked at without ever creating
+ * it. Runs inside the extension's origin (any browser), so it is self-contained.
+ */
+export async function databaseReady(): Promise<boolean> {
+  if (!(await indexedDB.databases()).some((d) => d.name === 'bridges')) return false;
+  return new Promise<boolean>((resolve) => {
+    const request = indexedDB.open('bridges');
+    request.onupgradeneeded = () => request.transaction?.abort(); // not there yet: create nothing
+    request.onerror = () => resolve(false);
+    request.onsuccess = () => {
+      const found = request.result.objectStoreNames.contains('people');
+      request.result.close();
+      resolve(found);
+    };
+  });
 }

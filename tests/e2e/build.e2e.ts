@@ -14,6 +14,10 @@ function files(dir: string): string[] {
 }
 
 describe('the built extension', () => {
+  it('carries the version of package.json', () => {
+    expect(manifest.version).toBe(JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')).version);
+  });
+
   it('asks only for storage and alarms (notifications optional), and reaches only calendar.google.com', () => {
     expect(manifest.permissions).toEqual(['storage', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);

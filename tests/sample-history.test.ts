@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBackup } from '../lib/data/backup';
-import { greenShareByWeek, outsideTeamMeetingsPerWeek } from '../lib/manage/trends';
+import { outsideTeamMeetingsPerWeek } from '../lib/manage/trends';
 import { rankNeglected } from '../lib/relationships/rank';
 import { chooseWeeklyPick } from '../lib/relationships/weekly-pick';
 import { makeSampleHistory, SAMPLE_ME, sampleBackupFile } from './e2e/seed';

@@ -29,9 +29,10 @@ function cardFor(fixture: string, chipId: string): string {
  * instance, the declined vendor demo, a design crit whose title and guest are hostile, and a budget review
  * with 30 guests, and a coffee chat whose card is a redesign Bridges cannot read. A small script stands in for
  * Calendar's own (tests/e2e/calendar-sim.js). `shiftDays` (whole weeks) moves the week for a browser on the real
- * clock: open it at `weekUrl(shiftDays)` and find its chips by `chipId(chip, shiftDays)`.
+ * clock: open it at `weekUrl(shiftDays)` and find its chips by `chipId(chip, shiftDays)`. `look` dresses it for
+ * people to see (the demo, the store's screenshots).
  */
-export function weekViewPage(shiftDays = 0): string {
+export function weekViewPage(shiftDays = 0, options: { look?: boolean } = {}): string {
   const cards = [
     cardFor('dialog.en-12h.html', CHIPS.q4Review),
     cardFor('dialog.recurring.html', CHIPS.weeklySync),
@@ -41,7 +42,15 @@ export function weekViewPage(shiftDays = 0): string {
     cardFor('dialog.redesigned.html', CHIPS.coffeeChat),
   ].join('\n');
   const sim = readFileSync(join(process.cwd(), 'tests/e2e/calendar-sim.js'), 'utf8');
-  const page = read('week-view.html').replace('</body>', `${cards}\n<script>${sim}</script>\n</body>`);
+  let page = read('week-view.html').replace('</body>', `${cards}\n<script>${sim}</script>\n</body>`);
+  // The demo and the store's screenshots dress the page as Calendar looks (tests/e2e/calendar-look.*).
+  if (options.look) {
+    const css = readFileSync(join(process.cwd(), 'tests/e2e/calendar-look.css'), 'utf8');
+    const js = readFileSync(join(process.cwd(), 'tests/e2e/calendar-look.js'), 'utf8');
+    page = page
+      .replace('</head>', `<style>${css}</style>\n</head>`)
+      .replace('</body>', `<script>${js}</script>\n</body>`);
+  }
   return shiftCalendarPage(page, shiftDays);
 }
 

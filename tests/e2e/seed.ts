@@ -432,7 +432,7 @@ export function makeSampleHistory(now: number, seed = 2026): SampleHistory {
       const r = rand();
       const priority: Person['priority'] = drift?.[1] ?? (i === 0 ? 'high' : r < 0.35 ? 'normal' : 'low');
       const ideal = priority === 'high' ? 14 : priority === 'normal' ? 30 : 90;
-      const rhythm = Math.max(5, Math.round(ideal * (0.35 + rand() * 0.5)));
+      const rhythm = Math.max(5, Math.round(ideal * (0.6 + rand() * 0.35)));
       // The group's first member has drifted where the story says so; everyone else is on track.
       const lastDaysAgo = drift?.[0] ?? 1 + Math.floor(rand() * rhythm * 0.8);
       add(emailOf(first, last, group.domain), `${first} ${last}`, group, { priority }, [rhythm, lastDaysAgo]);
@@ -462,7 +462,7 @@ export function makeSampleHistory(now: number, seed = 2026): SampleHistory {
   let n = 0;
   const meet = (start: number, people: Person[], title: string, kind: Interaction['kind'] = 'meeting') => {
     const manual = kind !== 'meeting';
-    interactions.push({
+    const interaction: Interaction = {
       key: manual ? `manual:sample-${n++}` : `gcal:sample${n++}`,
       kind,
       source: manual ? 'manual' : 'google-calendar',
@@ -482,7 +482,9 @@ export function makeSampleHistory(now: number, seed = 2026): SampleHistory {
           })),
       calendarId: manual ? null : SAMPLE_ME,
       loggedAt: start,
-    });
+    };
+    interactions.push(interaction);
+    return interaction;
   };
 
   // The team meeting every Monday, a one-to-one with the manager every week.
@@ -491,16 +493,31 @@ export function makeSampleHistory(now: number, seed = 2026): SampleHistory {
     const manager = byEmail.get('morgan.blake@example.com')?.person;
     if (manager) meet(t + DAY, [manager], '1:1 Morgan / Alex');
   }
+  // Most meetings outside the team bring several people of one group together: a person's meeting joins one of
+  // their group's meetings a few days either side when there is one (never later than their last meeting).
+  const byGroup = new Map<string, Interaction[]>();
   for (const plan of plans) {
     if (plan.person.team || plan.person.kind === 'manager') continue;
-    const colleagues = plans.filter((p) => p.group && p.group === plan.group && p !== plan);
-    for (let t = plan.lastAt; t > yearAgo; ) {
+    const groupMeetings = byGroup.get(plan.group?.id ?? plan.person.domain) ?? [];
+    byGroup.set(plan.group?.id ?? plan.person.domain, groupMeetings);
+    for (let t = plan.lastAt, latest = true; t > yearAgo; latest = false) {
       const at = workHour(t);
       if (at <= yearAgo) break;
-      const extra = colleagues.filter((c) => rand() < 0.12 && at < c.lastAt - DAY).slice(0, 3);
-      const r = rand();
-      if (r < 0.07 && extra.length === 0) meet(at, [plan.person], '', pick(['call', 'coffee', 'message'] as const));
-      else meet(at, [plan.person, ...extra.map((c) => c.person)], pick(plan.group?.titles ?? ['Catch-up', 'Coffee']));
+      const window = latest ? [at - DAY, plan.lastAt] : [at - 4 * DAY, at + 4 * DAY];
+      const shared = groupMeetings.find(
+        (m) => m.start >= (window[0] ?? 0) && m.start <= (window[1] ?? 0) && m.people.length < 5,
+      );
+      if (shared && rand() < 0.75) {
+        shared.people.push(plan.person.email);
+        shared.attendees.push({
+          email: plan.person.email,
+          displayName: plan.person.displayName,
+          response: 'accepted',
+          organizer: false,
+          optional: false,
+        });
+      } else if (rand() < 0.07) meet(at, [plan.person], '', pick(['call', 'coffee', 'message'] as const));
+      else groupMeetings.push(meet(at, [plan.person], pick(plan.group?.titles ?? ['Catch-up', 'Coffee'])));
       const slower = at < quarterAgo ? 1.6 : 1;
       t = at - plan.rhythmDays * DAY * slower * (0.7 + rand() * 0.6);
     }

@@ -10,7 +10,7 @@ import { allShots, pngSize, restoreSampleHistory, SHOT_SIZE } from './showcase';
 // after the saved Calendar week (Saturday 2026-11-28 20:00 UTC), in New York like the saved pages. They are
 // written to store/screenshots/ (not committed: every `npm test` makes them again).
 const NOW = Date.parse('2026-11-28T20:00:00Z');
-export const SCREENSHOTS = join(process.cwd(), 'store/screenshots');
+const SCREENSHOTS = join(process.cwd(), 'store/screenshots');
 let session: Session;
 
 beforeAll(async () => {

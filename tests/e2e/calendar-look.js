@@ -26,6 +26,10 @@
     part('look-title', title),
     part('look-view', 'Week'),
   );
+  // The column headings' day numbers, from the view's first day (the saved week may have been moved).
+  document.querySelectorAll('[role="columnheader"] .x5FT4e').forEach((day, i) => {
+    day.textContent = String(new Date(start.getTime() + i * 86_400_000).getUTCDate());
+  });
   const scroller = document.querySelector('.Tmdkcc');
   if (scroller) scroller.scrollTop = 7.5 * 40;
 })();

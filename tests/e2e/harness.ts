@@ -31,6 +31,10 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The unpacked extension to load; the production Chrome build by default. */
   extensionDir?: string;
+  /** Open a window (the demo, where there is a display); headless by default. */
+  window?: boolean;
+  /** More command-line switches for Chromium. */
+  args?: string[];
 }
 
 /** Debian's Chromium with the built extension loaded, on a fixed clock, with the network closed. */
@@ -49,9 +53,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,
+    // A window takes its own size; headless pages get Playwright's default.
+    ...(options.window ? { viewport: null } : {}),
     env,
     args: [
-      '--headless=new',
+      ...(options.window ? [] : ['--headless=new']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -61,6 +67,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       '--disable-sync',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.args ?? []),
     ],
   });
   const outsideRequests: string[] = [];

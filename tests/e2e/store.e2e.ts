@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEEK_URL, weekViewPage } from './calendar-page';
+import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, type Session } from './harness';
 import { makeSampleHistory, waitForDatabase } from './seed';
 import { allShots, pngSize, restoreSampleHistory, SHOT_SIZE } from './showcase';
@@ -66,6 +66,21 @@ describe('store listing screenshots (Chromium, built extension, sample history)'
     // Dark is not light: each view's two pictures differ.
     for (const [name, png] of shots.filter(([n]) => n.includes('light')))
       expect(png.equals(shots.find(([n]) => n === name.replace('light', 'dark'))?.[1] ?? Buffer.alloc(0))).toBe(false);
+  });
+
+  it("the demo's story holds in the dressed Calendar: logging the Q4 planning review puts Priya back on track", async () => {
+    const calendar = await session.context.newPage();
+    await calendar.goto(WEEK_URL);
+    await calendar.locator(`[data-eventchip][data-eventid="${CHIPS.q4Review}"]`).first().click();
+    await calendar.getByRole('button', { name: 'Log meeting' }).click();
+    await expect.poll(() => calendar.getByRole('button', { name: /^Log/ }).textContent()).toBe('Logged · 4 people');
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const priya = popup.locator('li.person[data-email="priya.raman@example.com"]');
+    await popup.getByLabel('Search people').fill('Priya Raman');
+    await expect.poll(() => priya.locator('.status').textContent()).toBe('● On track');
+    await popup.close();
+    await calendar.close();
   });
 
   it('sent no request outside the served pages', () => {

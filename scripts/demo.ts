@@ -22,8 +22,7 @@ const BROWSERS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-const hasDisplay =
-  process.platform !== 'linux' || Boolean(process.env.DISPLAY) || Boolean(process.env.WAYLAND_DISPLAY);
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY) || Boolean(process.env.WAYLAND_DISPLAY);
 const headless = process.argv.includes('--headless') || !hasDisplay;
 const browser = BROWSERS.find((path) => path && existsSync(path));
 if (!browser) {
@@ -81,7 +80,10 @@ if (headless) {
 } else {
   const tab = session.context.pages()[0] ?? (await session.context.newPage());
   await tab.goto(calendar);
-  await tab.locator(`[data-eventchip][data-eventid="${chipId(CHIPS.q4Review, shift)}"]`).first().click();
+  await tab
+    .locator(`[data-eventchip][data-eventid="${chipId(CHIPS.q4Review, shift)}"]`)
+    .first()
+    .click();
   const manage = await session.context.newPage();
   await manage.goto(`chrome-extension://${session.extensionId}/options.html#/people`);
   await tab.bringToFront();

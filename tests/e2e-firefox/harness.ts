@@ -82,9 +82,6 @@ const PREFS = {
   'extensions.blocklist.enabled': false,
   'toolkit.telemetry.enabled': false,
   'app.shield.optoutstudies.enabled': false,
-  // Console messages of pages and of the add-on go to stdout, where the harness reads errors.
-  'devtools.console.stdout.content': true,
-  'devtools.console.stdout.chrome': true,
 };
 
 function recordingProxy(seen: (target: string) => void): Promise<Server> {
@@ -99,20 +96,29 @@ function recordingProxy(seen: (target: string) => void): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /**
  * Clicks the element `selector` names as a user does: scrolled into view, a real mouse click at its middle
- * (puppeteer's own element click misses elements far down a long page in Firefox).
+ * (puppeteer's own element click misses elements far down a long page in Firefox). Aims again while something
+ * else is at that point (a page still laying out).
  */
 export async function clickElement(page: Page, selector: string): Promise<void> {
-  const point = await page.$eval(selector, (element) => {
-    element.scrollIntoView({ block: 'center' });
-    const box = element.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  await page.mouse.click(point.x, point.y);
+  for (let attempt = 0; ; attempt++) {
+    const aim = await page.$eval(selector, (element) => {
+      element.scrollIntoView({ block: 'center' });
+      const box = element.getBoundingClientRect();
+      const point = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      const hit = document.elementFromPoint(point.x, point.y);
+      return { ...point, clear: hit !== null && (hit === element || element.contains(hit)) };
+    });
+    if (aim.clear || attempt >= 20) {
+      await page.mouse.click(aim.x, aim.y);
+      return;
+    }
+    await sleep(100);
+  }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`Build the add-on first: ${FIREFOX_BUILD}`);
@@ -143,17 +149,19 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: ADDON_UUID }),
     },
   });
-  // Firefox prints console messages as "console.error: ..." and script errors as "JavaScript error: ...".
-  let pending = '';
-  browser.process()?.stdout?.on('data', (chunk: Buffer) => {
-    const lines = (pending + chunk.toString('utf8')).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      // Firefox's own modules (resource://, chrome://) report things such as a site icon it could not load.
-      const ours = /moz-extension:|calendar\.google\.com|Bridges/i.test(line) && !/(resource|chrome):\/\//.test(line);
-      if (/^(JavaScript error|console\.error)/.test(line) && ours) errors.push(line.trim());
-    }
-  });
+  // Firefox prints uncaught errors to stderr with the page's address ("JavaScript error: <address>, line …"): those
+  // of the add-on's pages and of Calendar's page are ours. (Console errors go to stdout without an address, among
+  // Firefox's own; the Calendar page's are caught through WebDriver BiDi below, and Bridges' code writes none.)
+  const listen = (stream: NodeJS.ReadableStream | null | undefined) => {
+    let pending = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines)
+        if (/^JavaScript error: (moz-extension:|https:\/\/calendar\.google\.com)/.test(line)) errors.push(line.trim());
+    });
+  };
+  listen(browser.process()?.stderr);
   const installed = await browser.installExtension(FIREFOX_BUILD);
   if (installed !== geckoId) throw new Error(`Installed ${installed}, expected ${geckoId}`);
 

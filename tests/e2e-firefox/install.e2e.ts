@@ -83,4 +83,23 @@ describe('installing Bridges in Firefox (built add-on)', () => {
     expect(session.outsideRequests).toEqual([]);
     expect(session.errors).toEqual([]);
   });
+
+  it("would have seen an error in the add-on's pages (the check above can fail)", async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('an uncaught error');
+      });
+    });
+    await expect
+      .poll(() => session.errors)
+      .toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^JavaScript error: moz-extension://${ADDON_UUID}/popup\\.html, line \\d+: Error: an uncaught error$`,
+          ),
+        ),
+      ]);
+    await popup.close();
+  });
 });

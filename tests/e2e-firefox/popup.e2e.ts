@@ -37,6 +37,8 @@ const row = (email: string) => `li.person[data-email="${email}"]`;
 
 describe('the popup in Firefox with seeded data', () => {
   it('lists people outside the team, most neglected first, with statuses in words', async () => {
+    // The week's stretch comes a moment after the list (the background picks it): wait for the page to settle.
+    await popup.waitForSelector('.stretch');
     await expect
       .poll(() => texts('.people .name'))
       .toEqual(['Priya Raman', 'Sam Okafor', '<img src=x onerror="window.__pwned=1"><b>Mallory</b>', 'Wei Chen']);

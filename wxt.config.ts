@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvITjuEivUMYja8BdswZcwvLf6EI49IRf3EIZVrUnmP3VWUVwuBqHrJJwW97ELpnK6Xz7lH8mc+h5IJIgjBflfoDz3SpVjh9Xlh9w2KAYx4bIwbiB3aLiGJArbi0XedSa8Hj75WqgHTbkcvEOS1R98SUwTkWfvuLdAfDzFuhqacqX57fRIC7cXlvOVtLqnQ3OclhqW5epGV9uzjPUKJirHSxruubIEfGHGR0zciDpI0aI+dOs77Z/bHhgUlxYoEeO1tjguRWKIXlZoSH0PhGXfbXvhAa2/uJsVzzOr3+S+8+oevbWI/jNWrkGnb0OcqeTugz09/6WcgIO9ekwat9n9wIDAQAB';
 
+const STORE = process.env.BRIDGES_STORE === '1';
+
 // The one address Bridges may connect to, and only once the user turns on syncing from their own calendar
 // feed: Google Calendar's secret iCal addresses (lib/feed/address.ts).
 const FEED_PREFIX = 'https://calendar.google.com/calendar/ical/';
@@ -31,10 +33,14 @@ export default defineConfig({
   imports: false,
   // The benchmark's build (WXT_BENCH=1) is the production build plus the hooks `npm run bench` reads, in a
   // folder of its own.
+  // The store build (BRIDGES_STORE=1, `npm run zip`) is the production build without the manifest's `key`, which
+  // the Chrome Web Store refuses; it too has a folder of its own, so the tested build keeps its fixed id.
   outDirTemplate:
     process.env.WXT_BENCH === '1'
       ? '{{browser}}-mv{{manifestVersion}}-bench'
-      : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+      : STORE
+        ? '{{browser}}-mv{{manifestVersion}}-store'
+        : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ browser, command, manifestVersion }) => ({
     name: 'Bridges',
     description:
@@ -57,8 +63,27 @@ export default defineConfig({
             },
           },
         }
-      : { key: CHROME_PUBLIC_KEY }),
+      : STORE
+        ? {}
+        : { key: CHROME_PUBLIC_KEY }),
   }),
+  // `npm run zip`: the Chrome Web Store zip, the Firefox add-on zip, and (with Firefox's) the sources zip that
+  // addons.mozilla.org asks for: exactly what the build reads, and the README that says how to build it.
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'scripts/print-builds.mjs',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'CHANGELOG.md',
+    ],
+  },
   vite: () => ({
     plugins: [preact()],
     // Chrome refuses content scripts that are not pure ASCII; Dexie carries a raw "\uffff".

@@ -13,7 +13,13 @@ function files(dir: string): string[] {
   });
 }
 
+const privacy = readFileSync(join(process.cwd(), 'store/privacy.md'), 'utf8');
+
 describe('the built extension', () => {
+  it('carries the version of package.json', () => {
+    expect(manifest.version).toBe(JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')).version);
+  });
+
   it('asks only for storage and alarms (notifications optional), and reaches only calendar.google.com', () => {
     expect(manifest.permissions).toEqual(['storage', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
@@ -56,5 +62,14 @@ describe('the built extension', () => {
     }
     // The background's one address: Google Calendar's iCal feeds, checked before any request.
     expect(readFileSync(background, 'utf8')).toContain('https://calendar.google.com/calendar/ical/');
+  });
+
+  it('has every permission, the one site it runs on and its network policy stated in the privacy statement', () => {
+    for (const permission of [...manifest.permissions, ...manifest.optional_permissions])
+      expect(privacy).toContain(`| \`${permission}\``);
+    for (const match of manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches))
+      expect(privacy).toContain(`runs on \`${match}\` (only)`);
+    const connect = /connect-src ([^;]+)/.exec(manifest.content_security_policy.extension_pages)?.[1]?.trim();
+    expect(privacy).toContain(`\`connect-src ${connect}\``);
   });
 });

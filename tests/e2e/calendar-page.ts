@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shiftCalendarPage, shiftEventId, shiftedWeekUrl } from '../helpers/calendar-shift';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/google-calendar');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -26,9 +27,12 @@ function cardFor(fixture: string, chipId: string): string {
 /**
  * The saved week view with a card behind each of five chips: Q4 review (en, 12 h), the weekly sync's
  * instance, the declined vendor demo, a design crit whose title and guest are hostile, and a budget review
- * with 30 guests, and a coffee chat whose card is a redesign Bridges cannot read. A small script stands in for Calendar's own (tests/e2e/calendar-sim.js).
+ * with 30 guests, and a coffee chat whose card is a redesign Bridges cannot read. A small script stands in for
+ * Calendar's own (tests/e2e/calendar-sim.js). `shiftDays` (whole weeks) moves the week for a browser on the real
+ * clock: open it at `weekUrl(shiftDays)` and find its chips by `chipId(chip, shiftDays)`. `look` dresses it for
+ * people to see (the demo, the store's screenshots).
  */
-export function weekViewPage(): string {
+export function weekViewPage(shiftDays = 0, options: { look?: boolean } = {}): string {
   const cards = [
     cardFor('dialog.en-12h.html', CHIPS.q4Review),
     cardFor('dialog.recurring.html', CHIPS.weeklySync),
@@ -38,7 +42,16 @@ export function weekViewPage(): string {
     cardFor('dialog.redesigned.html', CHIPS.coffeeChat),
   ].join('\n');
   const sim = readFileSync(join(process.cwd(), 'tests/e2e/calendar-sim.js'), 'utf8');
-  return read('week-view.html').replace('</body>', `${cards}\n<script>${sim}</script>\n</body>`);
+  let page = read('week-view.html').replace('</body>', `${cards}\n<script>${sim}</script>\n</body>`);
+  // The demo and the store's screenshots dress the page as Calendar looks (tests/e2e/calendar-look.*).
+  if (options.look) {
+    const css = readFileSync(join(process.cwd(), 'tests/e2e/calendar-look.css'), 'utf8');
+    const js = readFileSync(join(process.cwd(), 'tests/e2e/calendar-look.js'), 'utf8');
+    page = page
+      .replace('</head>', `<style>${css}</style>\n</head>`)
+      .replace('</body>', `<script>${js}</script>\n</body>`);
+  }
+  return shiftCalendarPage(page, shiftDays);
 }
 
 export const WEEK_URL = 'https://calendar.google.com/calendar/u/0/r/week/2026/11/24';
@@ -61,3 +74,9 @@ export function cardPage(fixture: string, rawId?: string): string {
 export const accountWeekUrl = (account: number) =>
   `https://calendar.google.com/calendar/u/${account}/r/week/2026/11/24`;
 export const EDIT_URL = `https://calendar.google.com/calendar/u/0/r/eventedit/${CHIPS.q4Review}`;
+
+/** The address of the saved week moved by `shiftDays`. */
+export const weekUrl = (shiftDays = 0) => shiftedWeekUrl(shiftDays);
+
+/** A chip's data-eventid in the saved week moved by `shiftDays` (a recurring instance's id carries its date). */
+export const chipId = (chip: string, shiftDays = 0) => shiftEventId(chip, shiftDays);

@@ -39,6 +39,10 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The unpacked extension to load; the production Chrome build by default. */
   extensionDir?: string;
+  /** Open a window (the demo, where there is a display); headless by default. */
+  window?: boolean;
+  /** More command-line switches for Chromium. */
+  args?: string[];
 }
 
 /** Debian's Chromium with the built extension loaded, on a fixed clock, with the network closed. */
@@ -57,10 +61,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,
+    // A window takes its own size; headless pages get Playwright's default.
+    ...(options.window ? { viewport: null } : {}),
     env,
     args: [
-      '--headless=new',
-      '--no-sandbox',
+      ...(options.window ? [] : ['--headless=new']),
+      // Chromium's sandbox cannot run as root (CI): off for tests; kept for a person's window.
+      ...(options.window && process.getuid?.() !== 0 ? [] : ['--no-sandbox']),
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
@@ -69,6 +76,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       '--disable-sync',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.args ?? []),
     ],
   });
   const outsideRequests: string[] = [];
@@ -120,21 +128,27 @@ export interface StoredRows {
 
 /** Reads the extension's database back, from the extension's own service worker. */
 export async function readStore(worker: Worker): Promise<StoredRows> {
-  return worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bridges');
+  return worker.evaluate(readRows);
+}
+
+/**
+ * Every person and interaction in the extension's database. Runs inside the extension's origin (a service
+ * worker or one of its pages, in any browser), so it is self-contained: no imports, no closures.
+ */
+export async function readRows(): Promise<StoredRows> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('bridges');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const all = (store: string) =>
+    new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+      if (!db.objectStoreNames.contains(store)) return resolve([]);
+      const req = db.transaction(store).objectStore(store).getAll();
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const all = (store: string) =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        if (!db.objectStoreNames.contains(store)) return resolve([]);
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const rows = { people: await all('people'), interactions: await all('interactions') };
-    db.close();
-    return rows;
-  });
+  const rows = { people: await all('people'), interactions: await all('interactions') };
+  db.close();
+  return rows;
 }

@@ -8,7 +8,7 @@ import type { CDPSession, Page } from 'playwright-core';
  * box, so the click is trusted, as a person's is. Nothing here reaches the control from the page's scripts.
  *
  * Firefox (puppeteer-core over WebDriver BiDi) has no DevTools protocol, and its accessibility locator does
- * not look inside closed shadow roots (tried with Firefox ESR 153): log-control-bidi.js beside this file reads
+ * not look inside closed shadow roots (tried with Firefox ESR 153): log-control-bidi.ts beside this file reads
  * the control from BiDi's own serialisation of the host with its shadow tree, and clicks it with a BiDi pointer
  * action, which is as trusted as this file's mouse click.
  */

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Drives Bridges' Log control in Firefox over WebDriver BiDi (puppeteer-core), as tests/e2e/log-control.ts does
  * in Chromium over the DevTools protocol, without opening the control to the page: its shadow root is closed,
@@ -13,47 +12,54 @@
  * the page's browsing context (checked with puppeteer-core 25.16 and Firefox ESR 153) and says so plainly if a
  * later version moves it.
  *
- *   import { BidiLogControl, bidiSession } from './log-control-bidi.js';
+ *   import { BidiLogControl, bidiSession } from './log-control-bidi';
  *   const control = new BidiLogControl(bidiSession(page), page.mainFrame()._id);
  *   await control.click();                    // the Log button; control.click('report') for the bug report
  *   (await control.state())?.label            // "Logged · 4 people"
- *
- * @typedef {{ send(method: string, params: object): Promise<any> }} BidiSession
- * @typedef {{ label: string, message: string, report: boolean }} ControlState
  */
+export interface BidiSession {
+  // biome-ignore lint/suspicious/noExplicitAny: BiDi's answers are untyped JSON.
+  send(method: string, params: object): Promise<any>;
+}
+export interface ControlState {
+  label: string;
+  message: string;
+  report: boolean;
+}
 
 const HOST = 'bridges-log-control';
 
-/**
- * The BiDi session of a puppeteer-core page in Firefox.
- * @param {any} page a puppeteer-core Page launched with `browser: 'firefox'`
- * @returns {BidiSession}
- */
-export function bidiSession(page) {
+/** The BiDi session of a puppeteer-core page (launched with `browser: 'firefox'`). */
+// biome-ignore lint/suspicious/noExplicitAny: puppeteer's internals are not typed for this.
+export function bidiSession(page: any): BidiSession {
   const session = page.mainFrame()?.browsingContext?.userContext?.browser?.session;
   if (typeof session?.send !== 'function') {
-    throw new Error('This puppeteer-core no longer exposes its BiDi session where log-control-bidi.js looks for it.');
+    throw new Error('This puppeteer-core no longer exposes its BiDi session where log-control-bidi.ts looks for it.');
   }
   return session;
 }
 
-/**
- * @typedef {{ type: string, sharedId?: string, value?: { nodeType: number, localName?: string, nodeValue?: string,
- *   attributes?: Record<string, string>, children?: SerialNode[], shadowRoot?: SerialNode | null } }} SerialNode
- */
+interface SerialNode {
+  type: string;
+  sharedId?: string;
+  value?: {
+    nodeType: number;
+    localName?: string;
+    nodeValue?: string;
+    attributes?: Record<string, string>;
+    children?: SerialNode[];
+    shadowRoot?: SerialNode | null;
+  };
+}
 
 export class BidiLogControl {
-  /**
-   * @param {BidiSession} session
-   * @param {string} context the browsing context (tab) id: puppeteer's `page.mainFrame()._id`
-   */
-  constructor(session, context) {
-    this.session = session;
-    this.context = context;
-  }
+  /** `context` is the browsing context (tab) id: puppeteer's `page.mainFrame()._id`. */
+  constructor(
+    private readonly session: BidiSession,
+    private readonly context: string,
+  ) {}
 
-  /** @returns {Promise<{ button: SerialNode, report: SerialNode, status: SerialNode } | null>} */
-  async parts() {
+  async parts(): Promise<{ button: SerialNode; report: SerialNode; status: SerialNode } | null> {
     const reply = await this.session.send('script.evaluate', {
       expression: `document.querySelector(${JSON.stringify(HOST)})`,
       target: { context: this.context },
@@ -62,20 +68,19 @@ export class BidiLogControl {
     });
     // puppeteer's session answers with the whole BiDi message ({ id, type, result }); the spec's result is inside.
     const evaluated = reply?.result?.realm ? reply.result : reply;
-    /** @type {SerialNode | undefined} */
-    const host = evaluated?.result;
+    const host: SerialNode | undefined = evaluated?.result;
     const shadow = host?.value?.shadowRoot?.value;
     if (!shadow) return null;
     const elements = (shadow.children ?? []).filter((n) => n.value?.nodeType === 1);
-    const cls = (/** @type {SerialNode} */ n) => n.value?.attributes?.class ?? '';
+    const cls = (n: SerialNode) => n.value?.attributes?.class ?? '';
     const button = elements.find((n) => n.value?.localName === 'button' && cls(n) !== 'report');
     const report = elements.find((n) => n.value?.localName === 'button' && cls(n) === 'report');
     const status = elements.find((n) => n.value?.attributes?.role === 'status');
     return button && report && status ? { button, report, status } : null;
   }
 
-  /** @returns {Promise<ControlState | null>} what the control shows, or null when there is none */
-  async state() {
+  /** What the control shows, or null when there is none. */
+  async state(): Promise<ControlState | null> {
     const parts = await this.parts();
     if (!parts) return null;
     return {
@@ -86,7 +91,7 @@ export class BidiLogControl {
   }
 
   /** Clicks the Log button (or the bug report button) with a real pointer, at the middle of its box. */
-  async click(/** @type {'log' | 'report'} */ which = 'log') {
+  async click(which: 'log' | 'report' = 'log'): Promise<void> {
     const parts = await this.parts();
     if (!parts) throw new Error('There is no Log control on the page.');
     const node = which === 'log' ? parts.button : parts.report;
@@ -108,8 +113,7 @@ export class BidiLogControl {
   }
 }
 
-/** @param {SerialNode} node @returns {string} */
-function textOf(node) {
+function textOf(node: SerialNode): string {
   if (node.value?.nodeType === 3) return node.value.nodeValue ?? '';
   return (node.value?.children ?? []).map(textOf).join('');
 }

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeLog } from '../e2e/seed';
+import { clickElement, type FirefoxSession, launchFirefox } from './harness';
+
+// Restoring a backup and importing a calendar file on the management page in Firefox, the way a user does:
+// choose the file in the page's file field (WebDriver BiDi sets it as the file picker would).
+const DAY = 86_400_000;
+const ME = 'alex.morgan@example.com';
+let session: FirefoxSession;
+let page: Page;
+let files: string;
+let now = 0;
+
+beforeAll(async () => {
+  session = await launchFirefox();
+  now = Date.now();
+  files = mkdtempSync(join(tmpdir(), 'bridges-firefox-files-'));
+  page = await session.openExtensionPage('options.html#/data');
+  await page.waitForSelector('input[type="file"]');
+});
+afterAll(async () => {
+  await session?.close();
+  rmSync(files, { recursive: true, force: true });
+});
+
+async function choose(label: string, name: string, text: string): Promise<void> {
+  const path = join(files, name);
+  writeFileSync(path, text);
+  const input = (await page.waitForSelector(
+    `input[type="file"][accept*="${label}"]`,
+  )) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(path);
+}
+/** The latest thing the data page said: each section says what its action did, in a status or an alert. */
+const statusText = () =>
+  page
+    .$$eval('.data p[role="status"], .data p[role="alert"]', (ps) =>
+      ps.map((p) => `${p.getAttribute('role')}: ${p.textContent}`),
+    )
+    .then((all) => all.at(-1) ?? '')
+    .catch(() => '');
+
+/** A calendar file in Google's export shape, dated relative to now. */
+function calendarFile(): string {
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+  const event = (uid: string, start: number, summary: string, attendees: string[], extra: string[] = []) => [
+    'BEGIN:VEVENT',
+    `DTSTART:${stamp(start)}`,
+    `DTEND:${stamp(start + 1800_000)}`,
+    `UID:${uid}@google.com`,
+    ...attendees,
+    `SUMMARY:${summary}`,
+    ...extra,
+    'STATUS:CONFIRMED',
+    'END:VEVENT',
+  ];
+  const who = (email: string, name: string, answer = 'ACCEPTED') =>
+    `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${answer};CN=${name}:mailto:${email}`;
+  const lastMonday = now - 20 * DAY;
+  return [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+    'VERSION:2.0',
+    ...event('imp1', now - 10 * DAY, 'Roadmap with finance', [
+      who(ME, 'Alex Morgan'),
+      who('nadia@finance.example', 'Nadia Petrov'),
+      who('omar@finance.example', 'Omar Said'),
+    ]),
+    // A weekly series of three, all in the past: three meetings.
+    ...event(
+      'imp2',
+      lastMonday,
+      'Partner check-in',
+      [who(ME, 'Alex Morgan'), who('ines@partner.example', 'Inês')],
+      ['RRULE:FREQ=WEEKLY;COUNT=3'],
+    ),
+    ...event('imp3', now - 5 * DAY, 'Declined offsite', [
+      who(ME, 'Alex Morgan', 'DECLINED'),
+      who('zoe@elsewhere.example', 'Zoe'),
+    ]),
+    ...event('imp4', now + 3 * DAY, 'Not yet', [who(ME, 'Alex Morgan'), who('yan@later.example', 'Yan')]),
+    'END:VCALENDAR',
+  ].join('\r\n');
+}
+
+describe('restore and calendar import on the management page (Firefox)', () => {
+  const log = makeLog(40, 120, Date.now(), 7);
+
+  it('restores a backup file, replacing everything, with the settings it carries', async () => {
+    const backup = {
+      format: 'bridges-backup',
+      version: 1,
+      exportedAt: now,
+      people: log.people,
+      interactions: log.interactions,
+      groups: [{ id: 'g-finance', name: 'Finance', kind: 'department', createdAt: now }],
+      settings: { myEmails: [ME] },
+    };
+    await clickElement(page, 'input[type="radio"][name="mode"]:not(:checked)');
+    await choose('.json', 'bridges-backup.json', JSON.stringify(backup));
+    await expect
+      .poll(statusText)
+      .toBe(`status: Restored: ${log.people.length} people, ${log.interactions.length} interactions, 1 groups.`);
+    const rows = await session.readStore();
+    expect(rows.people).toHaveLength(log.people.length);
+    expect(rows.interactions).toHaveLength(log.interactions.length);
+  });
+
+  it('the audit lists the restored people', async () => {
+    await session.gotoExtensionPage(page, 'options.html#/people');
+    await expect
+      .poll(() => page.$$eval('.people-table tbody tr', (rows) => rows.length))
+      .toBe(Math.min(50, log.people.length));
+    await session.gotoExtensionPage(page, 'options.html?again#/data');
+  });
+
+  it('refuses a bad backup with its problem named, and changes nothing', async () => {
+    const before = await session.readStore();
+    const bad = { format: 'bridges-backup', version: 1, exportedAt: 0, people: [{ email: 'x' }], interactions: [] };
+    await choose('.json', 'bad.json', JSON.stringify({ ...bad, groups: [], settings: {} }));
+    await expect.poll(statusText).toMatch(/^alert: Nothing was restored\. people\[0\]\./);
+    expect(await session.readStore()).toEqual(before);
+  });
+
+  it('imports past meetings from a calendar file with the logging rules, then again adds nothing', async () => {
+    const before = await session.readStore();
+    await choose('.ics', 'calendar.ics', calendarFile());
+    await expect.poll(statusText).toBe('status: 4 meetings, 3 people added. Left out: 1 declined.');
+    const after = await session.readStore();
+    expect(after.interactions.length - before.interactions.length).toBe(4);
+    const imported = after.interactions.filter((i) => i.source === 'ics');
+    expect(imported.map((i) => i.title).sort()).toEqual([
+      'Partner check-in',
+      'Partner check-in',
+      'Partner check-in',
+      'Roadmap with finance',
+    ]);
+    // Not the user, not the declined meeting's guest, not the future one's.
+    expect(after.people.map((p) => p.email)).not.toContain(ME);
+    expect(after.people.map((p) => p.email)).not.toContain('zoe@elsewhere.example');
+    expect(after.people.map((p) => p.email)).not.toContain('yan@later.example');
+
+    await choose('.ics', 'calendar-again.ics', calendarFile());
+    await expect.poll(statusText).toBe('status: 0 meetings, 0 people added. Left out: 4 already logged, 1 declined.');
+    expect((await session.readStore()).interactions).toHaveLength(after.interactions.length);
+  });
+
+  it('refuses a file that is not a calendar', async () => {
+    await choose('.ics', 'notes.ics', 'hello');
+    await expect.poll(statusText).toMatch(/^alert: Nothing was imported\. This file is not a calendar file \(\.ics\)/);
+  });
+
+  it('made no request and raised no error', () => {
+    expect(session.outsideRequests).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppDB } from '../lib/db/app-db';
+import { SETTING_KEYS } from '../lib/settings-schema';
+import config from '../wxt.config';
+
+// The store's privacy statement and listing say what the code does: every place Bridges stores something is
+// named in the statement, and the listing's summary is the manifest's description. (The permissions and the
+// network policy of the built manifest are checked against the statement in tests/e2e/build.e2e.ts.)
+const privacy = readFileSync(join(process.cwd(), 'store/privacy.md'), 'utf8');
+const listing = readFileSync(join(process.cwd(), 'store/listing.md'), 'utf8');
+
+describe('the privacy statement and the listing', () => {
+  it('names every store of the database', () => {
+    const db = new AppDB(`store-text-${crypto.randomUUID()}`);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['groups', 'interactions', 'people']);
+    for (const table of db.tables) expect(privacy).toContain(`| \`${table.name}\``);
+    expect(privacy).toContain('IndexedDB database (`bridges`)');
+  });
+
+  it('names every setting kept in extension storage', () => {
+    for (const key of Object.values(SETTING_KEYS)) expect(privacy).toContain(`| \`${key.replace(/^local:/, '')}\``);
+  });
+
+  it("gives the manifest's description as the listing's summary, within the stores' 132 characters", async () => {
+    const manifest = config.manifest as (env: object) => Promise<{ description: string }> | { description: string };
+    const { description } = await manifest({
+      browser: 'chrome',
+      command: 'build',
+      manifestVersion: 3,
+      mode: 'production',
+    });
+    expect(description.length).toBeLessThanOrEqual(132);
+    expect(listing).toContain(`## Summary (the manifest's description; at most 132 characters)\n\n${description}\n`);
+  });
+});

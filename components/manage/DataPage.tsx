@@ -89,7 +89,7 @@ export function DataPage({ data }: { data: ManageData }) {
   async function importCalendar(file: File) {
     setProgress(null);
     const now = Date.now();
-    const { events, problem } = readIcs(await file.text(), now);
+    const { events, problem } = readIcs(await file.text(), { until: now });
     if (problem) return say(`Nothing was imported. ${problem}`, true);
     const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);
     const s = await importEvents(db, events, { now, myEmails, rules, includeLarge }, onProgress);

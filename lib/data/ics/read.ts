@@ -69,7 +69,7 @@ export interface IcsReading {
 }
 
 const DEFAULT_MAX_PER_SERIES = 2000;
-const DEFAULT_MAX_INSTANCES = 150_000;
+const DEFAULT_MAX_INSTANCES = 100_000;
 const DEFAULT_MAX_STEPS = 2_000_000;
 const SKIPS_NAMED = 50;
 const NOT_A_CALENDAR = 'This file is not a calendar file (.ics)';
@@ -130,7 +130,8 @@ export function readIcs(text: string, options: ReadIcsOptions): IcsReading {
     }
     expandPlan(plan, horizon, ctx);
   }
-  reading.events.sort((a, b) => a.start - b.start || (a.eventId < b.eventId ? -1 : 1));
+  reading.events.sort((a, b) => a.start - b.start);
+  reading.skipped.sort((a, b) => a.line - b.line);
   return reading;
 }
 
@@ -541,6 +542,7 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
   const windowFrom = horizon !== null ? wallAt(isDate ? floating : zone, horizon) : null;
   add(plan.startMs, plan.start);
   let truncated = false;
+  let exhausted = false;
   for (const { rule, until: ruleUntil } of plan.rules) {
     const found = expandRule(
       rule,
@@ -552,6 +554,7 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
       ctx.budget,
     );
     truncated ||= found.truncated;
+    exhausted ||= found.exhausted;
     if (found.exhausted && ctx.budget.steps > 0)
       ctx.reading.notes.push(
         `“${entry.title.slice(0, 80)}” (line ${entry.vevent.line}): its repeat rule matches so rarely that Bridges stopped following it after ${found.walls.length} instances.`,
@@ -570,7 +573,7 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
     kept = kept.slice(-ctx.maxPerSeries);
     truncated = true;
   }
-  if (truncated && horizon === null && kept.length > 0) {
+  if (truncated && !exhausted && horizon === null && kept.length > 0) {
     ctx.reading.cappedSeries.push({
       title: entry.title,
       line: entry.vevent.line,

@@ -94,6 +94,8 @@ export interface Budget {
   steps: number;
 }
 class OutOfSteps extends Error {}
+/** ical.js searched past the window's end: no instance is left to find. */
+class PastEnd extends Error {}
 
 /** One `next()` may not search longer than this for its instance (a leap day is 2,922 daily steps away at most). */
 const STEPS_PER_INSTANCE = 50_000;
@@ -129,16 +131,16 @@ export function expandRule(
   // A count that cannot be reached before the window's end does not bound it, and so allows skipping ahead.
   const count = rule.count !== null && rule.count < upperBound(rule, start, lastMs) ? rule.count : null;
   const steps = count === null ? Math.floor(periodsBetween(rule.freq, start, lastMs) / rule.interval) : 0;
-  // With a window's start, the anchor stays at least one period before it.
-  const fromSteps = Number.isFinite(fromMs)
-    ? Math.floor(periodsBetween(rule.freq, start, fromMs) / rule.interval) - 1
-    : Number.POSITIVE_INFINITY;
+  // With a window's start, the anchor need not be earlier than one period before it.
+  const floor = Number.isFinite(fromMs)
+    ? Math.max(0, Math.floor(periodsBetween(rule.freq, start, fromMs) / rule.interval) - 1)
+    : 0;
   // Skip ahead to a little more than `keep` periods before the end; widen while that holds too few instances.
   for (let back = keep + 2; ; back *= 4) {
-    const skip = Math.max(0, Math.min(steps - back, fromSteps));
+    const skip = Math.max(floor, steps - back);
     const anchor = skip > 0 ? shift(start, rule.freq, skip * rule.interval) : start;
     const found = iterate(skip > 0 ? explicit : rule, anchor, isDate, count, lastMs, keep, budget, skip > 0);
-    if (found.total >= keep || found.exhausted || skip === 0 || skip === fromSteps) {
+    if (found.total >= keep || found.exhausted || skip === floor) {
       const walls = found.walls.filter((w) => wallMs(w) >= fromMs);
       return { walls, truncated: skip > 0 || found.total > walls.length, exhausted: found.exhausted };
     }
@@ -159,6 +161,8 @@ function iterate(
   let total = 0;
   let exhausted = false;
   const anchorMs = wallMs(anchor);
+  const end = wallOf(lastMs);
+  const lastDay = end.year * 10_000 + end.month * 100 + end.day;
   let iterator: ICAL.RecurIterator;
   let stepsThisInstance = 0;
   try {
@@ -174,8 +178,15 @@ function iterate(
     for (const method of ['check_contracting_rules', 'expand_year_days']) {
       const original = guarded[method];
       if (!original) continue;
-      guarded[method] = function (this: unknown, ...args: unknown[]) {
+      guarded[method] = function (this: { last?: ICAL.Time }, ...args: unknown[]) {
         if (--budget.steps < 0 || ++stepsThisInstance > STEPS_PER_INSTANCE) throw new OutOfSteps();
+        // ical.js cannot know the window's end: while it searches for a rare instance, stop it once past it.
+        if (
+          (stepsThisInstance & 63) === 0 &&
+          this.last &&
+          this.last.year * 10_000 + this.last.month * 100 + this.last.day > lastDay
+        )
+          throw new PastEnd();
         return original.apply(this, args);
       };
     }
@@ -189,7 +200,7 @@ function iterate(
     try {
       next = iterator.next();
     } catch (error) {
-      exhausted = error instanceof OutOfSteps;
+      exhausted = !(error instanceof PastEnd);
       break;
     }
     if (!next) break;

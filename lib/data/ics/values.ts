@@ -90,12 +90,12 @@ export function unescapeText(raw: string): string {
 
 /**
  * The email address of an ATTENDEE or ORGANIZER: `mailto:` in any case, a value in quotes, or Apple's
- * `EMAIL=` parameter when the value itself is not an address (`urn:uuid:…`). Null when there is none.
+ * `EMAIL=` parameter, which names the person's own address when the value is not one (`urn:uuid:…`) or is
+ * a relay (`mailto:2_…@imip.me.com`). Null when there is none.
  */
 export function readAddress(prop: Property): string | null {
-  const fromValue = addressOf(prop.value);
-  if (fromValue) return fromValue;
-  return prop.params.EMAIL ? addressOf(prop.params.EMAIL) : null;
+  const fromParam = prop.params.EMAIL ? addressOf(prop.params.EMAIL) : null;
+  return fromParam ?? addressOf(prop.value);
 }
 
 function addressOf(raw: string): string | null {

@@ -16,6 +16,7 @@ export const DAY_MS = 86_400_000;
 
 /** The wall time read as if it were UTC, in milliseconds (years 0-99 included, unlike Date.UTC). */
 export function wallMs(w: Wall): number {
+  if (w.year >= 100) return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   const d = new Date(0);
   d.setUTCFullYear(w.year, w.month - 1, w.day);
   d.setUTCHours(w.hour, w.minute, w.second, 0);

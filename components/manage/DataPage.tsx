@@ -4,6 +4,7 @@ import type { BackupSettings } from '../../lib/data/backup-schema';
 import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
 import { deleteAllRecords } from '../../lib/data/delete-all';
 import { importEvents, readIcs } from '../../lib/data/ics';
+import { type ImportReport, importReport } from '../../lib/data/ics/report';
 import { getDb } from '../../lib/db/app-db';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
@@ -55,6 +56,7 @@ export function DataPage({ data }: { data: ManageData }) {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [includeLarge, setIncludeLarge] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [confirm, setConfirm] = useState('');
 
   const say = (text: string, error = false) => setStatus({ text, error });
@@ -88,19 +90,25 @@ export function DataPage({ data }: { data: ManageData }) {
 
   async function importCalendar(file: File) {
     setProgress(null);
+    setReport(null);
+    say('Reading the calendar file…');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the message show before the file is read
     const now = Date.now();
-    const { events, problem } = readIcs(await file.text(), { until: now });
-    if (problem) return say(`Nothing was imported. ${problem}`, true);
+    const reading = readIcs(await file.text(), { until: now });
+    if (reading.problem) return say(`Nothing was imported. ${reading.problem}`, true);
     const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);
-    const s = await importEvents(db, events, { now, myEmails, rules, includeLarge }, onProgress);
-    await sendMessage('dataChanged', {});
-    const left = [
-      s.alreadyLogged && `${s.alreadyLogged} already logged`,
-      s.declined && `${s.declined} declined`,
-      s.noOne && `${s.noOne} with no one else`,
-      s.overLimit && `${s.overLimit} over your guest limit`,
-    ].filter(Boolean);
-    say(`${s.meetings} meetings, ${s.peopleAdded} people added.${left.length ? ` Left out: ${left.join(', ')}.` : ''}`);
+    try {
+      const summary = await importEvents(db, reading.events, { now, myEmails, rules, includeLarge }, onProgress);
+      await sendMessage('dataChanged', {});
+      setStatus(null);
+      setReport(importReport(reading, summary));
+    } catch (e) {
+      await sendMessage('dataChanged', {});
+      say(
+        `The import stopped: ${e instanceof Error ? e.message : String(e)}. The meetings written so far stay; importing the file again adds only the rest.`,
+        true,
+      );
+    }
   }
 
   async function deleteAll() {
@@ -191,8 +199,9 @@ export function DataPage({ data }: { data: ManageData }) {
       <section class="card">
         <h2>Import past meetings</h2>
         <p class="hint">
-          A calendar file (.ics) exported from Google Calendar. The same rules as logging apply: only meetings that
-          happened, not the ones you declined, not you or rooms; a meeting already logged is not added twice.
+          A calendar file (.ics) exported from Google Calendar, Outlook or Apple Calendar. The same rules as logging
+          apply: only meetings that happened, not the ones you declined, not you, rooms or groups; a meeting already
+          logged is not added twice. Events the file gets wrong are skipped and named, never the whole file.
         </p>
         <label class="check">
           <input type="checkbox" checked={includeLarge} onChange={(e) => setIncludeLarge(e.currentTarget.checked)} />{' '}
@@ -202,6 +211,25 @@ export function DataPage({ data }: { data: ManageData }) {
           <span>Calendar file</span>
           <input type="file" accept=".ics,text/calendar" onChange={file(importCalendar)} />
         </label>
+        {report && (
+          <div class="import-report" role="status" aria-label="Import summary">
+            <p class="saved">{report.headline}</p>
+            {report.details.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+            {report.skipped && (
+              <>
+                <p>{report.skipped.heading}</p>
+                <ul>
+                  {report.skipped.items.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+                {report.skipped.more > 0 && <p>…and {report.skipped.more.toLocaleString('en')} more.</p>}
+              </>
+            )}
+          </div>
+        )}
       </section>
       <section class="card danger-zone">
         <h2>Delete everything</h2>

@@ -14,4 +14,6 @@ if (import.meta.env.WXT_BENCH === '1') {
 }
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// The bench build's quiet page (#/bench) renders nothing, so no live query runs beside what is measured.
+const quiet = import.meta.env.WXT_BENCH === '1' && location.hash === '#/bench';
+if (root && !quiet) render(<App />, root);

@@ -35,22 +35,25 @@ export interface ContentScan {
 
 /** Values that are dates or times never hold a colon: their value starts after the line's last colon. */
 const DATE_VALUED = new Set(['DTSTART', 'DTEND', 'DUE', 'RECURRENCE-ID', 'EXDATE', 'RDATE']);
-const NAME = /^[A-Za-z0-9-]+/;
 
-export function scanContentLines(text: string): ContentScan {
+/**
+ * The file's components and the properties in `wanted` (all when it is not given). Other properties are
+ * stepped over without being parsed, which keeps reading a 20 MB file to the few properties that matter.
+ */
+export function scanContentLines(text: string, wanted?: ReadonlySet<string>): ContentScan {
   const calendars: Component[] = [];
   const stack: Component[] = [];
   let unreadableLines = 0;
 
+  const unreadable = (line: number) => {
+    unreadableLines++;
+    stack[stack.length - 1]?.unreadable.push(line);
+  };
+
   const handle = (logical: string, line: number) => {
-    if (logical.trim() === '') return;
     const prop = parseContentLine(logical, line);
     const top = stack[stack.length - 1];
-    if (!prop) {
-      unreadableLines++;
-      top?.unreadable.push(line);
-      return;
-    }
+    if (!prop) return unreadable(line);
     if (prop.name === 'BEGIN') {
       const component: Component = {
         name: prop.value.trim().toUpperCase(),
@@ -68,11 +71,7 @@ export function scanContentLines(text: string): ContentScan {
     if (prop.name === 'END') {
       const name = prop.value.trim().toUpperCase();
       const at = stack.findLastIndex((c) => c.name === name);
-      if (at === -1) {
-        unreadableLines++;
-        top?.unreadable.push(line);
-        return;
-      }
+      if (at === -1) return unreadable(line);
       // Components left open inside the one that ends are closed with it, marked as not ended.
       for (const open of stack.splice(at + 1)) open.unclosed = true;
       stack.pop();
@@ -83,7 +82,8 @@ export function scanContentLines(text: string): ContentScan {
   };
 
   // Unfold: a line that starts with a space or a tab continues the one before (RFC 5545 3.1).
-  let logical: string[] = [];
+  let current: string | null = null; // the logical line being built, when it is kept
+  let folded: string[] | null = null; // its continuation lines
   let logicalLine = 0;
   let lineNo = 0;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -93,54 +93,82 @@ export function scanContentLines(text: string): ContentScan {
     if (next === -1) next = end;
     let lineEnd = next;
     if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    const raw = text.slice(pos, lineEnd);
     lineNo++;
-    const first = raw.charCodeAt(0);
-    if ((first === 32 || first === 9) && logical.length > 0) logical.push(raw.slice(1));
-    else {
-      if (logical.length > 0) handle(logical.join(''), logicalLine);
-      logical = [raw];
-      logicalLine = lineNo;
+    const first = text.charCodeAt(pos);
+    if (first === 32 || first === 9) {
+      if (current !== null) {
+        folded ??= [];
+        folded.push(text.slice(pos + 1, lineEnd));
+      }
+    } else {
+      if (current !== null) handle(folded ? current + folded.join('') : current, logicalLine);
+      current = null;
+      folded = null;
+      let nameEnd = pos;
+      while (nameEnd < lineEnd && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+      const after = text.charCodeAt(nameEnd);
+      if (nameEnd === pos || (after !== 58 && after !== 59)) {
+        if (lineEnd > pos && text.slice(pos, lineEnd).trim() !== '') unreadable(lineNo);
+      } else {
+        const name = text.slice(pos, nameEnd).toUpperCase();
+        if (!wanted || wanted.has(name) || name === 'BEGIN' || name === 'END') {
+          current = text.slice(pos, lineEnd);
+          logicalLine = lineNo;
+        }
+      }
     }
     pos = next + 1;
   }
-  if (logical.length > 0) handle(logical.join(''), logicalLine);
+  if (current !== null) handle(folded ? current + folded.join('') : current, logicalLine);
   for (const open of stack) open.unclosed = true;
   return { calendars, unreadableLines };
 }
 
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** One unfolded content line as name, parameters and raw value, or null when it is not one. */
 export function parseContentLine(text: string, line: number): Property | null {
-  const nameMatch = NAME.exec(text);
-  if (!nameMatch) return null;
-  const name = nameMatch[0].toUpperCase();
+  const length = text.length;
+  let i = 0;
+  while (i < length && isNameChar(text.charCodeAt(i))) i++;
+  if (i === 0) return null;
+  const name = text.slice(0, i).toUpperCase();
   const lastColon = DATE_VALUED.has(name) ? text.lastIndexOf(':') : -1;
-  const params: Record<string, string> = {};
-  let i = nameMatch[0].length;
-  while (text[i] === ';') {
-    const paramName = NAME.exec(text.slice(i + 1, i + 101));
-    if (!paramName || text[i + 1 + paramName[0].length] !== '=') return null;
-    i += 2 + paramName[0].length;
-    const parts: string[] = [];
+  let params = NO_PARAMS;
+  while (text.charCodeAt(i) === 59 /* ; */) {
+    const start = ++i;
+    while (i < length && isNameChar(text.charCodeAt(i))) i++;
+    if (i === start || text.charCodeAt(i) !== 61 /* = */) return null;
+    const key = text.slice(start, i).toUpperCase();
+    i++;
+    let value = '';
     for (;;) {
-      if (text[i] === '"') {
+      if (text.charCodeAt(i) === 34 /* " */) {
         const close = text.indexOf('"', i + 1);
         if (close === -1) return null;
-        parts.push(text.slice(i + 1, close));
+        value += text.slice(i + 1, close);
         i = close + 1;
       } else {
         let j = i;
-        while (j < text.length && text[j] !== ';' && text[j] !== ',' && (text[j] !== ':' || j < lastColon)) j++;
-        parts.push(text.slice(i, j));
+        for (; j < length; j++) {
+          const c = text.charCodeAt(j);
+          if (c === 59 || c === 44 || (c === 58 && j >= lastColon)) break;
+        }
+        value += text.slice(i, j);
         i = j;
       }
-      if (text[i] !== ',') break;
+      if (text.charCodeAt(i) !== 44 /* , */) break;
+      value += ',';
       i++;
     }
-    const key = paramName[0].toUpperCase();
-    if (!(key in params)) params[key] = decodeParam(parts.join(','));
+    if (params === NO_PARAMS) params = {};
+    if (!(key in params)) params[key] = decodeParam(value);
   }
-  if (text[i] !== ':') return null;
+  if (text.charCodeAt(i) !== 58 /* : */) return null;
   return { name, params, value: text.slice(i + 1), line };
 }
 

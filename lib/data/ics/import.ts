@@ -46,7 +46,7 @@ export async function importEvents(
   const summary: IcsSummary = { ...EMPTY_SUMMARY };
   const groups = new Set<string>();
   const peopleBefore = await db.people.count();
-  const CHUNK = 500;
+  const CHUNK = 5000;
   for (let i = 0; i < events.length; i += CHUNK) {
     const chunk = events.slice(i, i + CHUNK);
     await db.transaction('rw', db.interactions, db.people, async () => {

@@ -1,6 +1,6 @@
 import type { CalendarGuest } from '../../calendar/google/card';
 import type { Response } from '../../db/types';
-import { allProps, type Component, firstProp } from './content-lines';
+import { allProps, type Component, firstProp, type Property } from './content-lines';
 import { readAddress, readName } from './values';
 
 const RESPONSES: Record<string, Response> = {
@@ -27,15 +27,15 @@ export interface EventPeople {
  * person organised lists only the user. An event without any ATTENDEE is not a meeting with its organiser
  * (every event in a calendar has one, the owner's own included).
  */
-export function readPeople(vevent: Component): EventPeople {
+export function readPeople(vevent: Component, cache: PeopleCache = new PeopleCache()): EventPeople {
   const guests: CalendarGuest[] = [];
   const groups: string[] = [];
   const seen = new Set<string>();
   const organizerProp = firstProp(vevent, 'ORGANIZER');
-  const organizer = organizerProp ? readAddress(organizerProp) : null;
+  const organizer = organizerProp ? cache.address(organizerProp) : null;
   const attendees = allProps(vevent, 'ATTENDEE');
   for (const prop of attendees) {
-    const email = readAddress(prop);
+    const email = cache.address(prop);
     if (!email || seen.has(email)) continue;
     seen.add(email);
     const cutype = (prop.params.CUTYPE ?? '').trim().toUpperCase();
@@ -47,7 +47,7 @@ export function readPeople(vevent: Component): EventPeople {
     if (NOT_PEOPLE.has(cutype) || role === 'NON-PARTICIPANT' || guests.length >= MAX_GUESTS) continue;
     guests.push({
       email,
-      name: readName(prop.params.CN) || email,
+      name: cache.name(prop.params.CN) || email,
       response: RESPONSES[(prop.params.PARTSTAT ?? '').trim().toUpperCase()] ?? 'needsAction',
       organizer: email === organizer,
       optional: role === 'OPT-PARTICIPANT',
@@ -56,11 +56,37 @@ export function readPeople(vevent: Component): EventPeople {
   if (organizer && organizerProp && attendees.length > 0 && !seen.has(organizer)) {
     guests.unshift({
       email: organizer,
-      name: readName(organizerProp.params.CN) || organizer,
+      name: cache.name(organizerProp.params.CN) || organizer,
       response: 'accepted',
       organizer: true,
       optional: false,
     });
   }
   return { guests, groups };
+}
+
+/** One file's addresses and names, read once each: a large file repeats the same people thousands of times. */
+export class PeopleCache {
+  private readonly addresses = new Map<string, string | null>();
+  private readonly names = new Map<string, string>();
+
+  address(prop: Property): string | null {
+    const key = `${prop.params.EMAIL ?? ''}\u0000${prop.value}`;
+    let email = this.addresses.get(key);
+    if (email === undefined) {
+      email = readAddress(prop);
+      if (this.addresses.size < 50_000) this.addresses.set(key, email);
+    }
+    return email;
+  }
+
+  name(cn: string | undefined): string {
+    if (!cn) return '';
+    let name = this.names.get(cn);
+    if (name === undefined) {
+      name = readName(cn);
+      if (this.names.size < 50_000) this.names.set(cn, name);
+    }
+    return name;
+  }
 }

@@ -1,6 +1,6 @@
 import type { CalendarEvent } from '../../calendar/google/card';
 import { allProps, type Component, firstProp, type Property, scanContentLines } from './content-lines';
-import { type EventPeople, readPeople } from './people';
+import { type EventPeople, PeopleCache, readPeople } from './people';
 import { type Budget, estimateInstances, expandRule, type Rule, readRule } from './rules';
 import {
   readDuration,
@@ -72,7 +72,31 @@ const DEFAULT_MAX_PER_SERIES = 2000;
 const DEFAULT_MAX_INSTANCES = 100_000;
 const DEFAULT_MAX_STEPS = 2_000_000;
 const SKIPS_NAMED = 50;
+const NOTES_KEPT = 10;
 const NOT_A_CALENDAR = 'This file is not a calendar file (.ics)';
+/** The properties the reader uses; the others (descriptions, alarms' texts, X- extensions) are stepped over. */
+const WANTED = new Set([
+  'X-WR-TIMEZONE',
+  'TZID',
+  'TZOFFSETFROM',
+  'TZOFFSETTO',
+  'UID',
+  'RECURRENCE-ID',
+  'SEQUENCE',
+  'LAST-MODIFIED',
+  'DTSTAMP',
+  'SUMMARY',
+  'STATUS',
+  'DTSTART',
+  'DTEND',
+  'DURATION',
+  'RRULE',
+  'RDATE',
+  'EXDATE',
+  'ORGANIZER',
+  'ATTENDEE',
+  'X-MICROSOFT-CDO-ALLDAYEVENT',
+]);
 
 /**
  * Reads a calendar file (.ics) into events as a Calendar card would give them. Recurring events are
@@ -97,7 +121,7 @@ export function readIcs(text: string, options: ReadIcsOptions): IcsReading {
     reading.problem = `${NOT_A_CALENDAR}: it is a .zip archive. Unzip it and choose the .ics file inside.`;
     return reading;
   }
-  const scan = scanContentLines(text);
+  const scan = scanContentLines(text, WANTED);
   reading.unreadableLines = scan.unreadableLines;
   if (scan.calendars.length === 0) {
     reading.problem = `${NOT_A_CALENDAR}: it has no VCALENDAR.`;
@@ -108,6 +132,7 @@ export function readIcs(text: string, options: ReadIcsOptions): IcsReading {
     reading,
     maxPerSeries: options.maxPerSeries ?? DEFAULT_MAX_PER_SERIES,
     budget: { steps: options.maxSteps ?? DEFAULT_MAX_STEPS },
+    people: new PeopleCache(),
   };
   const plans: Plan[] = [];
   for (const calendar of scan.calendars) plans.push(...planCalendar(calendar, ctx));
@@ -140,6 +165,7 @@ interface Context {
   reading: IcsReading;
   maxPerSeries: number;
   budget: Budget;
+  people: PeopleCache;
 }
 
 /** A VEVENT as read before it is expanded. */
@@ -149,8 +175,9 @@ interface Entry {
   base: string;
   recurrence: Property | undefined;
   sequence: number;
-  modified: number;
-  stamp: number;
+  /** LAST-MODIFIED and DTSTAMP, read only when two copies are compared. */
+  modified: Property | undefined;
+  stamp: Property | undefined;
   order: number;
   book: ZoneBook;
 }
@@ -256,8 +283,8 @@ function readEntry(vevent: Component, book: ZoneBook, order: number, ctx: Contex
     base,
     recurrence,
     sequence: integer(firstProp(vevent, 'SEQUENCE')?.value),
-    modified: stampOf(firstProp(vevent, 'LAST-MODIFIED')),
-    stamp: stampOf(firstProp(vevent, 'DTSTAMP')),
+    modified: firstProp(vevent, 'LAST-MODIFIED'),
+    stamp: firstProp(vevent, 'DTSTAMP'),
     order,
     book,
   };
@@ -266,8 +293,10 @@ function readEntry(vevent: Component, book: ZoneBook, order: number, ctx: Contex
 /** Of two copies of one event or instance: the higher SEQUENCE, then the later LAST-MODIFIED, then DTSTAMP. */
 function newer(a: Entry, b: Entry): Entry {
   if (a.sequence !== b.sequence) return a.sequence > b.sequence ? a : b;
-  if (a.modified !== b.modified) return a.modified > b.modified ? a : b;
-  if (a.stamp !== b.stamp) return a.stamp > b.stamp ? a : b;
+  const [am, bm] = [stampOf(a.modified), stampOf(b.modified)];
+  if (am !== bm) return am > bm ? a : b;
+  const [as, bs] = [stampOf(a.stamp), stampOf(b.stamp)];
+  if (as !== bs) return as > bs ? a : b;
   return a.order > b.order ? a : b;
 }
 
@@ -411,7 +440,7 @@ function planSeries(entry: Entry, exceptions: Entry[], ctx: Context, lone = fals
     exdates,
     exdays,
     exceptions,
-    people: readPeople(vevent),
+    people: readPeople(vevent, ctx.people),
     lone,
   };
 }
@@ -555,7 +584,7 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
     );
     truncated ||= found.truncated;
     exhausted ||= found.exhausted;
-    if (found.exhausted && ctx.budget.steps > 0)
+    if (found.exhausted && ctx.budget.steps > 0 && ctx.reading.notes.length < NOTES_KEPT)
       ctx.reading.notes.push(
         `“${entry.title.slice(0, 80)}” (line ${entry.vevent.line}): its repeat rule matches so rarely that Bridges stopped following it after ${found.walls.length} instances.`,
       );

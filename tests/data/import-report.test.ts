@@ -50,7 +50,7 @@ describe('the import summary', () => {
     expect(importReport(reading, EMPTY_SUMMARY).details).toEqual([
       '“Every second” repeats more often than Bridges reads: its 2,000 newest meetings, from 25 November 2026, were read.',
       'This file holds more meetings than Bridges reads at once: those before 3 March 2026 were left out.',
-      '“Every minute of 29 February” (line 57): its repeat rule matches so rarely that Bridges stopped following it after 0 instances.',
+      '“Every minute of 29 February” (line 57): its repeat rule matches so rarely that Bridges stopped looking for more of its meetings.',
       '1 line that could not be read was left out.',
     ]);
   });

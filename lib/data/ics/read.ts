@@ -586,7 +586,7 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
     exhausted ||= found.exhausted;
     if (found.exhausted && ctx.budget.steps > 0 && ctx.reading.notes.length < NOTES_KEPT)
       ctx.reading.notes.push(
-        `“${entry.title.slice(0, 80)}” (line ${entry.vevent.line}): its repeat rule matches so rarely that Bridges stopped following it after ${found.walls.length} instances.`,
+        `“${entry.title.slice(0, 80)}” (line ${entry.vevent.line}): its repeat rule matches so rarely that Bridges stopped looking for more of its meetings.`,
       );
     for (const wall of found.walls) add(instantOfWall(wall), wall);
   }

@@ -34,7 +34,7 @@ export async function icsFigures(buildDir: string, rounds = 5) {
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await waitForDatabase(page);
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/bench`);
-    await page.waitForFunction(() => 'bridgesBench' in globalThis);
+    await page.waitForFunction(() => 'readIcs' in ((globalThis as { bridgesBench?: object }).bridgesBench ?? {}));
     const measure = async (events: number): Promise<Round[]> => {
       await page.evaluate((text) => Object.assign(globalThis, { benchIcs: text }), makeIcs(events, NOW));
       return page.evaluate(

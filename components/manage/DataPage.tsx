@@ -3,7 +3,9 @@ import { createBackup, type RestoreMode, readBackup, restoreBackup } from '../..
 import type { BackupSettings } from '../../lib/data/backup-schema';
 import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
 import { deleteAllRecords } from '../../lib/data/delete-all';
-import { importEvents, readIcs } from '../../lib/data/ics';
+import type { IcsReading } from '../../lib/data/ics';
+import { importEvents } from '../../lib/data/ics/import';
+import { readIcsInWorker } from '../../lib/data/ics/read-in-worker';
 import { type ImportReport, importReport } from '../../lib/data/ics/report';
 import { getDb } from '../../lib/db/app-db';
 import type { ManageData } from '../../lib/manage/use-manage-data';
@@ -92,9 +94,13 @@ export function DataPage({ data }: { data: ManageData }) {
     setProgress(null);
     setReport(null);
     say('Reading the calendar file…');
-    await new Promise((resolve) => setTimeout(resolve, 0)); // let the message show before the file is read
     const now = Date.now();
-    const reading = readIcs(await file.text(), { until: now });
+    let reading: IcsReading;
+    try {
+      reading = await readIcsInWorker(await file.text(), { until: now });
+    } catch (e) {
+      return say(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}.`, true);
+    }
     if (reading.problem) return say(`Nothing was imported. ${reading.problem}`, true);
     const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);
     try {

@@ -33,6 +33,24 @@ describe('an exception belongs to its own series only (exceptions-by-uid.ics)', 
   });
 });
 
+describe('moved and cancelled instances, as files write them', () => {
+  it('removes a cancelled instance, even one written without a start; reads a lone moved instance by its RECURRENCE-ID', () => {
+    const text = calendar(
+      ['UID:s@google.com', 'DTSTART:20261102T090000Z', 'RRULE:FREQ=WEEKLY;COUNT=3', 'SUMMARY:Series'],
+      ['UID:s@google.com', 'RECURRENCE-ID:20261109T090000Z', 'STATUS:CANCELLED'],
+      // An invitation to one instance of a series that is not in the file:
+      ['UID:lone@google.com', 'RECURRENCE-ID:20261104T150000Z', 'DTSTART:20261104T160000Z', 'SUMMARY:Lone'],
+    );
+    const r = readIcs(text, { until: ICS_NOW, timeZone: 'UTC' });
+    expect(r.skippedCount).toBe(0);
+    expect(instancesOf(r.events)).toEqual([
+      ['s_20261102T090000Z', '2026-11-02T09:00:00.000Z', 'Series'],
+      ['lone_20261104T150000Z', '2026-11-04T16:00:00.000Z', 'Lone'],
+      ['s_20261116T090000Z', '2026-11-16T09:00:00.000Z', 'Series'],
+    ]);
+  });
+});
+
 describe('of two copies, the higher SEQUENCE wins, then the later LAST-MODIFIED or DTSTAMP (sequence.ics)', () => {
   const { events } = readFixture('sequence.ics');
 

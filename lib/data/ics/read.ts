@@ -135,7 +135,7 @@ export function readIcs(text: string, options: ReadIcsOptions): IcsReading {
     people: new PeopleCache(),
   };
   const plans: Plan[] = [];
-  for (const calendar of scan.calendars) plans.push(...planCalendar(calendar, ctx));
+  for (const calendar of scan.calendars) for (const plan of planCalendar(calendar, ctx)) plans.push(plan);
 
   const horizon = chooseHorizon(plans, ctx);
   if (horizon !== null) {
@@ -610,14 +610,13 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
       keptFrom: kept.reduce((min, k) => Math.min(min, k.start), Number.POSITIVE_INFINITY),
     });
   }
-  const cancelled = (firstProp(entry.vevent, 'STATUS')?.value ?? '').trim().toUpperCase() === 'CANCELLED';
+  const masterCancelled = isCancelled(entry.vevent);
+  const masterAllDay = isDate || isAllDayOutlook(entry.vevent);
   for (const instance of kept) {
-    const vevent = instance.vevent;
-    if ((firstProp(vevent, 'STATUS')?.value ?? '').trim().toUpperCase() === 'CANCELLED') continue;
-    if (cancelled && vevent === entry.vevent) continue;
+    const own = instance.vevent === entry.vevent;
+    if (own ? masterCancelled : isCancelled(instance.vevent)) continue;
     const stampId = recurring || plan.lone ? `${entry.base}_${instance.id}` : entry.base;
-    const allDay =
-      isDate || (firstProp(vevent, 'X-MICROSOFT-CDO-ALLDAYEVENT')?.value ?? '').trim().toUpperCase() === 'TRUE';
+    const allDay = own ? masterAllDay : isDate || isAllDayOutlook(instance.vevent);
     ctx.reading.events.push({
       eventId: stampId,
       calendarId: '',
@@ -634,6 +633,12 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
     });
   }
 }
+
+const isCancelled = (vevent: Component) =>
+  (firstProp(vevent, 'STATUS')?.value ?? '').trim().toUpperCase() === 'CANCELLED';
+/** Outlook marks all-day events it writes as midnight-to-midnight times. */
+const isAllDayOutlook = (vevent: Component) =>
+  (firstProp(vevent, 'X-MICROSOFT-CDO-ALLDAYEVENT')?.value ?? '').trim().toUpperCase() === 'TRUE';
 
 /** A moved (or cancelled) instance replaces the instance its RECURRENCE-ID names, or is one of its own. */
 function applyException(exception: Entry, plan: Plan, instances: Map<string, Instance>, ctx: Context) {
@@ -654,6 +659,10 @@ function applyException(exception: Entry, plan: Plan, instances: Map<string, Ins
       exception,
       `the instance it moves (RECURRENCE-ID:${recurrence.value.slice(0, 40)}) is in an unknown time zone`,
     );
+    return;
+  }
+  if (isCancelled(exception.vevent)) {
+    instances.delete(id);
     return;
   }
   const moved = planSeries(exception, [], ctx, true);

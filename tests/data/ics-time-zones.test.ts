@@ -62,6 +62,55 @@ describe('a VTIMEZONE whose rules do not reach back (vtimezone-history.ics)', ()
   });
 });
 
+describe('a VTIMEZONE with its history (rules that end, RRULE UNTIL)', () => {
+  it('applies each rule until its UNTIL, then the next', () => {
+    const zone = [
+      'BEGIN:VTIMEZONE',
+      'TZID:Eastern (with history)',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:19870405T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20060402T070000Z',
+      'TZOFFSETFROM:-0500',
+      'TZOFFSETTO:-0400',
+      'END:DAYLIGHT',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:20070311T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
+      'TZOFFSETFROM:-0500',
+      'TZOFFSETTO:-0400',
+      'END:DAYLIGHT',
+      'BEGIN:STANDARD',
+      'DTSTART:19671029T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20061029T060000Z',
+      'TZOFFSETFROM:-0400',
+      'TZOFFSETTO:-0500',
+      'END:STANDARD',
+      'BEGIN:STANDARD',
+      'DTSTART:20071104T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
+      'TZOFFSETFROM:-0400',
+      'TZOFFSETTO:-0500',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ];
+    const at = (day: string) => [
+      'BEGIN:VEVENT',
+      `UID:${day}`,
+      `DTSTART;TZID=Eastern (with history):${day}T100000`,
+      'END:VEVENT',
+    ];
+    const days = ['20060320', '20060410', '20061031', '20070320', '20071031'];
+    const text = ['BEGIN:VCALENDAR', ...zone, ...days.flatMap(at), 'END:VCALENDAR'].join('\r\n');
+    expect(readIcs(text, { until: ICS_NOW, timeZone: 'UTC' }).events.map((e) => iso(e.start))).toEqual([
+      '2006-03-20T15:00:00.000Z', // before the first Sunday of April: EST
+      '2006-04-10T14:00:00.000Z', // EDT
+      '2006-10-31T15:00:00.000Z', // after the last Sunday of October: EST
+      '2007-03-20T14:00:00.000Z', // the 2007 rule: EDT from the second Sunday of March
+      '2007-10-31T14:00:00.000Z', // and until the first Sunday of November
+    ]);
+  });
+});
+
 describe("Microsoft's VTIMEZONEs (microsoft-vtimezone.ics)", () => {
   it('reads observances from year 0001 and 1601, DATE starts, and leaves out only the line that is not one', () => {
     const reading = readFixture('microsoft-vtimezone.ics');

@@ -244,8 +244,8 @@ function onsets(o: Observance, start: Wall, toYear: number, ruleOnly = false): A
       ...(rule.count !== null && !ruleOnly ? { count: rule.count } : {}),
       ...Object.fromEntries(Object.entries(rule.parts).map(([k, v]) => [k.toLowerCase(), v])),
     } as Parameters<typeof ICAL.Recur.fromData>[0]);
-    const untilMs =
-      rule.until && !ruleOnly ? wallMs(rule.until.wall) - (rule.until.kind === 'utc' ? -o.from : 0) : null;
+    // The rule's end as a local wall time before the onset (a UTC UNTIL is moved by the offset it ends in).
+    const untilMs = rule.until && !ruleOnly ? wallMs(rule.until.wall) + (rule.until.kind === 'utc' ? o.from : 0) : null;
     const iterator = recur.iterator(ICAL.Time.fromData({ ...start, isDate: false }));
     for (let n = 0, next = iterator.next(); next && n < 500; n++, next = iterator.next()) {
       if (next.year > toYear) break;

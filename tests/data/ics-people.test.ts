@@ -67,6 +67,21 @@ describe('who is a person (people.ics)', () => {
   });
 });
 
+describe("Confluence's team calendars (confluence.ics)", () => {
+  it('reads parameters written after the colon; a line folded without its space costs that attendee only', () => {
+    const { events } = readFixture('confluence.ics');
+    expect(events.map((e) => [e.title, e.guests.map((g) => [g.email, g.name, g.organizer])])).toEqual([
+      [
+        'Quarterly planning with design',
+        [
+          ['ana@design.example', 'Ana Silva', true],
+          ['me@example.com', 'Me', false],
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('the rules of a click (click-rules.ics)', () => {
   const { events } = readFixture('click-rules.ics');
 

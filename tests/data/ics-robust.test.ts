@@ -57,7 +57,41 @@ describe('one bad event never sinks the file (bad-events.ics)', () => {
     expect(r.events.map((e) => e.title)).toEqual(['A', 'B']);
     expect(r.events[0]?.guests.map((g) => g.email)).toEqual(['sam@partner.example']);
     expect(r.unreadableLines).toBe(2);
-    expect(r.skipped).toEqual([{ title: 'Cut off', line: 17, reason: 'the file ends before this event does' }]);
+    expect(r.skipped).toEqual([
+      { title: 'Cut off', line: 17, reason: 'its END:VEVENT line is missing (the file may be cut off)' },
+    ]);
+  });
+
+  it('reads on past a misspelt END line, and reads an empty RRULE as none', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTART:20261102T090000Z',
+      'SUMMARY:Empty rule',
+      'RRULE:',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:b',
+      'DTSTART:20261103T090000Z',
+      'SUMMARY:Misspelt end',
+      'END:VEVNET',
+      'BEGIN:VEVENT',
+      'UID:c',
+      'DTSTART:20261104T090000Z',
+      'SUMMARY:After it',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const r = readIcs(text, { until: ICS_NOW, timeZone: 'UTC' });
+    expect(r.events.map((e) => [e.eventId, e.title])).toEqual([
+      ['a', 'Empty rule'],
+      ['c', 'After it'],
+    ]);
+    expect(r.skipped).toEqual([
+      { title: 'Misspelt end', line: 8, reason: 'its END:VEVENT line is missing (the file may be cut off)' },
+    ]);
+    expect(r.unreadableLines).toBe(1);
   });
 
   it('says plainly when a file is not a calendar, or is the .zip Google exports', () => {

@@ -35,6 +35,8 @@ export interface ContentScan {
 
 /** Values that are dates or times never hold a colon: their value starts after the line's last colon. */
 const DATE_VALUED = new Set(['DTSTART', 'DTEND', 'DUE', 'RECURRENCE-ID', 'EXDATE', 'RDATE']);
+/** Components that only a VCALENDAR holds. */
+const TOP_LEVEL = new Set(['VEVENT', 'VTODO', 'VJOURNAL', 'VFREEBUSY', 'VTIMEZONE']);
 
 /**
  * The file's components and the properties in `wanted` (all when it is not given). Other properties are
@@ -55,15 +57,23 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
     const top = stack[stack.length - 1];
     if (!prop) return unreadable(line);
     if (prop.name === 'BEGIN') {
+      const name = prop.value.trim().toUpperCase();
+      // An event, to-do or zone begins only inside the calendar: one whose END line is missing is closed here,
+      // so that a typo in one END line does not swallow the rest of the file.
+      if (TOP_LEVEL.has(name)) {
+        const at = stack.findLastIndex((c) => c.name === 'VCALENDAR');
+        if (at !== -1) for (const open of stack.splice(at + 1)) open.unclosed = true;
+      }
       const component: Component = {
-        name: prop.value.trim().toUpperCase(),
+        name,
         line,
         props: [],
         children: [],
         unreadable: [],
         unclosed: false,
       };
-      if (top) top.children.push(component);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(component);
       else if (component.name === 'VCALENDAR') calendars.push(component);
       stack.push(component);
       return;

@@ -1,6 +1,6 @@
 import type { CalendarGuest } from '../../calendar/google/card';
 import type { Response } from '../../db/types';
-import { allProps, type Component, firstProp, type Property } from './content-lines';
+import { allProps, type Component, firstProp, type Property, parseContentLine } from './content-lines';
 import { readAddress, readName } from './values';
 
 const RESPONSES: Record<string, Response> = {
@@ -31,9 +31,9 @@ export function readPeople(vevent: Component, cache: PeopleCache = new PeopleCac
   const guests: CalendarGuest[] = [];
   const groups: string[] = [];
   const seen = new Set<string>();
-  const organizerProp = firstProp(vevent, 'ORGANIZER');
+  const organizerProp = repaired(firstProp(vevent, 'ORGANIZER'));
   const organizer = organizerProp ? cache.address(organizerProp) : null;
-  const attendees = allProps(vevent, 'ATTENDEE');
+  const attendees = allProps(vevent, 'ATTENDEE').map(repaired) as Property[];
   for (const prop of attendees) {
     const email = cache.address(prop);
     if (!email || seen.has(email)) continue;
@@ -63,6 +63,15 @@ export function readPeople(vevent: Component, cache: PeopleCache = new PeopleCac
     });
   }
   return { guests, groups };
+}
+
+/**
+ * Confluence writes the parameters after the colon (`ATTENDEE:X-CONFLUENCE-USER-KEY=…;CN=Daniel
+ * Latham;CUTYPE=INDIVIDUAL:mailto:…`): such a value is read again as parameters and a value.
+ */
+function repaired<T extends Property | undefined>(prop: T): T {
+  if (!prop || Object.keys(prop.params).length > 0 || !/^[A-Za-z0-9-]+=[^:]*:/.test(prop.value)) return prop;
+  return (parseContentLine(`${prop.name};${prop.value}`, prop.line) ?? prop) as T;
 }
 
 /** One file's addresses and names, read once each: a large file repeats the same people thousands of times. */

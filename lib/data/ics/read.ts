@@ -262,7 +262,7 @@ function planCalendar(calendar: Component, ctx: Context): Plan[] {
 function readEntry(vevent: Component, book: ZoneBook, order: number, ctx: Context): Entry | null {
   const entry = { vevent, title: title(vevent) };
   if (vevent.unclosed) {
-    skip(ctx, entry, 'the file ends before this event does');
+    skip(ctx, entry, 'its END:VEVENT line is missing (the file may be cut off)');
     return null;
   }
   const recurrence = firstProp(vevent, 'RECURRENCE-ID');
@@ -371,6 +371,7 @@ function planSeries(entry: Entry, exceptions: Entry[], ctx: Context, lone = fals
   const rules: Plan['rules'] = [];
   if (!lone) {
     for (const prop of allProps(vevent, 'RRULE')) {
+      if (prop.value.trim() === '') continue; // an empty RRULE (written by some holiday calendars) is none
       const rule = readRule(prop.value);
       if ('problem' in rule) {
         skip(ctx, entry, rule.problem);

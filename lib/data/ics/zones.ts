@@ -154,6 +154,8 @@ interface Observance {
   from: number;
   to: number;
   start: Wall;
+  /** Where its yearly rule is followed from: Microsoft's DTSTART:16010101 ("always") read from 1968. */
+  ruleStart: Wall;
   rule: ReturnType<typeof readRule> | null;
   rdates: Array<{ wall: Wall; utc: boolean }>;
 }
@@ -201,7 +203,7 @@ class VtimezoneZone implements Zone {
   private cover(year: number) {
     if (year <= this.coveredTo) return;
     this.coveredTo = Math.max(year, 2040);
-    this.transitions = this.observances.flatMap((o) => onsets(o, o.start, this.coveredTo));
+    this.transitions = this.observances.flatMap((o) => onsets(o, o.ruleStart, this.coveredTo));
     this.transitions.sort((a, b) => a[0] - b[0]);
   }
 
@@ -276,8 +278,9 @@ function readVtimezone(component: Component): VtimezoneZone | null {
     const to = readOffset(firstProp(child, 'TZOFFSETTO')?.value);
     const dtstart = readTime(firstProp(child, 'DTSTART')?.value ?? '', null);
     if (from === null || to === null || !dtstart) continue;
-    // Microsoft writes DTSTART:16010101T… (or 0001…) for "always": the rules from 1968 on say the same.
-    const start = dtstart.wall.year < 1968 ? { ...dtstart.wall, year: 1968 } : dtstart.wall;
+    // Microsoft writes DTSTART:16010101T… (or 0001…) for "always": its rule from 1968 on says the same.
+    const start = dtstart.wall;
+    const ruleStart = start.year < 1968 ? { ...start, year: 1968 } : start;
     const ruleProp = firstProp(child, 'RRULE');
     let rule = ruleProp ? readRule(ruleProp.value) : null;
     // Only yearly rules make sense here; anything else (FREQ=SECONDLY from 1601…) would be endless work.
@@ -288,7 +291,7 @@ function readVtimezone(component: Component): VtimezoneZone | null {
         return time ? [{ wall: time.wall, utc: time.kind === 'utc' }] : [];
       }),
     );
-    observances.push({ from, to, start, rule, rdates });
+    observances.push({ from, to, start, ruleStart, rule, rdates });
   }
   return observances.length > 0 ? new VtimezoneZone(tzid, observances) : null;
 }

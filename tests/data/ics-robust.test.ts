@@ -94,6 +94,20 @@ describe('one bad event never sinks the file (bad-events.ics)', () => {
     expect(r.unreadableLines).toBe(1);
   });
 
+  it('follows writers\' slips: space before the first line, ORGANIZER="mailto:…", a quote closed after the value (quoting-slips.ics)', () => {
+    const r = readFixture('quoting-slips.ics');
+    expect(r.unreadableLines).toBe(0);
+    expect(r.events.map((e) => [e.title, iso(e.start), e.guests.map((g) => g.email)])).toEqual([
+      ['Design sync', '2026-11-03T10:00:00.000Z', ['ana@design.example', 'me@example.com']],
+      ["Log yesterday's time", '2026-11-04T08:00:00.000Z', []],
+      ["Log yesterday's time", '2026-11-05T08:00:00.000Z', []],
+      ["Log yesterday's time", '2026-11-06T08:00:00.000Z', []],
+      ["Log yesterday's time", '2026-11-07T08:00:00.000Z', []],
+      ["Log yesterday's time", '2026-11-09T08:00:00.000Z', []],
+      ["Log yesterday's time", '2026-11-10T08:00:00.000Z', []],
+    ]);
+  });
+
   it('says plainly when a file is not a calendar, or is the .zip Google exports', () => {
     expect(readIcs('', { until: ICS_NOW }).problem).toBe(
       'This file is not a calendar file (.ics): it has no VCALENDAR.',

@@ -96,7 +96,10 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
   let folded: string[] | null = null; // its continuation lines
   let logicalLine = 0;
   let lineNo = 0;
+  // A byte-order mark, and blank space before the first line (some writers indent it), are not content.
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (pos < text.length && /\s/.test(text.charAt(pos))) pos++;
+  if (pos > 0) lineNo = text.slice(0, pos).split('\n').length - 1;
   const end = text.length;
   while (pos <= end) {
     let next = text.indexOf('\n', pos);
@@ -117,7 +120,7 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
       let nameEnd = pos;
       while (nameEnd < lineEnd && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
       const after = text.charCodeAt(nameEnd);
-      if (nameEnd === pos || (after !== 58 && after !== 59)) {
+      if (nameEnd === pos || (after !== 58 && after !== 59 && after !== 61)) {
         if (lineEnd > pos && text.slice(pos, lineEnd).trim() !== '') unreadable(lineNo);
       } else {
         const name = text.slice(pos, nameEnd).toUpperCase();
@@ -140,8 +143,25 @@ function isNameChar(c: number): boolean {
 
 const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-/** One unfolded content line as name, parameters and raw value, or null when it is not one. */
+/**
+ * One unfolded content line as name, parameters and raw value, or null when it is not one. Two slips some
+ * writers make are read as meant: `ORGANIZER="mailto:…"` (an equals sign for the colon) and
+ * `DTSTART;TZID="W. Europe Standard Time:20200609T090000"` (the quote closed after the value).
+ */
 export function parseContentLine(text: string, line: number): Property | null {
+  const prop = parseStrict(text, line);
+  if (prop) return prop;
+  const name = /^[A-Za-z-]+/.exec(text)?.[0].toUpperCase() ?? '';
+  if ((name === 'ORGANIZER' || name === 'ATTENDEE') && text[name.length] === '=' && text[name.length + 1] === '"')
+    return parseStrict(`${text.slice(0, name.length)}:${text.slice(name.length + 1)}`, line);
+  if (DATE_VALUED.has(name) && text.endsWith('"')) {
+    const colon = text.lastIndexOf(':');
+    if (colon > 0) return parseStrict(`${text.slice(0, colon)}"${text.slice(colon, -1)}`, line);
+  }
+  return null;
+}
+
+function parseStrict(text: string, line: number): Property | null {
   const length = text.length;
   let i = 0;
   while (i < length && isNameChar(text.charCodeAt(i))) i++;

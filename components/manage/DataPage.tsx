@@ -32,6 +32,7 @@ function download(name: string, type: string, text: string) {
 }
 
 const stamp = () => new Date().toISOString().slice(0, 10);
+const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${n === 1 ? one : `${one}s`}`;
 
 async function currentSettings(): Promise<BackupSettings> {
   const [meetingRules, myEmails, internalDomains, cadenceDefaults, reminders] = await Promise.all([
@@ -102,6 +103,7 @@ export function DataPage({ data }: { data: ManageData }) {
       return say(`Nothing was imported: ${e instanceof Error ? e.message : String(e)}.`, true);
     }
     if (reading.problem) return say(`Nothing was imported. ${reading.problem}`, true);
+    say(`Logging the meetings of ${plural(reading.events.length, 'event')} read from the file…`);
     const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);
     try {
       const summary = await importEvents(db, reading.events, { now, myEmails, rules, includeLarge }, onProgress);

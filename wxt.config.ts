@@ -89,5 +89,7 @@ export default defineConfig({
     // Chrome refuses content scripts that are not pure ASCII; Dexie carries a raw "\uffff".
     // No module-preload helper: it fetches chunks at run time and weighs 1 KB in every page that splits.
     build: { rolldownOptions: { output: { charset: 'ascii' } }, modulePreload: false },
+    // The calendar-file reader's worker is bundled apart: ASCII too.
+    worker: { rolldownOptions: { output: { charset: 'ascii' } } },
   }),
 });

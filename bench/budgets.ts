@@ -9,4 +9,6 @@ export const BUDGETS: Record<string, { budget: number; unit: string }> = {
   'popup.heapMB': { budget: 15, unit: 'MB' },
   'backup.ms': { budget: 2000, unit: 'ms' },
   'restore.ms': { budget: 2000, unit: 'ms' },
+  'ics.linearity': { budget: 1.3, unit: 'x (50k / 5k)' },
+  'ics.ratio': { budget: 2.5, unit: 'x floor' },
 };

@@ -4,29 +4,6 @@ import { median, round } from './stats';
 
 const NOW = Date.parse('2026-11-28T20:00:00Z');
 
-/** A calendar file of `count` events (a tenth of them weekly series of 10), in Google's export shape. */
-export function makeIcs(count: number): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Bridges bench//EN'];
-  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
-  for (let i = 0; i < count; i++) {
-    const start = NOW - (i + 1) * 3 * 3600_000;
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:bench${i}@google.com`,
-      `DTSTART:${stamp(start)}`,
-      `DTEND:${stamp(start + 1800_000)}`,
-      `SUMMARY:Meeting ${i}`,
-      ...(i % 10 === 0 ? ['RRULE:FREQ=WEEKLY;COUNT=10'] : []),
-      `ATTENDEE;CN=Person ${i % 700};PARTSTAT=ACCEPTED:mailto:p${i % 700}@org${i % 40}.example`,
-      `ATTENDEE;CN=Person ${(i * 7) % 700};PARTSTAT=ACCEPTED:mailto:p${(i * 7) % 700}@org${(i * 7) % 40}.example`,
-      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@corp.example',
-      'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
-  return lines.join('\r\n');
-}
-
 type Bench = {
   getDb(): {
     people: { count(): Promise<number> };
@@ -36,11 +13,9 @@ type Bench = {
   createBackup(db: unknown, settings: object, now: number): Promise<unknown>;
   readBackup(text: string): { ok: boolean; backup?: unknown; message?: string };
   restoreBackup(db: unknown, backup: unknown, mode: string): Promise<unknown>;
-  readIcs(text: string, until: number): { events: unknown[] };
-  importEvents(db: unknown, events: unknown[], options: object): Promise<{ meetings: number }>;
 };
 
-/** Backup and restore at a heavy user's size, and importing a 5,000-event calendar file, in the options page. */
+/** Backup and restore at a heavy user's size, in the options page (calendar files: bench/ics.ts). */
 export async function dataFigures(buildDir: string, rounds = 5) {
   const session = await launch({ fakeTime: '2026-11-28 20:00:00', extensionDir: buildDir });
   try {
@@ -102,42 +77,17 @@ export async function dataFigures(buildDir: string, rounds = 5) {
     if (times.people !== log.people.length || times.interactions !== 50_000)
       throw new Error('the restore did not give the data back');
 
-    const ics = makeIcs(5000);
-    const importTimes = await page.evaluate(
-      async ({ ics, now, rounds }) => {
-        const b = (globalThis as unknown as { bridgesBench: Bench }).bridgesBench;
-        const db = b.getDb();
-        const out: Array<{ ms: number; events: number; meetings: number }> = [];
-        for (let i = 0; i < rounds; i++) {
-          await db.interactions.clear();
-          const t0 = performance.now();
-          const { events } = b.readIcs(ics, now);
-          const summary = await b.importEvents(db, events, {
-            now,
-            myEmails: ['me@corp.example'],
-            rules: { guestLimit: 25 },
-            includeLarge: false,
-          });
-          out.push({ ms: performance.now() - t0, events: events.length, meetings: summary.meetings });
-        }
-        return out;
-      },
-      { ics, now: NOW, rounds: 3 },
-    );
-    const perThousand = importTimes.map((t) => (t.ms / t.events) * 1000);
     return {
       figures: {
         'backup.ms': round(median(times.backup), 0),
         'restore.ms': round(median(times.restore), 0),
         'restore.writeFloorMs': round(times.writeFloor, 0),
-        'ics.importMsPer1000': round(median(perThousand), 0),
       },
       notes: {
         'backup.ms': `median of ${rounds}: read ${times.people} people and 50,000 interactions and write a ${round(times.size / 1024 / 1024, 1)} MB file's text`,
         'restore.ms': `median of ${rounds}: check that file and write it in one transaction (replace)`,
         'restore.writeFloorMs':
           "bare IndexedDB puts of the same 50,000 interactions into a store with no index, in the same page: this machine's floor",
-        'ics.importMsPer1000': `a 5,000-event file (${importTimes[0]?.events} instances with its weekly series): parse, expand, apply the rules, write; median of 3`,
       },
     };
   } finally {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../tests/e2e/harness';
 import { BUDGETS } from './budgets';
 import { dataFigures } from './data';
+import { icsFigures } from './ics';
 import { clickToStored, gzipKB, mutationBatches } from './logging';
 import { popupFigures } from './popup';
 import { median, percentile, round } from './stats';
@@ -43,6 +44,12 @@ if (wanted('data')) {
   const data = await dataFigures(BENCH_BUILD);
   Object.assign(results, data.figures);
   Object.assign(notes, data.notes);
+}
+
+if (wanted('ics')) {
+  const ics = await icsFigures(BENCH_BUILD);
+  Object.assign(results, ics.figures);
+  Object.assign(notes, ics.notes);
 }
 
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import type { CalendarEvent } from '../calendar/google/card';
-import { importEvents } from '../data/ics';
+import { type IcsEvent, importEvents } from '../data/ics';
 import { meetingRulesItem, myEmailsItem } from '../settings';
 import { command } from './command';
 import { takeUpload } from './uploads';
@@ -14,8 +13,8 @@ export const importCalendar = command({
   input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)), includeLarge: v.boolean() }),
   writes: true,
   async run(db, { upload, includeLarge }, ctx) {
-    const events: CalendarEvent[] = [];
-    for (const part of takeUpload<{ events: CalendarEvent[] }>(upload, 'calendar')) {
+    const events: IcsEvent[] = [];
+    for (const part of takeUpload<{ events: IcsEvent[] }>(upload, 'calendar')) {
       for (const event of part.events) events.push(event);
     }
     const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);

@@ -20,7 +20,12 @@ export const MAX_FEED_INSTANCES = 50_000;
 export type ReadFeed = (
   text: string,
   until: number,
-) => { events: CalendarEvent[]; problem: string | null; coveredFrom?: ReadonlyMap<string, number> };
+) => {
+  events: CalendarEvent[];
+  problem: string | null;
+  coveredFrom?: ReadonlyMap<string, number>;
+  readFrom?: number;
+};
 
 export interface FeedSyncDeps {
   now(): number;
@@ -35,7 +40,19 @@ export type SyncResult =
   | { status: 'fresh'; lastSyncAt: number }
   | { status: 'done'; added: number; removed: number; updated: number; error: FeedStatus['error'] };
 
-const readWithIcs: ReadFeed = (text, until) => readIcs(text, until);
+/**
+ * The calendar-file reader, as the feed uses it: where it left a long series' oldest instances out (or a huge
+ * file's oldest meetings), those are not "gone" from the feed.
+ */
+const readWithIcs: ReadFeed = (text, until) => {
+  const reading = readIcs(text, { until });
+  return {
+    events: reading.events,
+    problem: reading.problem,
+    coveredFrom: new Map(reading.cappedSeries.map((s) => [s.series, s.keptFrom])),
+    readFrom: reading.leftOutBefore ?? undefined,
+  };
+};
 
 /**
  * The background's syncing of the user's calendar feeds: every few hours (an alarm), when the popup opens and
@@ -87,6 +104,7 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
         myEmails,
         rules,
         coveredFrom: reading.coveredFrom,
+        readFrom: reading.readFrom,
       });
       state[feed.id] = { ...fetched.validators, instances: next.instances };
       total.added += summary.added;

@@ -37,6 +37,8 @@ export interface SyncOptions {
    * left older instances out (a cap): instances older than that are not "gone" from the feed.
    */
   coveredFrom?: ReadonlyMap<string, number>;
+  /** Where the reader began when it left a huge feed's oldest meetings out: older ones are not gone either. */
+  readFrom?: number;
 }
 
 /** A fingerprint of what the log keeps of an instance: a change here is a change worth writing. */
@@ -94,9 +96,10 @@ export async function syncFeedEvents(
   }
   const gone = Object.keys(state.instances).filter((key) => {
     if (key in instances) return false;
+    const at = instanceStartOf(key);
+    if (options.readFrom !== undefined && at !== 0 && at < options.readFrom) return false;
     const from = options.coveredFrom?.get(seriesOf(key));
-    if (from === undefined) return true;
-    return instanceStartOf(key) >= from;
+    return from === undefined || at >= from;
   });
   if (changed.length === 0 && gone.length === 0) return { summary, state: { instances } };
 

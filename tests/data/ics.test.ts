@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('reading a calendar file', () => {
-  const { events, problem } = readIcs(text, NOW);
+  const { events, problem } = readIcs(text, { until: NOW });
   const byId = new Map(events.map((e) => [e.eventId, e]));
 
   it("expands a weekly series into its instances up to now, with Calendar's instance ids", () => {
@@ -53,8 +53,8 @@ describe('reading a calendar file', () => {
   });
 
   it('says plainly when a file is not a calendar', () => {
-    expect(readIcs('hello', NOW).problem).toMatch(/^This file is not a calendar file \(\.ics\)/);
-    expect(readIcs('BEGIN:VCARD\r\nEND:VCARD\r\n', NOW).problem).toBe(
+    expect(readIcs('hello', { until: NOW }).problem).toMatch(/^This file is not a calendar file \(\.ics\)/);
+    expect(readIcs('BEGIN:VCARD\r\nEND:VCARD\r\n', { until: NOW }).problem).toBe(
       'This file is not a calendar file (.ics): it has no VCALENDAR.',
     );
   });
@@ -62,7 +62,7 @@ describe('reading a calendar file', () => {
 
 describe('importing a calendar file', () => {
   it('logs with the same rules as the page, and says what it did', async () => {
-    const { events } = readIcs(text, NOW);
+    const { events } = readIcs(text, { until: NOW });
     const summary = await importEvents(db, events, {
       now: NOW,
       myEmails: ME,
@@ -77,6 +77,8 @@ describe('importing a calendar file', () => {
       declined: 1,
       noOne: 1,
       overLimit: 1,
+      groupsNotCounted: 0,
+      invalid: 0,
     });
     expect(await db.interactions.get('gcal:berlin1')).toMatchObject({
       source: 'ics',
@@ -91,7 +93,7 @@ describe('importing a calendar file', () => {
   });
 
   it('does not duplicate a meeting already logged from the page, and a second import changes nothing', async () => {
-    const { events } = readIcs(text, NOW);
+    const { events } = readIcs(text, { until: NOW });
     const pageLogged = events.find((e) => e.eventId === 'b028tvasrf4039si1mg44gaske_20261123T150000Z');
     if (!pageLogged) throw new Error('no instance');
     await logCalendarEvent(

@@ -1,0 +1,58 @@
+import { format } from 'date-fns';
+import type { IcsSummary } from './import';
+import type { IcsReading } from './read';
+
+/** What the user is told after importing a calendar file, in plain sentences. */
+export interface ImportReport {
+  headline: string;
+  details: string[];
+  /** The events that could not be read, the first few named. */
+  skipped: { heading: string; items: string[]; more: number } | null;
+}
+
+const NAMED = 5;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const day = (ms: number) => format(ms, 'd MMMM yyyy');
+const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 79)}…` : title}”`;
+
+export function importReport(reading: IcsReading, summary: IcsSummary): ImportReport {
+  const headline = `${plural(summary.meetings, 'meeting')} logged, ${plural(summary.peopleAdded, 'person', 'people')} added.`;
+  const details: string[] = [];
+  const left = [
+    summary.alreadyLogged && `${summary.alreadyLogged.toLocaleString('en')} already logged`,
+    summary.declined && `${summary.declined.toLocaleString('en')} declined`,
+    summary.noOne && `${summary.noOne.toLocaleString('en')} with no one else`,
+    summary.overLimit && `${summary.overLimit.toLocaleString('en')} over your guest limit`,
+    summary.notStarted && `${summary.notStarted.toLocaleString('en')} not started yet`,
+    summary.invalid && `${summary.invalid.toLocaleString('en')} Bridges cannot store (before 1970, or too large)`,
+  ].filter(Boolean);
+  if (left.length > 0) details.push(`Left out: ${left.join(', ')}.`);
+  if (summary.groupsNotCounted > 0)
+    details.push(
+      `${plural(summary.groupsNotCounted, 'group')} not counted: a group is not a person, and the file does not list its members.`,
+    );
+  for (const series of reading.cappedSeries.slice(0, NAMED))
+    details.push(
+      `${quoted(series.title)} repeats more often than Bridges reads: its ${series.kept.toLocaleString('en')} newest meetings, from ${day(series.keptFrom)}, were read.`,
+    );
+  if (reading.cappedSeries.length > NAMED)
+    details.push(`${plural(reading.cappedSeries.length - NAMED, 'other series', 'other series')} too.`);
+  if (reading.leftOutBefore !== null)
+    details.push(
+      `This file holds more meetings than Bridges reads at once: those before ${day(reading.leftOutBefore)} were left out.`,
+    );
+  for (const note of reading.notes) if (!note.startsWith('The file holds more than')) details.push(note);
+  if (reading.unreadableLines > 0)
+    details.push(
+      `${plural(reading.unreadableLines, 'line')} that could not be read ${reading.unreadableLines === 1 ? 'was' : 'were'} left out.`,
+    );
+  const skipped =
+    reading.skippedCount > 0
+      ? {
+          heading: `${plural(reading.skippedCount, 'event')} could not be read and ${reading.skippedCount === 1 ? 'was' : 'were'} skipped:`,
+          items: reading.skipped.slice(0, NAMED).map((s) => `${quoted(s.title)} (line ${s.line}): ${s.reason}.`),
+          more: reading.skippedCount - Math.min(NAMED, reading.skipped.length),
+        }
+      : null;
+  return { headline, details, skipped };
+}

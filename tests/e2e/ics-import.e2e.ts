@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, readStore, type Session } from './harness';
+import { waitForDatabase } from './seed';
+
+// Importing calendar files on the management page, in Chromium, on a clock fixed at 2026-11-28 20:00 UTC.
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await launch({ fakeTime: '2026-11-28 20:00:00', timeZone: 'Europe/Berlin' });
+  page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await waitForDatabase(page);
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#/data`);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const summary = () => page.getByRole('status', { name: 'Import summary' });
+
+async function importFile(name: string, text: string) {
+  await page
+    .getByLabel('Calendar file')
+    .setInputFiles({ name, mimeType: 'text/calendar', buffer: Buffer.from(text, 'utf8') });
+}
+
+const BROKEN_AMONG_GOOD = [
+  'BEGIN:VCALENDAR',
+  'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+  'VERSION:2.0',
+  'X-WR-TIMEZONE:Europe/Berlin',
+  'BEGIN:VEVENT',
+  'UID:e2e-review@google.com',
+  'DTSTART;TZID=Europe/Berlin:20261103T100000',
+  'DTEND;TZID=Europe/Berlin:20261103T110000',
+  'SUMMARY:Quarterly review',
+  'ORGANIZER;CN=Priya Raman:mailto:priya@finance.example',
+  'ATTENDEE;PARTSTAT=ACCEPTED;CN=Priya Raman:mailto:priya@finance.example',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:e2e-offsite@google.com',
+  'DTSTART:next Tuesday',
+  'SUMMARY:Budget offsite',
+  'ATTENDEE;PARTSTAT=ACCEPTED;CN=Sam Okafor:mailto:sam@partner.example',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:e2e-weekly@google.com',
+  'DTSTART;TZID=Europe/Berlin:20261109T090000',
+  'DTEND;TZID=Europe/Berlin:20261109T093000',
+  'RRULE:FREQ=WEEKLY;COUNT=3',
+  'SUMMARY:Partner sync',
+  'ATTENDEE;PARTSTAT=ACCEPTED;CN=Kai Berger:mailto:kai@partner.example.de',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
+
+describe('importing a calendar file (Chromium)', () => {
+  it('imports the good events of a file with a broken one, and names the broken one in the summary', async () => {
+    await importFile('calendar.ics', BROKEN_AMONG_GOOD);
+    await expect.poll(() => summary().locator('p').first().textContent()).toBe('4 meetings logged, 2 people added.');
+    expect(await summary().textContent()).toContain('1 event could not be read and was skipped:');
+    expect(await summary().getByRole('listitem').allTextContents()).toEqual([
+      '“Budget offsite” (line 13): its start (DTSTART:next Tuesday) is not a date.',
+    ]);
+    const { interactions, people } = await readStore(session.worker);
+    expect(interactions.map((i) => [i.key, new Date(i.start as number).toISOString()]).sort()).toEqual([
+      ['gcal:e2e-review', '2026-11-03T09:00:00.000Z'],
+      ['gcal:e2e-weekly_20261109T080000Z', '2026-11-09T08:00:00.000Z'],
+      ['gcal:e2e-weekly_20261116T080000Z', '2026-11-16T08:00:00.000Z'],
+      ['gcal:e2e-weekly_20261123T080000Z', '2026-11-23T08:00:00.000Z'],
+    ]);
+    expect(people.map((p) => p.email).sort()).toEqual(['kai@partner.example.de', 'priya@finance.example']);
+  });
+
+  it('finishes a file that used to hang the page, with a message', async () => {
+    // absurd.ics: a rule that never matches (ical.js looped for ever inside one next()), a billion billion
+    // weeks' duration, a rule every second since 2020, COUNT=2000000000.
+    await importFile('absurd.ics', readFileSync(join(process.cwd(), 'tests/fixtures/ics/absurd.ics'), 'utf8'));
+    await expect
+      .poll(() => summary().textContent(), { timeout: 30_000 })
+      .toContain('“Every minute of 29 February” (line 57): its repeat rule matches so rarely');
+    const text = (await summary().textContent()) ?? '';
+    expect(text).toContain(
+      '“Forever meeting” (line 18): its length (DURATION:P999999999999999999W) is not a length of at most a year.',
+    );
+    expect(text).toContain('“Every second” repeats more often than Bridges reads: its 2,000 newest meetings');
+    // The page still answers.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Weekly reminder' }).waitFor();
+  });
+
+  it('says plainly when the file is not a calendar, and imports nothing', async () => {
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#/data`);
+    const before = await readStore(session.worker);
+    await importFile('notes.txt', 'Remember to call Sam.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Nothing was imported. This file is not a calendar file (.ics): it has no VCALENDAR.');
+    expect(await readStore(session.worker)).toEqual(before);
+    expect(session.outsideRequests).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../tests/e2e/harness';
 import { BUDGETS } from './budgets';
 import { dataFigures } from './data';
+import { feedFigures } from './feed';
 import { icsFigures } from './ics';
 import { clickToStored, gzipKB, mutationBatches } from './logging';
 import { popupFigures } from './popup';
@@ -50,6 +51,12 @@ if (wanted('ics')) {
   const ics = await icsFigures(BENCH_BUILD);
   Object.assign(results, ics.figures);
   Object.assign(notes, ics.notes);
+}
+
+if (wanted('feed')) {
+  const feed = await feedFigures(BENCH_BUILD);
+  Object.assign(results, feed.figures);
+  Object.assign(notes, feed.notes);
 }
 
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -8,7 +8,14 @@ import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/service';
 export default defineBackground(() => {
   const db = getDb();
   const reminders = createReminders(db);
-  const feeds = createFeedSync(db, { now: Date.now, changed: () => reminders.refresh() });
+  // Benchmark builds only (WXT_BENCH=1): the feed's timings, for `npm run bench` to read from the worker.
+  const timings: unknown[] = [];
+  if (import.meta.env.WXT_BENCH === '1') Object.assign(globalThis, { bridgesBenchFeed: timings });
+  const feeds = createFeedSync(db, {
+    now: Date.now,
+    changed: () => reminders.refresh(),
+    record: import.meta.env.WXT_BENCH === '1' ? (t) => timings.push(t) : undefined,
+  });
   serveCommands(db, { now: Date.now, reminders, feeds });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void feeds.sync();

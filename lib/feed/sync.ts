@@ -45,13 +45,16 @@ export interface SyncOptions {
 export function fingerprint(event: CalendarEvent): string {
   const guests = event.guests.map((g) => `${g.email.toLowerCase()}:${g.response}`).sort();
   const text = JSON.stringify([event.start, event.end, event.allDay, event.title, event.selfDeclined, guests]);
-  // FNV-1a, 52 bits: enough to tell versions of one instance apart.
-  let h = 0xcbf29ce484222325n;
+  // Two 32-bit FNV-1a hashes with different seeds: enough to tell versions of one instance apart, and cheap
+  // for thousands of instances on every sync.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {
-    h ^= BigInt(text.charCodeAt(i));
-    h = (h * 0x100000001b3n) & 0xfffffffffffffn;
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
   }
-  return h.toString(36);
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
 }
 
 /** The start an instance's key carries ("…_20261123T150000Z" or "…_20261123"), or 0. */

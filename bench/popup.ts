@@ -124,7 +124,7 @@ export async function popupFigures(buildDir: string, productionDir: string, samp
         'bundle.popupGzKB': round(
           gzipKBOf(
             productionDir,
-            [...scripts].map((s) => inBuild(productionDir, s)),
+            [...scripts].flatMap((s) => inBuild(productionDir, s) ?? []),
           ),
           2,
         ),
@@ -142,14 +142,17 @@ export async function popupFigures(buildDir: string, productionDir: string, samp
   }
 }
 
-/** The production build's file for a script of the benchmark build: same name, another content hash. */
-function inBuild(dir: string, path: string): string {
+/**
+ * The production build's file for a script of the benchmark build (same name, another content hash), or null
+ * for a chunk only the benchmark build has (its hooks' dynamic imports bring Vite's preload helper).
+ */
+function inBuild(dir: string, path: string): string | null {
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
   const name = path.slice(folder.length).replace(/(-[\w-]{8})?\.js$/, '');
   const match = readdirSync(join(dir, folder)).find(
     (f) => f === `${name}.js` || new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(f),
   );
-  if (!match) throw new Error(`no ${name} in ${dir}`);
+  if (!match) return null;
   return `${folder}${match}`;
 }
 

@@ -10,7 +10,7 @@ export function DataPage({ data }: { data: ManageData }) {
     <div class="data">
       <BackupSection />
       <SpreadsheetSection data={data} />
-      <ImportSection />
+      <ImportSection data={data} />
       <DeleteSection />
     </div>
   );

@@ -5,6 +5,7 @@ import { GratitudePage } from '../../components/manage/GratitudePage';
 import { GroupsPage } from '../../components/manage/GroupsPage';
 import { PersonPage } from '../../components/manage/PersonPage';
 import { TrendsPage } from '../../components/manage/TrendsPage';
+import { WelcomePage } from '../../components/manage/WelcomePage';
 import { SettingsPage } from '../../components/settings/SettingsPage';
 import { useManageData } from '../../lib/manage/use-manage-data';
 
@@ -61,6 +62,8 @@ export function App() {
           <TrendsPage data={data} />
         ) : page === 'data' ? (
           <DataPage data={data} />
+        ) : page === 'welcome' ? (
+          <WelcomePage data={data} />
         ) : (
           <AuditPage data={data} />
         )}

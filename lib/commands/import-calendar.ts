@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import { type IcsEvent, importEvents } from '../data/ics';
+import { Email } from '../schema';
 import { meetingRulesItem, myEmailsItem } from '../settings';
 import { command } from './command';
+import { answerOwnAddress } from './own-addresses';
 import { takeUpload } from './uploads';
 
 /**
@@ -10,13 +12,22 @@ import { takeUpload } from './uploads';
  */
 export const importCalendar = command({
   from: ['page'],
-  input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)), includeLarge: v.boolean() }),
+  input: v.strictObject({
+    upload: v.pipe(v.string(), v.maxLength(100)),
+    includeLarge: v.boolean(),
+    /**
+     * The address of the calendar the user chose as their own (Google's export names the file by it): it is
+     * the user in every meeting of the import, and becomes one of their addresses.
+     */
+    owner: v.optional(Email),
+  }),
   writes: true,
-  async run(db, { upload, includeLarge }, ctx) {
+  async run(db, { upload, includeLarge, owner }, ctx) {
     const events: IcsEvent[] = [];
     for (const part of takeUpload<{ events: IcsEvent[] }>(upload, 'calendar')) {
-      for (const event of part.events) events.push(event);
+      for (const event of part.events) events.push(owner && !event.selfEmail ? { ...event, selfEmail: owner } : event);
     }
+    if (owner) await answerOwnAddress(owner, true);
     const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);
     return db.transaction('rw', db.interactions, db.people, () =>
       importEvents(db, events, { now: ctx.now, myEmails, rules, includeLarge }),

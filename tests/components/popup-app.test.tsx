@@ -58,9 +58,15 @@ async function seed() {
 }
 
 describe('the popup', () => {
-  it('tells a new user how to log the first meeting', async () => {
+  it("offers a new user their past meetings from Google's export, and how to log the first one", async () => {
     await open();
-    await vi.waitFor(() => expect(root.querySelector('.first-run h2')?.textContent).toBe('Log your first meeting'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('.first-run h2')?.textContent).toBe('Start with your past meetings'),
+    );
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    (root.querySelector('.first-run button') as HTMLButtonElement).click();
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/options.html#/welcome') });
+    expect(root.querySelector('.first-run ol')?.textContent).toContain('Log meeting');
   });
 
   it('counts what is overdue and lists people outside the team, most neglected first', async () => {

@@ -35,6 +35,10 @@ async function choose(label: string, name: string, text: string): Promise<void> 
   )) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(path);
 }
+/** The import's summary, its sentences joined. */
+const summaryText = () =>
+  page.$$eval('.import-report p', (ps) => ps.map((p) => p.textContent).join(' ')).catch(() => '');
+
 /** The latest thing the data page said: each section says what its action did, in a status or an alert. */
 const statusText = () =>
   page
@@ -129,7 +133,7 @@ describe('restore and calendar import on the management page (Firefox)', () => {
   it('imports past meetings from a calendar file with the logging rules, then again adds nothing', async () => {
     const before = await session.readStore();
     await choose('.ics', 'calendar.ics', calendarFile());
-    await expect.poll(statusText).toBe('status: 4 meetings, 3 people added. Left out: 1 declined.');
+    await expect.poll(summaryText).toBe('4 meetings logged, 3 people added. Left out: 1 declined.');
     const after = await session.readStore();
     expect(after.interactions.length - before.interactions.length).toBe(4);
     const imported = after.interactions.filter((i) => i.source === 'ics');
@@ -145,13 +149,17 @@ describe('restore and calendar import on the management page (Firefox)', () => {
     expect(after.people.map((p) => p.email)).not.toContain('yan@later.example');
 
     await choose('.ics', 'calendar-again.ics', calendarFile());
-    await expect.poll(statusText).toBe('status: 0 meetings, 0 people added. Left out: 4 already logged, 1 declined.');
+    await expect.poll(summaryText).toBe('0 meetings logged, 0 people added. Left out: 4 already logged, 1 declined.');
     expect((await session.readStore()).interactions).toHaveLength(after.interactions.length);
   });
 
   it('refuses a file that is not a calendar', async () => {
     await choose('.ics', 'notes.ics', 'hello');
-    await expect.poll(statusText).toMatch(/^alert: Nothing was imported\. This file is not a calendar file \(\.ics\)/);
+    await expect
+      .poll(statusText)
+      .toBe(
+        "alert: Nothing was imported. notes.ics is neither a calendar file (.ics) nor Google Calendar's export (.zip).",
+      );
   });
 
   it('made no request and raised no error', () => {

@@ -53,7 +53,7 @@ describe('installing Bridges in Firefox (built add-on)', () => {
   it('the popup greets a new user with how to log a first meeting, and an empty badge', async () => {
     const popup = await session.openExtensionPage('popup.html', { width: 380, height: 600 });
     await popup.waitForSelector('.first-run');
-    expect(await popup.$eval('#first-run', (h) => h.textContent)).toBe('Log your first meeting');
+    expect(await popup.$eval('#first-run', (h) => h.textContent)).toBe('Start with your past meetings');
     const badge = await session.inExtension(async () => {
       const ext = (globalThis as unknown as WithBrowser).browser;
       return ext.browserAction.getBadgeText({});

@@ -24,7 +24,7 @@ const summary = () => page.getByRole('status', { name: 'Import summary' });
 
 async function importFile(name: string, text: string) {
   await page
-    .getByLabel('Calendar file')
+    .getByLabel('Google Calendar export (.zip) or calendar file (.ics)')
     .setInputFiles({ name, mimeType: 'text/calendar', buffer: Buffer.from(text, 'utf8') });
 }
 
@@ -99,7 +99,7 @@ describe('importing a calendar file (Chromium)', () => {
     await importFile('notes.txt', 'Remember to call Sam.');
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toBe('Nothing was imported. This file is not a calendar file (.ics): it has no VCALENDAR.');
+      .toBe("Nothing was imported. notes.txt is neither a calendar file (.ics) nor Google Calendar's export (.zip).");
     expect(await readStore(session.worker)).toEqual(before);
     expect(session.outsideRequests).toEqual([]);
   });

@@ -56,3 +56,27 @@ export function importReport(reading: IcsReading, summary: IcsSummary): ImportRe
       : null;
   return { headline, details, skipped };
 }
+
+/** Several calendars read for one import, as one reading: their events, skips, notes and counts together. */
+export function mergeReadings(readings: readonly IcsReading[]): IcsReading {
+  const merged: IcsReading = {
+    events: [],
+    skipped: [],
+    skippedCount: 0,
+    cappedSeries: [],
+    leftOutBefore: null,
+    notes: [],
+    unreadableLines: 0,
+    problem: null,
+  };
+  for (const r of readings) {
+    for (const e of r.events) merged.events.push(e);
+    merged.skipped.push(...r.skipped);
+    merged.skippedCount += r.skippedCount;
+    merged.cappedSeries.push(...r.cappedSeries);
+    if (r.leftOutBefore !== null) merged.leftOutBefore = Math.max(merged.leftOutBefore ?? 0, r.leftOutBefore);
+    merged.notes.push(...r.notes);
+    merged.unreadableLines += r.unreadableLines;
+  }
+  return merged;
+}

@@ -1,0 +1,155 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, readStore, type Session } from './harness';
+
+// A complete log from day one: the popup's first run leads to the management page's welcome, which takes
+// Google Calendar's export (a .zip, one .ics per calendar) as it is, lists the calendars, imports the user's own,
+// then suggests the team. Chromium's clock: Monday 2026-11-23 18:00 UTC.
+const NOW = Date.parse('2026-11-23T18:00:00Z');
+const DAY = 86_400_000;
+const ME = 'alex.morgan@example.com';
+let session: Session;
+let popup: Page;
+
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+const who = (email: string, name: string, answer = 'ACCEPTED') =>
+  `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${answer};CN=${name}:mailto:${email}`;
+function calendar(name: string, events: string[][]): string {
+  return [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+    'VERSION:2.0',
+    `X-WR-CALNAME:${name}`,
+    ...events.flat(),
+    'END:VCALENDAR',
+  ].join('\r\n');
+}
+const event = (uid: string, start: number, title: string, lines: string[]) => [
+  'BEGIN:VEVENT',
+  `DTSTART:${stamp(start)}`,
+  `DTEND:${stamp(start + 1_800_000)}`,
+  `UID:${uid}@google.com`,
+  `SUMMARY:${title}`,
+  ...lines,
+  'END:VEVENT',
+];
+
+/** Google's export: the user's own calendar (a daily stand-up with two teammates, a finance review, a partner
+ * call), a shared team calendar and holidays; only the own calendar is chosen to begin with. */
+function googleExport(): Uint8Array {
+  const own = calendar(ME, [
+    event('standup', NOW - 27 * DAY - 8 * 3_600_000, 'Stand-up', [
+      'RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR',
+      `ORGANIZER;CN=Alex Morgan:mailto:${ME}`,
+      who(ME, 'Alex Morgan'),
+      who('jordan.lee@example.com', 'Jordan Lee'),
+      who('wei.chen@example.com', 'Wei Chen'),
+    ]),
+    event('budget', NOW - 40 * DAY, 'Budget review', [
+      `ORGANIZER;CN=Priya Raman:mailto:priya@finance.example`,
+      who(ME, 'Alex Morgan'),
+      who('priya@finance.example', 'Priya Raman'),
+    ]),
+    event('renewal', NOW - 90 * DAY, 'Renewal call', [
+      who(ME, 'Alex Morgan'),
+      who('sam@partner.example', 'Sam Okafor'),
+    ]),
+    event('skipped', NOW - 5 * DAY, 'Vendor demo', [who(ME, 'Alex Morgan', 'DECLINED'), who('v@vendor.example', 'V')]),
+  ]);
+  const team = calendar('Team offsites', [event('offsite', NOW - 10 * DAY, 'Offsite', [who('x@example.com', 'X')])]);
+  const holidays = calendar('Holidays in United States', [event('thanksgiving', NOW + 3 * DAY, 'Thanksgiving', [])]);
+  return zipSync({
+    [`${ME}.ics`]: strToU8(own),
+    'Team offsites_c_9f2e1b@group.calendar.google.com.ics': strToU8(team),
+    'Holidays in United States_en.usa#holiday@group.v.calendar.google.com.ics': strToU8(holidays),
+  });
+}
+
+beforeAll(async () => {
+  session = await launch({ fakeTime: '2026-11-23 18:00:00', timeZone: 'UTC' });
+  popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('history in one step (Chromium)', () => {
+  let welcome: Page;
+
+  it("the popup's first run leads to bringing in the past", async () => {
+    await popup.getByRole('heading', { name: 'Start with your past meetings' }).waitFor();
+    const opened = session.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Bring in your past meetings' }).click();
+    welcome = await opened;
+    await welcome.waitForURL(/options\.html#\/welcome$/);
+    await welcome.getByRole('heading', { name: 'Bring in your past meetings' }).waitFor();
+  });
+
+  it("lists the export's calendars with their events, the user's own chosen", async () => {
+    await welcome.getByLabel('Google Calendar export (.zip) or calendar file (.ics)').setInputFiles({
+      name: 'alex.morgan@example.com.ical.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(googleExport()),
+    });
+    const list = welcome.getByRole('group', { name: 'Calendars in the file' });
+    await list.waitFor();
+    expect(await list.locator('label').allTextContents()).toEqual([
+      ` ${ME} (your calendar, 4 events)`,
+      ' Holidays in United States (holidays, 1 event)',
+      ' Team offsites (a shared calendar, 1 event)',
+    ]);
+    expect(
+      await list.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked)),
+    ).toEqual([true, false, false]);
+  });
+
+  it('imports the chosen calendar by the rules of a click, with a summary', async () => {
+    await welcome.getByRole('button', { name: 'Import 1 calendar' }).click();
+    const summary = welcome.getByRole('status', { name: 'Import summary' });
+    await expect
+      .poll(() => summary.locator('p').first().textContent())
+      .toMatch(/^2\d meetings logged, 4 people added\.$/);
+    expect(await summary.textContent()).toContain('Left out: 1 declined');
+    const { people, interactions } = await readStore(session.worker);
+    expect(people.map((p) => p.email).sort()).toEqual([
+      'jordan.lee@example.com',
+      'priya@finance.example',
+      'sam@partner.example',
+      'wei.chen@example.com',
+    ]);
+    expect(interactions.some((i) => i.title === 'Offsite' || i.title === 'Thanksgiving')).toBe(false);
+    // The calendar chosen as the user's own makes its address theirs: never counted as met.
+    expect(await session.worker.evaluate(() => chrome.storage.local.get('myEmails'))).toEqual({ myEmails: [ME] });
+  });
+
+  it('then suggests the team, and a yes takes them out of "outside your team"', async () => {
+    const suggestions = welcome.getByRole('list', { name: 'Teammate suggestions' });
+    await expect
+      .poll(() => suggestions.locator('li > span:first-child').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Jordan Lee \d+ meetings in 4 weeks$/),
+        expect.stringMatching(/^Wei Chen \d+ meetings in 4 weeks$/),
+      ]);
+    for (const name of ['Jordan Lee', 'Wei Chen']) {
+      await suggestions
+        .getByRole('listitem')
+        .filter({ hasText: name })
+        .getByRole('button', { name: 'On my team' })
+        .click();
+      await welcome
+        .getByRole('status')
+        .filter({ hasText: `${name} is on your team.` })
+        .waitFor();
+    }
+    await popup.reload();
+    await expect.poll(() => popup.locator('.people .name').allTextContents()).toEqual(['Sam Okafor', 'Priya Raman']);
+  });
+
+  it('sent no request anywhere', () => {
+    expect(session.outsideRequests).toEqual([]);
+  });
+});
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

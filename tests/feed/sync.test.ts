@@ -210,6 +210,25 @@ describe('syncing from the calendar feed', () => {
     expect(net.requests).toHaveLength(2);
   });
 
+  it('refuses a feed of more meetings than it syncs, in words, and writes nothing', async () => {
+    // 30 daily series since 2021: 30 × 2,000 newest instances read, over the 50,000 a feed may have.
+    serve(
+      Array.from({ length: 30 }, (_, i) => ({
+        uid: `daily${i}`,
+        start: NOW - 2_000 * DAY,
+        rrule: 'FREQ=DAILY',
+        attendees: both(`p${i}@x.example`),
+      })),
+    );
+    const { sync } = syncer();
+    const result = await sync.sync();
+    expect(result).toMatchObject({ added: 0, error: { problem: 'too-large' } });
+    expect((await feedStatusItem.getValue()).error?.message).toMatch(
+      /^This calendar has 60,000 meetings up to today, more than the 50,000 Bridges syncs\. Nothing was changed\./,
+    );
+    expect(await db.interactions.count()).toBe(0);
+  });
+
   it('keeps the secret address out of a backup and a CSV', async () => {
     serve(week);
     await syncer().sync.sync();

@@ -6,6 +6,7 @@ import { EXTENSION_DIR } from '../tests/e2e/harness';
 import { BUDGETS } from './budgets';
 import { dataFigures } from './data';
 import { feedFigures } from './feed';
+import { historyFigures } from './history';
 import { icsFigures } from './ics';
 import { clickToStored, gzipKB, mutationBatches } from './logging';
 import { popupFigures } from './popup';
@@ -57,6 +58,12 @@ if (wanted('feed')) {
   const feed = await feedFigures(BENCH_BUILD);
   Object.assign(results, feed.figures);
   Object.assign(notes, feed.notes);
+}
+
+if (wanted('history')) {
+  const history = await historyFigures(BENCH_BUILD);
+  Object.assign(results, history.figures);
+  Object.assign(notes, history.notes);
 }
 
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

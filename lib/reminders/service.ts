@@ -96,6 +96,8 @@ export function createReminders(
     start: () =>
       serial(async () => {
         const now = clock();
+        // The next reminder is set first: nothing that fails below can leave the week without one.
+        await schedule(now);
         const state = await reminderStateItem.getValue();
         if (state.installedAt === null) {
           await reminderStateItem.setValue({ ...state, installedAt: now });
@@ -106,15 +108,14 @@ export function createReminders(
           if (lastDue > state.installedAt) await fire(now, lastDue);
           if ((await reminderStateItem.getValue()).active) await showBadge(now);
         }
-        await schedule(now);
       }),
     onAlarm: (name) =>
       serial(async () => {
         if (name !== REMINDER_ALARM) return;
         const now = clock();
         const settings = await remindersItem.getValue();
-        await fire(now, lastReminderAt(now, settings, timeZone()));
         await schedule(now);
+        await fire(now, lastReminderAt(now, settings, timeZone()));
       }),
     reschedule: () =>
       serial(async () => {

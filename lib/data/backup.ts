@@ -1,6 +1,7 @@
+import type { Table } from 'dexie';
 import * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
-import type { Interaction, Person } from '../db/types';
+import type { Group, Interaction, Person } from '../db/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupSettings } from './backup-schema';
 
 /** A backup of everything: people, interactions, groups and the user's settings. */
@@ -112,8 +113,12 @@ const CHUNK = 5000;
 /**
  * Writes a checked backup in one transaction: "replace" makes the database exactly the backup; "merge"
  * keeps what is there and adds the rest (the same meeting key or the same email is one record: a person in
- * both keeps the user's current settings for them, with their first and last contact and count recomputed
- * from all their meetings). If anything fails, nothing is changed.
+ * both keeps the user's current settings for them, with their first and last contact and count brought up to
+ * date with the meetings the backup adds). If anything fails, nothing is changed.
+ *
+ * Merging is one pass: the keys already there are read once, and each person's contacts are counted from the
+ * meetings added (a person's first and last contact and count are kept up to date on every write, so the
+ * meetings already there are counted in them already), never with a query per person.
  */
 export async function restoreBackup(
   db: AppDB,
@@ -127,55 +132,72 @@ export async function restoreBackup(
     done += n;
     onProgress(done, total);
   };
+  const addAll = async <T>(table: Table<T>, rows: readonly T[]) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await table.bulkAdd(chunk);
+      step(chunk.length);
+    }
+  };
   return db.transaction('rw', db.people, db.interactions, db.groups, async () => {
     if (mode === 'replace') {
       await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
-      await db.groups.bulkAdd(backup.groups);
-      step(backup.groups.length);
-      for (let i = 0; i < backup.interactions.length; i += CHUNK) {
-        const chunk = backup.interactions.slice(i, i + CHUNK);
-        await db.interactions.bulkAdd(chunk as Interaction[]);
-        step(chunk.length);
-      }
-      for (let i = 0; i < backup.people.length; i += CHUNK) {
-        const chunk = backup.people.slice(i, i + CHUNK);
-        await db.people.bulkAdd(chunk as Person[]);
-        step(chunk.length);
-      }
+      await addAll(db.groups, backup.groups as Group[]);
+      await addAll(db.interactions, backup.interactions as Interaction[]);
+      await addAll(db.people, backup.people as Person[]);
       return { people: backup.people.length, interactions: backup.interactions.length, groups: backup.groups.length };
     }
     const haveGroups = new Set(await db.groups.toCollection().primaryKeys());
     const newGroups = backup.groups.filter((g) => !haveGroups.has(g.id));
-    await db.groups.bulkAdd(newGroups);
-    step(backup.groups.length);
-    let added = 0;
-    for (let i = 0; i < backup.interactions.length; i += CHUNK) {
-      const chunk = backup.interactions.slice(i, i + CHUNK);
-      const existing = await db.interactions.bulkGet(chunk.map((x) => x.key));
-      const fresh = chunk.filter((_, j) => !existing[j]);
-      await db.interactions.bulkAdd(fresh as Interaction[]);
-      added += fresh.length;
-      step(chunk.length);
-    }
+    const haveKeys = new Set(await db.interactions.toCollection().primaryKeys());
+    const fresh = backup.interactions.filter((i) => !haveKeys.has(i.key));
+    const added = contactsIn(fresh);
     const current = await db.people.bulkGet(backup.people.map((p) => p.email));
     const newPeople: Person[] = [];
+    const updated: Person[] = [];
     for (const [i, person] of backup.people.entries()) {
       const mine = current[i];
+      const more = added.get(person.email);
       if (!mine) {
-        newPeople.push(person as Person);
-        continue;
+        // Counted from the meetings that are now theirs; a person whose meetings were all here already (under
+        // other guests) keeps what the backup says.
+        newPeople.push(
+          more
+            ? { ...(person as Person), firstMetAt: more.first, lastMetAt: more.last, interactionCount: more.count }
+            : (person as Person),
+        );
+      } else if (more) {
+        updated.push({
+          ...mine,
+          firstMetAt: Math.min(mine.firstMetAt, more.first),
+          lastMetAt: Math.max(mine.lastMetAt, more.last),
+          interactionCount: mine.interactionCount + more.count,
+        });
       }
-      const meetings = await db.interactions.where('people').equals(person.email).toArray();
-      const starts = meetings.map((m) => m.start);
-      await db.people.put({
-        ...mine,
-        firstMetAt: Math.min(mine.firstMetAt, ...starts),
-        lastMetAt: Math.max(mine.lastMetAt, ...starts),
-        interactionCount: meetings.length,
-      });
     }
-    await db.people.bulkAdd(newPeople);
-    step(backup.people.length);
-    return { people: newPeople.length, interactions: added, groups: newGroups.length };
+    await addAll(db.groups, newGroups as Group[]);
+    await addAll(db.interactions, fresh as Interaction[]);
+    await db.people.bulkPut(updated);
+    await addAll(db.people, newPeople);
+    step(backup.people.length - newPeople.length + backup.groups.length - newGroups.length);
+    step(backup.interactions.length - fresh.length);
+    return { people: newPeople.length, interactions: fresh.length, groups: newGroups.length };
   });
+}
+
+/** For each person in `meetings`: their first and last meeting and how many, in one loop over all of them. */
+function contactsIn(meetings: readonly { start: number; people: readonly string[] }[]) {
+  const seen = new Map<string, { first: number; last: number; count: number }>();
+  for (const { start, people } of meetings) {
+    for (const email of people) {
+      const entry = seen.get(email);
+      if (!entry) seen.set(email, { first: start, last: start, count: 1 });
+      else {
+        if (start < entry.first) entry.first = start;
+        if (start > entry.last) entry.last = start;
+        entry.count++;
+      }
+    }
+  }
+  return seen;
 }

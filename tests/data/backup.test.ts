@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackup, readBackup, restoreBackup } from '../../lib/data/backup';
 import { AppDB } from '../../lib/db/app-db';
 import { makeLog } from '../e2e/seed';
@@ -86,6 +86,58 @@ describe('backup and restore', () => {
       firstMetAt: NOW - 10 * DAY,
     });
     expect(await db.people.get('new@x.example')).toBeTruthy();
+  });
+});
+
+describe('merging a backup', () => {
+  it('is one pass: no query per person, whatever the number of people', async () => {
+    const log = makeLog(300, 2000, NOW);
+    await db.people.bulkAdd(log.people);
+    await db.interactions.bulkAdd(log.interactions);
+    const read = readBackup(JSON.stringify(await createBackup(db, {}, NOW)));
+    if (!read.ok) throw new Error(read.message);
+    const where = vi.spyOn(db.interactions, 'where');
+    const get = vi.spyOn(db.interactions, 'get');
+    expect(await restoreBackup(db, read.backup, 'merge')).toEqual({ people: 0, interactions: 0, groups: 0 });
+    expect(where).not.toHaveBeenCalled();
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it("brings each person's first and last contact and count up to date with the meetings it adds", async () => {
+    await seedSmall();
+    const file = JSON.parse(JSON.stringify(await createBackup(db, {}, NOW)));
+    // The backup knows two meetings this database does not: one with Priya (earlier than any here) and one
+    // with Sam and someone new; and it holds gcal:a, which is here already and is not counted twice.
+    file.interactions.push(
+      meeting('gcal:old', NOW - 400 * DAY, ['priya@finance.example']),
+      meeting('gcal:new', NOW - 2 * DAY, ['sam@partner.example', 'new@x.example']),
+    );
+    file.people.push(person('new@x.example', NOW - 99 * DAY, { interactionCount: 7, firstMetAt: NOW - 300 * DAY }));
+    const read = readBackup(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.message);
+    await db.people.update('priya@finance.example', { priority: 'low' });
+    expect(await restoreBackup(db, read.backup, 'merge')).toEqual({ people: 1, interactions: 2, groups: 0 });
+    expect(await db.people.get('priya@finance.example')).toMatchObject({
+      priority: 'low',
+      firstMetAt: NOW - 400 * DAY,
+      lastMetAt: NOW - 10 * DAY,
+      interactionCount: 2,
+    });
+    expect(await db.people.get('sam@partner.example')).toMatchObject({
+      firstMetAt: NOW - 40 * DAY,
+      lastMetAt: NOW - 2 * DAY,
+      interactionCount: 2,
+    });
+    // Counted from what is stored, not from what the file claimed.
+    expect(await db.people.get('new@x.example')).toMatchObject({
+      firstMetAt: NOW - 2 * DAY,
+      lastMetAt: NOW - 2 * DAY,
+      interactionCount: 1,
+    });
+    for (const p of await db.people.toArray()) {
+      const theirs = await db.interactions.where('people').equals(p.email).toArray();
+      expect(p.interactionCount, p.email).toBe(theirs.length);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CONTACT_KINDS, PRIORITIES, RELATIONSHIP_KINDS } from './db/types';
-import { isEmail, normaliseEmail } from './people/email';
+import { hasInvisible, isEmail, normaliseEmail } from './people/email';
 import { cadenceProblem, MAX_CADENCE_DAYS } from './relationships/cadence';
 
 /**
@@ -36,13 +36,6 @@ export const Days = v.pipe(
   v.minValue(1, 'A cadence must be at least 1 day.'),
   v.maxValue(MAX_CADENCE_DAYS, `A cadence can be at most ${MAX_CADENCE_DAYS} days.`),
 );
-
-/** Invisible format characters (zero-width spaces, joiners, bidirectional overrides) and control characters. */
-const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
-
-export function hasInvisible(text: string): boolean {
-  return INVISIBLE.test(text);
-}
 
 /**
  * An email address as Bridges keys it: trimmed and lower-cased here, at the boundary, so the same person is
@@ -205,4 +198,4 @@ export function sentenceOf(issues: readonly v.BaseIssue<unknown>[] | undefined, 
   return issue.message;
 }
 
-export { normaliseEmail };
+export { hasInvisible, normaliseEmail };

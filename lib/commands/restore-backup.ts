@@ -2,13 +2,15 @@ import * as v from 'valibot';
 import { consistencyProblem, restoreBackup as restore } from '../data/backup';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../data/backup-schema';
 import { command, Refusal } from './command';
+import { causeOf } from './failure';
 import { applySettings } from './save-settings';
 import type { BackupPart } from './send-backup-part';
 import { takeUpload } from './uploads';
 
 /**
  * Restore a backup whose parts have all arrived: "replace" makes the data exactly the backup, "merge" adds
- * what is new. All or nothing: a problem anywhere changes nothing.
+ * what is new. The records are all or nothing: a problem anywhere changes none of them. The settings are
+ * saved after them; if that fails, the records stay restored and the answer says the settings were not.
  */
 export const restoreBackup = command({
   from: ['page'],
@@ -17,11 +19,16 @@ export const restoreBackup = command({
   async run(db, { upload, mode }, ctx) {
     const backup = assemble(takeUpload<BackupPart>(upload, 'backup'));
     const problem = consistencyProblem(backup);
-    if (problem) throw new Refusal(`Nothing was restored. ${problem}`);
+    if (problem) throw new Refusal(problem);
     const summary = await restore(db, backup, mode);
-    await applySettings(backup.settings);
-    await ctx.reminders.reschedule();
-    return summary;
+    let settingsProblem: string | null = null;
+    try {
+      await applySettings(backup.settings);
+      await ctx.reminders.reschedule();
+    } catch (error) {
+      settingsProblem = causeOf(error);
+    }
+    return { ...summary, settingsProblem };
   },
 });
 

@@ -1,9 +1,13 @@
+import * as v from 'valibot';
 import { Refusal } from './command';
 
 /**
  * Large inputs (a backup, a calendar file's meetings) reach the background in parts, so that no message is
  * unbounded and the page can show progress. The parts wait here, in the background's memory, each already
  * checked by its command's schema, until the command that uses them (restore, import) takes them all at once.
+ *
+ * A part travels as JSON text (made in the page's worker): the page only hands a string on, so it never spends
+ * its own thread turning thousands of records into a message, and the background reads the text once.
  */
 export type UploadKind = 'backup' | 'calendar';
 
@@ -13,6 +17,21 @@ interface Upload {
   expected: number;
   received: number;
   touched: number;
+}
+
+/** At most this many characters of JSON in one part (the page makes parts of about a tenth of this). */
+export const MAX_PART_CHARS = 8 * 1024 * 1024;
+/** The size of part the page aims for. */
+export const PART_CHARS = 1024 * 1024;
+
+/** One part's JSON text, bounded, then read: `schema` checks what it holds. */
+export function PartText<S extends v.GenericSchema>(schema: S, unreadable: string) {
+  return v.pipe(
+    v.string(unreadable),
+    v.maxLength(MAX_PART_CHARS, unreadable),
+    v.parseJson(undefined, unreadable),
+    schema,
+  );
 }
 
 /** At most this many parts in one upload, and uploads at once. */

@@ -186,20 +186,20 @@ describe('hostile backup files: each names its problem and leaves the database e
       'people[0].email: "<script>" is not an email address.',
     ],
     [
-      'a 10 MB name',
+      'a 10 MB email address (an address identifies a person: it is never cut)',
       (b) => {
-        b.people[0].displayName = 'x'.repeat(10 * 1024 * 1024);
+        b.people[0].email = `${'x'.repeat(10 * 1024 * 1024)}@x.example`;
         return JSON.stringify(b);
       },
-      'people[0].displayName: This text can be at most 500 characters.',
+      'people[0].email: An email address can be at most 254 characters.',
     ],
     [
-      'a 10 MB title',
+      'a meeting key longer than any key (a key is never cut)',
       (b) => {
-        b.interactions[0].title = 'x'.repeat(10 * 1024 * 1024);
+        b.interactions[0].key = `gcal:${'k'.repeat(5000)}`;
         return JSON.stringify(b);
       },
-      'interactions[0].title: This text can be at most 2,000 characters.',
+      'interactions[0].key: This text can be at most 1,100 characters.',
     ],
     ['a __proto__ key', () => '', 'people[0].__proto__: this field is not part of a Bridges backup.'],
     [

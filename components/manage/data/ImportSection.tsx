@@ -1,39 +1,19 @@
 import { useState } from 'preact/hooks';
-import { CALENDAR_PART_SIZE } from '../../../lib/commands/send-calendar-part';
-import { readIcs } from '../../../lib/data/ics';
-import { slices, uploadCalendarParts } from '../../../lib/data/upload';
-import { sendMessage } from '../../../lib/messaging';
+import { describeImport, importCalendarFile } from '../../../lib/data/actions';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
+import { PAGE_DEPS } from './deps';
 import { fileInput } from './files';
 
-/** Import past meetings from a calendar file, by the rules of logging from the page. */
+/** Import past meetings from a calendar file, by the rules of logging from the page: all of them, or none. */
 export function ImportSection() {
   const [includeLarge, setIncludeLarge] = useState(false);
   const importing = useCommand();
 
   const importFile = (file: File) =>
     importing.run(
-      async (progress) => {
-        const { events, problem } = readIcs(await file.text(), Date.now());
-        if (problem) throw new Error(problem);
-        const upload = await uploadCalendarParts(
-          sendMessage,
-          slices(events, CALENDAR_PART_SIZE).map((part) => ({ events: part })),
-          progress,
-        );
-        return sendMessage('importCalendar', { upload, includeLarge });
-      },
-      (s) => {
-        const left = [
-          s.alreadyLogged && `${s.alreadyLogged} already logged`,
-          s.notStarted && `${s.notStarted} not started yet`,
-          s.declined && `${s.declined} declined`,
-          s.noOne && `${s.noOne} with no one else`,
-          s.overLimit && `${s.overLimit} over your guest limit`,
-        ].filter(Boolean);
-        return `${s.meetings} meetings, ${s.peopleAdded} people added.${left.length ? ` Left out: ${left.join(', ')}.` : ''}`;
-      },
+      (step) => importCalendarFile(file, includeLarge, Date.now(), PAGE_DEPS, step),
+      describeImport,
       'Nothing was imported.',
     );
 

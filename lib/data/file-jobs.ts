@@ -1,0 +1,84 @@
+import { BACKUP_PART_SIZE } from '../commands/send-backup-part';
+import { CALENDAR_PART_SIZE } from '../commands/send-calendar-part';
+import type { AppDB } from '../db/app-db';
+import { backupProblem, backupSizeProblem, createBackup, readBackup } from './backup';
+import type { BackupSettings } from './backup-schema';
+import { calendarSizeProblem, describeAdjustments, readCalendarFile } from './calendar-file';
+import { describeTrimmed } from './trim';
+import { jsonParts } from './upload';
+
+/**
+ * The work on whole files that would freeze the page for seconds if it ran on the page's own thread: reading,
+ * checking and cutting a backup or calendar file into parts, and making (and checking) a backup. It runs in a
+ * Web Worker of the page (lib/data/file-worker.ts); tests run it directly.
+ */
+export type FileJob =
+  | { job: 'read-backup'; file: Blob }
+  | { job: 'read-calendar'; file: Blob; now: number }
+  | { job: 'save-backup'; settings: BackupSettings; now: number };
+
+export interface RecordCounts {
+  people: number;
+  interactions: number;
+  groups: number;
+}
+
+interface Results {
+  'read-backup': { parts: string[]; counts: RecordCounts; note: string };
+  'read-calendar': { parts: string[]; events: number; note: string };
+  'save-backup': { file: Blob; counts: RecordCounts };
+}
+export type JobName = keyof Results;
+export type FileJobResult<K extends JobName = JobName> = ({ ok: true } & Results[K]) | { ok: false; message: string };
+
+export async function runFileJob<J extends FileJob>(job: J, db: () => AppDB): Promise<FileJobResult<J['job']>>;
+export async function runFileJob(job: FileJob, db: () => AppDB): Promise<FileJobResult> {
+  switch (job.job) {
+    case 'read-backup': {
+      const tooLarge = backupSizeProblem(job.file.size);
+      if (tooLarge) return { ok: false, message: tooLarge };
+      const read = readBackup(await job.file.text());
+      if (!read.ok) {
+        // A record or setting is wrong: the file, not Bridges, needs the change.
+        const inRecord = /^(people|interactions|groups|settings)\b/.test(read.message);
+        return inRecord
+          ? { ok: false, message: `${read.message} Correct it in the file, or choose another backup.` }
+          : read;
+      }
+      const { backup } = read;
+      const parts = [
+        JSON.stringify({ settings: backup.settings, exportedAt: backup.exportedAt }),
+        ...jsonParts('groups', backup.groups, BACKUP_PART_SIZE),
+        ...jsonParts('interactions', backup.interactions, BACKUP_PART_SIZE),
+        ...jsonParts('people', backup.people, BACKUP_PART_SIZE),
+      ];
+      return { ok: true, parts, counts: lengths(backup), note: describeTrimmed(read.trimmed) };
+    }
+    case 'read-calendar': {
+      const tooLarge = calendarSizeProblem(job.file.size);
+      if (tooLarge) return { ok: false, message: tooLarge };
+      const read = readCalendarFile(await job.file.text(), job.now);
+      if (!read.ok) return read;
+      const parts = jsonParts('events', read.events, CALENDAR_PART_SIZE);
+      return { ok: true, parts, events: read.events.length, note: describeAdjustments(read.adjusted) };
+    }
+    case 'save-backup': {
+      const backup = await createBackup(db(), job.settings, job.now);
+      const problem = backupProblem(backup);
+      if (problem) {
+        return {
+          ok: false,
+          message: `Bridges checks every backup as its restore will, and this one would be refused: ${problem} Change that record in Bridges, then save again.`,
+        };
+      }
+      const file = new Blob([JSON.stringify(backup)], { type: 'application/json' });
+      return { ok: true, file, counts: lengths(backup) };
+    }
+  }
+}
+
+const lengths = (b: { people: unknown[]; interactions: unknown[]; groups: unknown[] }): RecordCounts => ({
+  people: b.people.length,
+  interactions: b.interactions.length,
+  groups: b.groups.length,
+});

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { describeRestore, makeBackupFile, restoreFile } from '../../../lib/data/actions';
+import { count, describeRestore, makeBackupFile, restoreFile } from '../../../lib/data/actions';
 import type { RestoreMode } from '../../../lib/data/backup';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
@@ -8,10 +8,16 @@ import { download, fileInput, today } from './files';
 
 /** Save everything to one file; restore it, checked whole (off the page's thread) before anything is written. */
 export function BackupSection() {
-  const [mode, setMode] = useState<RestoreMode>('merge');
-  const saving = useCommand();
-  const restoring = useCommand();
+  return (
+    <>
+      <SaveBackup />
+      <RestoreBackup />
+    </>
+  );
+}
 
+function SaveBackup() {
+  const saving = useCommand();
   const save = () =>
     saving.run(
       async (step) => {
@@ -21,15 +27,8 @@ export function BackupSection() {
         return { ...made.counts, name };
       },
       (c) =>
-        `Backup saved as ${c.name} (in your downloads): ${c.people.toLocaleString('en')} people, ${c.interactions.toLocaleString('en')} meetings and contacts, ${c.groups.toLocaleString('en')} groups.`,
+        `Backup saved as ${c.name} (in your downloads): ${count(c.people, 'person', 'people')}, ${count(c.interactions, 'meeting or contact', 'meetings and contacts')}, ${count(c.groups, 'group', 'groups')}.`,
       'No backup was saved.',
-    );
-
-  const restore = (file: File) =>
-    restoring.run(
-      (step) => restoreFile(file, mode, PAGE_DEPS, step),
-      (outcome) => ({ text: describeRestore(mode, outcome), error: outcome.settingsProblem !== null }),
-      'Nothing was restored.',
     );
 
   return (
@@ -42,7 +41,27 @@ export function BackupSection() {
         Save a backup
       </button>
       <CommandStatus state={saving} label="Saving" />
-      <h3>Restore</h3>
+    </section>
+  );
+}
+
+function RestoreBackup() {
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const restoring = useCommand();
+  const restore = (file: File) =>
+    restoring.run(
+      (step) => restoreFile(file, mode, PAGE_DEPS, step),
+      (outcome) => ({ text: describeRestore(mode, outcome), error: outcome.settingsProblem !== null }),
+      'Nothing was restored.',
+    );
+
+  return (
+    <section class="card">
+      <h2>Restore a backup</h2>
+      <p class="hint">
+        The whole file is read and checked before anything changes; then everything in it is written at once, or nothing
+        is.
+      </p>
       <fieldset class="choices">
         <legend>When restoring</legend>
         <label>

@@ -20,7 +20,8 @@ const UNREADABLE = 'A part of this backup could not be read: nothing was restore
 
 /**
  * One part of a backup being restored, as JSON text: its records, each checked as the backup file's own
- * schema checks it.
+ * schema checks it, then written (lib/data/restore.ts). Parts come in order: settings, groups, people,
+ * meetings.
  */
 export const sendBackupPart = command({
   from: ['page'],

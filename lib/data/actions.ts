@@ -1,8 +1,8 @@
 import type { sendMessage } from '../messaging';
-import type { RestoreMode, RestoreSummary } from './backup';
 import type { BackupSettings } from './backup-schema';
 import type { FileJob, FileJobResult, RecordCounts } from './file-jobs';
 import type { IcsSummary } from './ics';
+import type { RestoreMode, RestoreSummary } from './restore';
 import { uploadParts } from './upload';
 
 /**
@@ -39,9 +39,11 @@ export async function restoreFile(file: Blob, mode: RestoreMode, deps: DataDeps,
   step(0, 0, STEPS.reading);
   const read = await deps.run({ job: 'read-backup', file });
   if (!read.ok) throw new Error(read.message);
-  const upload = await uploadParts(deps.send, 'backup', read.parts, (done, total) => step(done, total, STEPS.sending));
+  const upload = await uploadParts(deps.send, { kind: 'backup', mode, parts: read.parts.length }, read.parts, (d, t) =>
+    step(d, t, STEPS.sending),
+  );
   step(0, 0, STEPS.restoring);
-  const summary = await deps.send('restoreBackup', { upload, mode });
+  const summary = await deps.send('restoreBackup', { upload });
   return { ...summary, note: read.note };
 }
 
@@ -73,8 +75,11 @@ export async function importCalendarFile(
   step(0, 0, STEPS.reading);
   const read = await deps.run({ job: 'read-calendar', file, now });
   if (!read.ok) throw new Error(read.message);
-  const upload = await uploadParts(deps.send, 'calendar', read.parts, (done, total) =>
-    step(done, total, STEPS.sending),
+  const upload = await uploadParts(
+    deps.send,
+    { kind: 'calendar', parts: read.parts.length },
+    read.parts,
+    (done, total) => step(done, total, STEPS.sending),
   );
   step(0, 0, STEPS.importing);
   const summary = await deps.send('importCalendar', { upload, includeLarge });

@@ -48,9 +48,10 @@ export async function runFileJob(job: FileJob, db: () => AppDB): Promise<FileJob
       const { backup } = read;
       const parts = [
         JSON.stringify({ settings: backup.settings, exportedAt: backup.exportedAt }),
+        // In the order the restore writes them (lib/data/restore.ts).
         ...jsonParts('groups', backup.groups, BACKUP_PART_SIZE),
-        ...jsonParts('interactions', backup.interactions, BACKUP_PART_SIZE),
         ...jsonParts('people', backup.people, BACKUP_PART_SIZE),
+        ...jsonParts('interactions', backup.interactions, BACKUP_PART_SIZE),
       ];
       return { ok: true, parts, counts: lengths(backup), note: describeTrimmed(read.trimmed) };
     }

@@ -1,5 +1,5 @@
 import { MAX_PART_CHARS, PART_CHARS } from '../commands/uploads';
-import type { sendMessage } from '../messaging';
+import type { RequestOf, sendMessage } from '../messaging';
 
 type Send = typeof sendMessage;
 
@@ -34,29 +34,38 @@ const IN_FLIGHT = 3;
 
 /**
  * Sends a large input to the background in parts (each within its command's bounds), reporting progress, and
- * returns the upload's id for the command that uses it. Nothing is written until that command runs.
+ * returns the upload's id for the command that finishes it. When a part is refused (or anything else fails),
+ * the background is told to drop what it began, and the part's refusal is thrown.
  */
 export async function uploadParts(
   send: Send,
-  kind: 'backup' | 'calendar',
+  begin: RequestOf<'beginUpload'>,
   parts: readonly string[],
   onProgress: (done: number, total: number) => void,
 ): Promise<string> {
+  const kind = begin.kind;
   const all = parts.length > 0 ? parts : [kind === 'calendar' ? '{"events":[]}' : '{}'];
-  const { upload } = await send('beginUpload', { kind, parts: all.length });
+  const { upload } = await send('beginUpload', { ...begin, parts: all.length });
   let next = 0;
   let done = 0;
+  let failed = false;
   const sendOne = (index: number, part: string) =>
     kind === 'backup'
       ? send('sendBackupPart', { upload, index, part })
       : send('sendCalendarPart', { upload, index, part });
   const lane = async () => {
-    while (next < all.length) {
+    while (next < all.length && !failed) {
       const index = next++;
       await sendOne(index, all[index] as string);
       onProgress(++done, all.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, all.length) }, lane));
+  try {
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, all.length) }, lane));
+  } catch (error) {
+    failed = true;
+    await send('cancelUpload', { upload }).catch(() => undefined);
+    throw error;
+  }
   return upload;
 }

@@ -227,13 +227,10 @@ describe('restoring a backup file through the commands', () => {
       b.people[1].interactionCount += 30;
     });
     const before = await snapshot();
-    const add = db.interactions.bulkAdd.bind(db.interactions);
-    let calls = 0;
-    // The second write of the restore fails, after the stores were cleared and the groups written.
-    vi.spyOn(db.interactions, 'bulkAdd').mockImplementation(((rows: never) => {
-      calls++;
-      return calls === 1 ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : add(rows);
-    }) as never);
+    const put = db.interactions.bulkPut.bind(db.interactions);
+    // The meetings cannot be written, after the stores were cleared and the groups and people written.
+    vi.spyOn(db.interactions, 'bulkPut').mockImplementation(((rows: never) =>
+      rows ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : put(rows)) as never);
     await expect(restoring(file)).rejects.toThrow(
       "Your disk is full, or the browser's storage for Bridges is: nothing was saved. Free some space, then try again.",
     );
@@ -254,7 +251,7 @@ describe('restoring a backup file through the commands', () => {
   });
 
   it('refuses a part that is not JSON with a sentence', async () => {
-    const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 1 });
+    const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 1, mode: 'merge' });
     await expect(sendMessage('sendBackupPart', { upload, index: 0, part: '{"people": [' })).rejects.toThrow(
       'A part of this backup could not be read: nothing was restored.',
     );

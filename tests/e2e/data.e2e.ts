@@ -248,13 +248,11 @@ describe('the data page when the disk is full (Chromium)', () => {
     await fullPage.goto(`chrome-extension://${full.extensionId}/options.html#/data`);
     // "Replace" clears everything before it writes the backup: the clearing must not survive the failed write.
     await fullPage.getByRole('radio', { name: /^Replace/ }).check();
-    await fullPage
-      .getByLabel('Backup file')
-      .setInputFiles({
-        name: 'backup.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(backup)),
-      });
+    await fullPage.getByLabel('Backup file').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(backup)),
+    });
     await expect
       .poll(() => fullPage.getByRole('alert').textContent(), { timeout: 30_000 })
       .toBe(

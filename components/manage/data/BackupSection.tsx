@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { count, describeRestore, makeBackupFile, restoreFile } from '../../../lib/data/actions';
-import type { RestoreMode } from '../../../lib/data/backup';
+import type { RestoreMode } from '../../../lib/data/restore';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
 import { currentSettings, PAGE_DEPS } from './deps';

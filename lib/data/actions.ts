@@ -21,8 +21,10 @@ export type Step = (done: number, total: number, step?: string) => void;
 
 export const STEPS = {
   reading: 'Reading and checking the file…',
+  /** A restore's parts go to the background, which writes them as they come (in one transaction). */
+  restoring: 'Restoring…',
+  finishing: 'Finishing: everything is saved at once…',
   sending: 'Handing it to Bridges…',
-  restoring: 'Writing everything in one go…',
   importing: 'Importing the meetings in one go…',
   saving: 'Reading and checking everything…',
 } as const;
@@ -40,9 +42,9 @@ export async function restoreFile(file: Blob, mode: RestoreMode, deps: DataDeps,
   const read = await deps.run({ job: 'read-backup', file });
   if (!read.ok) throw new Error(read.message);
   const upload = await uploadParts(deps.send, { kind: 'backup', mode, parts: read.parts.length }, read.parts, (d, t) =>
-    step(d, t, STEPS.sending),
+    step(d, t, STEPS.restoring),
   );
-  step(0, 0, STEPS.restoring);
+  step(0, 0, STEPS.finishing);
   const summary = await deps.send('restoreBackup', { upload });
   return { ...summary, note: read.note };
 }

@@ -1,6 +1,18 @@
 import * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupSettings } from './backup-schema';
+import type { Group, Interaction, Person } from '../db/types';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  BackupSchema,
+  type BackupSettings,
+  BackupSettingsSchema,
+  GroupSchema,
+  InteractionSchema,
+  PersonSchema,
+} from './backup-schema';
+import { Consistency } from './consistency';
 import { type Trimmed, trimBackup } from './trim';
 
 /** A backup of everything: people, interactions, groups and the user's settings. */
@@ -70,21 +82,124 @@ export function readBackup(text: string): BackupCheck {
 }
 
 /**
- * Checks a backup Bridges is about to save, as its restore will check it: a file the restore would refuse is
- * not saved. Says which record is wrong, by its address, title or name.
+ * Checks a backup record by record, as its restore will check it (each record's schema, then what the records
+ * say of each other), so that a file the restore would refuse is never saved. Lists come in the restore's
+ * order: settings, groups, people, meetings. The first problem names the record by its address, title or name.
  */
+export class BackupChecker {
+  problem: string | null = null;
+  private readonly consistency = new Consistency();
+  private readonly seen = { people: 0, interactions: 0, groups: 0 };
+
+  settings(settings: BackupSettings): void {
+    if (this.problem) return;
+    const result = v.safeParse(BackupSettingsSchema, settings, { abortEarly: true });
+    if (!result.success) this.problem = describeIssue(result.issues[0], 'settings');
+  }
+
+  groups(groups: readonly Group[]): void {
+    this.check('groups', GroupSchema, groups, (rows) => this.consistency.groups(rows));
+  }
+
+  people(people: readonly Person[]): void {
+    this.check('people', PersonSchema, people, (rows) => this.consistency.people(rows));
+  }
+
+  interactions(interactions: readonly Interaction[]): void {
+    this.check('interactions', InteractionSchema, interactions, (rows) => this.consistency.interactions(rows));
+  }
+
+  private check<T>(
+    list: 'people' | 'interactions' | 'groups',
+    schema: v.GenericSchema<unknown, T>,
+    rows: readonly object[],
+    consistent: (rows: T[]) => string | null,
+  ): void {
+    if (this.problem) return;
+    const first = this.seen[list];
+    this.seen[list] += rows.length;
+    const checked: T[] = [];
+    for (const [i, row] of rows.entries()) {
+      const result = v.safeParse(schema, row, { abortEarly: true });
+      if (!result.success) {
+        this.problem = `${describeIssue(result.issues[0], `${list}[${first + i}]`)} (${recordName(row)})`;
+        return;
+      }
+      checked.push(result.output);
+    }
+    const problem = consistent(checked);
+    if (problem) {
+      const index = Number(/^\w+\[(\d+)\]/.exec(problem)?.[1] ?? -1) - first;
+      const row = rows[index];
+      this.problem = row ? `${problem} (${recordName(row)})` : problem;
+    }
+  }
+}
+
+/** The first reason the restore would refuse `backup`, naming the record, or null. */
 export function backupProblem(backup: Backup): string | null {
-  const result = v.safeParse(BackupSchema, backup, { abortEarly: true });
-  const problem = result.success ? consistencyProblem(result.output) : describeIssue(result.issues[0]);
-  if (!problem) return null;
-  const [, list, index] = /^(people|interactions|groups)\[(\d+)\]/.exec(problem) ?? [];
-  const record = list && index ? (backup[list as 'people' | 'interactions' | 'groups'][Number(index)] as object) : null;
-  const name = record ? recordName(record) : '';
-  return `${problem}${name ? ` (${name})` : ''}`;
+  const checker = new BackupChecker();
+  checker.settings(backup.settings);
+  checker.groups(backup.groups);
+  checker.people(backup.people);
+  checker.interactions(backup.interactions);
+  return checker.problem;
+}
+
+/** Meetings read, checked and written out at a time, while the database fetches the next ones. */
+const FILE_CHUNK = 5000;
+
+export type BackupFile =
+  | { ok: true; file: Blob; counts: { people: number; interactions: number; groups: number } }
+  | { ok: false; problem: string };
+
+/**
+ * Makes the backup file: every record read in one transaction (one moment's data), checked as its restore
+ * will check it, and written out as JSON. Meetings are read in chunks, each one checked and written out while
+ * the database fetches the next, so that making a backup costs little more than reading the data. The text is
+ * exactly JSON.stringify(createBackup(...)).
+ */
+export async function writeBackupFile(db: AppDB, settings: BackupSettings, now: number): Promise<BackupFile> {
+  await db.open();
+  const tx = db.backendDB().transaction(['people', 'interactions', 'groups'], 'readonly');
+  const read = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const meetings = tx.objectStore('interactions');
+  const groupsRead = read<Group[]>(tx.objectStore('groups').getAll());
+  const peopleRead = read<Person[]>(tx.objectStore('people').getAll());
+  let next: Promise<Interaction[]> | null = read(meetings.getAll(null, FILE_CHUNK));
+  const check = new BackupChecker();
+  check.settings(settings);
+  const groups = await groupsRead;
+  check.groups(groups);
+  const people = await peopleRead;
+  check.people(people);
+  const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, people };
+  const pieces: string[] = [`${JSON.stringify(head).slice(0, -1)},"interactions":[`];
+  let count = 0;
+  while (next) {
+    const rows: Interaction[] = await next;
+    // Ask for the next chunk first (the transaction stays open), then check and write out this one.
+    const last = rows.at(-1);
+    next =
+      rows.length === FILE_CHUNK && last
+        ? read(meetings.getAll(IDBKeyRange.lowerBound(last.key, true), FILE_CHUNK))
+        : null;
+    check.interactions(rows);
+    if (rows.length) pieces.push(`${count ? ',' : ''}${JSON.stringify(rows).slice(1, -1)}`);
+    count += rows.length;
+  }
+  if (check.problem) return { ok: false, problem: check.problem };
+  pieces.push(`],"groups":${JSON.stringify(groups)},"settings":${JSON.stringify(settings)}}`);
+  const file = new Blob(pieces, { type: 'application/json' });
+  return { ok: true, file, counts: { people: people.length, interactions: count, groups: groups.length } };
 }
 
 function recordName(record: object): string {
-  const r = record as { email?: unknown; title?: unknown; start?: unknown; name?: unknown };
+  const r = record as { email?: unknown; title?: unknown; start?: unknown; name?: unknown; key?: unknown };
   if (typeof r.email === 'string') return r.email.slice(0, 254);
   if (typeof r.title === 'string' && typeof r.start === 'number' && Number.isFinite(r.start))
     return `"${r.title.slice(0, 80)}" on ${new Date(r.start).toISOString().slice(0, 10)}`;
@@ -92,9 +207,9 @@ function recordName(record: object): string {
   return '';
 }
 
-function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
+function describeIssue(issue: v.BaseIssue<unknown> | undefined, prefix = ''): string {
   if (!issue) return 'This backup could not be read.';
-  const where = (issue.path ?? [])
+  const where = (prefix ? [{ key: prefix }, ...(issue.path ?? [])] : (issue.path ?? []))
     .map((item) =>
       typeof item.key === 'number' ? `[${item.key}]` : `${item.key === undefined ? '' : `.${String(item.key)}`}`,
     )
@@ -107,27 +222,6 @@ function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
 
 /** Records that contradict each other: the same key twice, a meeting naming someone who is not there. */
 export function consistencyProblem(backup: Backup): string | null {
-  const emails = new Set<string>();
-  for (const [i, person] of backup.people.entries()) {
-    if (emails.has(person.email)) return `people[${i}].email: ${person.email} appears twice.`;
-    emails.add(person.email);
-  }
-  const keys = new Set<string>();
-  for (const [i, interaction] of backup.interactions.entries()) {
-    if (keys.has(interaction.key)) return `interactions[${i}].key: ${interaction.key} appears twice.`;
-    keys.add(interaction.key);
-    if (interaction.end < interaction.start) return `interactions[${i}].end: it ends before it starts.`;
-    const missing = interaction.people.find((email) => !emails.has(email));
-    if (missing) return `interactions[${i}].people: ${missing} is not among the backup's people.`;
-  }
-  const groups = new Set<string>();
-  for (const [i, group] of backup.groups.entries()) {
-    if (groups.has(group.id)) return `groups[${i}].id: ${group.id} appears twice.`;
-    groups.add(group.id);
-  }
-  for (const [i, person] of backup.people.entries()) {
-    if (person.groupId !== null && !groups.has(person.groupId))
-      return `people[${i}].groupId: no group ${person.groupId} in the backup.`;
-  }
-  return null;
+  const c = new Consistency();
+  return c.groups(backup.groups) ?? c.people(backup.people) ?? c.interactions(backup.interactions);
 }

@@ -1,7 +1,7 @@
 import { BACKUP_PART_SIZE } from '../commands/send-backup-part';
 import { CALENDAR_PART_SIZE } from '../commands/send-calendar-part';
 import type { AppDB } from '../db/app-db';
-import { backupProblem, backupSizeProblem, createBackup, readBackup } from './backup';
+import { backupSizeProblem, readBackup, writeBackupFile } from './backup';
 import type { BackupSettings } from './backup-schema';
 import { calendarSizeProblem, describeAdjustments, readCalendarFile } from './calendar-file';
 import { describeTrimmed } from './trim';
@@ -64,16 +64,14 @@ export async function runFileJob(job: FileJob, db: () => AppDB): Promise<FileJob
       return { ok: true, parts, events: read.events.length, note: describeAdjustments(read.adjusted) };
     }
     case 'save-backup': {
-      const backup = await createBackup(db(), job.settings, job.now);
-      const problem = backupProblem(backup);
-      if (problem) {
+      const made = await writeBackupFile(db(), job.settings, job.now);
+      if (!made.ok) {
         return {
           ok: false,
-          message: `Bridges checks every backup as its restore will, and this one would be refused: ${problem} Change that record in Bridges, then save again.`,
+          message: `Bridges checks every backup as its restore will, and this one would be refused: ${made.problem} Change that record in Bridges, then save again.`,
         };
       }
-      const file = new Blob([JSON.stringify(backup)], { type: 'application/json' });
-      return { ok: true, file, counts: lengths(backup) };
+      return made;
     }
   }
 }

@@ -3,6 +3,7 @@ import type { AppDB } from '../db/app-db';
 import type { Group, Interaction, Person } from '../db/types';
 import type { UserSettings } from '../schema';
 import type { Backup } from './backup-schema';
+import { Consistency } from './consistency';
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -27,6 +28,8 @@ export interface RestoreOutcome extends RestoreSummary {
 
 /** A read no record answers, issued while the next part is on its way so the transaction stays open. */
 const KEEP_ALIVE = '\uffff';
+/** Parts whose writes may be on their way at once. */
+const WRITES_AHEAD = 2;
 /** How long the restore waits for the next part before giving up (the page was closed, or it failed). */
 const IDLE_MS = 20_000;
 
@@ -89,11 +92,23 @@ export class RestoreWriter {
 
   private async write(): Promise<RestoreOutcome> {
     const { db } = this;
-    const state = new Consistency();
+    const consistency = new Consistency();
+    const consistent = (problem: string | null) => {
+      if (problem) throw new Refusal(problem);
+    };
     let settings: UserSettings = {};
     const summary: RestoreSummary = { people: 0, interactions: 0, groups: 0 };
     const backupPeople: Person[] = [];
     const added = new Map<string, { first: number; last: number; count: number }>();
+    // Writes on their way: the next part is handed to the database while it still writes the one before.
+    const writing: Promise<unknown>[] = [];
+    const write = async (put: PromiseLike<unknown>) => {
+      const done = Promise.resolve(put);
+      done.catch(() => {}); // awaited below; the transaction aborts on its own if a write fails
+      writing.push(done);
+      if (writing.length > WRITES_AHEAD) await writing.shift();
+    };
+    const settle = () => Promise.all(writing.splice(0));
     await db.transaction('rw', db.people, db.interactions, db.groups, async () => {
       let haveKeys = new Set<string>();
       let haveGroups = new Set<string>();
@@ -112,76 +127,38 @@ export class RestoreWriter {
               'The rest of the backup never arrived (the page may have been closed): nothing was restored.',
             );
           }
-          await db.groups.get(KEEP_ALIVE);
+          await settle();
+          if (!this.parts.has(this.next)) await db.groups.get(KEEP_ALIVE);
           continue;
         }
         this.parts.delete(this.next++);
         if (part.settings) settings = part.settings;
         if (part.groups) {
-          state.groups(part.groups);
+          consistent(consistency.groups(part.groups));
           const rows = this.mode === 'replace' ? part.groups : part.groups.filter((g) => !haveGroups.has(g.id));
-          await db.groups.bulkPut(rows);
+          await write(db.groups.bulkPut(rows));
           summary.groups += rows.length;
         }
         if (part.people) {
-          state.people(part.people);
+          consistent(consistency.people(part.people));
           if (this.mode === 'replace') {
-            await db.people.bulkPut(part.people);
+            await write(db.people.bulkPut(part.people));
             summary.people += part.people.length;
           } else for (const p of part.people) backupPeople.push(p);
         }
         if (part.interactions) {
-          state.interactions(part.interactions);
+          consistent(consistency.interactions(part.interactions));
           const rows =
             this.mode === 'replace' ? part.interactions : part.interactions.filter((i) => !haveKeys.has(i.key));
           if (this.mode === 'merge') countContacts(rows, added);
-          await db.interactions.bulkPut(rows);
+          await write(db.interactions.bulkPut(rows));
           summary.interactions += rows.length;
         }
       }
+      await settle();
       if (this.mode === 'merge') summary.people = await mergePeople(db, backupPeople, added);
     });
     return { ...summary, settings };
-  }
-}
-
-/** The checks that need the parts before: the same key twice, references to what the backup does not hold. */
-class Consistency {
-  private readonly emails = new Set<string>();
-  private readonly keys = new Set<string>();
-  private readonly groupIds = new Set<string>();
-  private counts = { people: 0, interactions: 0, groups: 0 };
-
-  groups(groups: readonly Group[]): void {
-    for (const group of groups) {
-      const i = this.counts.groups++;
-      if (this.groupIds.has(group.id)) throw new Refusal(`groups[${i}].id: ${group.id} appears twice.`);
-      this.groupIds.add(group.id);
-    }
-  }
-
-  people(people: readonly Person[]): void {
-    for (const person of people) {
-      const i = this.counts.people++;
-      if (this.emails.has(person.email)) throw new Refusal(`people[${i}].email: ${person.email} appears twice.`);
-      this.emails.add(person.email);
-      if (person.groupId !== null && !this.groupIds.has(person.groupId))
-        throw new Refusal(`people[${i}].groupId: no group ${person.groupId} in the backup.`);
-    }
-  }
-
-  interactions(interactions: readonly Interaction[]): void {
-    for (const interaction of interactions) {
-      const i = this.counts.interactions++;
-      if (this.keys.has(interaction.key))
-        throw new Refusal(`interactions[${i}].key: ${interaction.key} appears twice.`);
-      this.keys.add(interaction.key);
-      if (interaction.end < interaction.start) throw new Refusal(`interactions[${i}].end: it ends before it starts.`);
-      for (const email of interaction.people) {
-        if (!this.emails.has(email))
-          throw new Refusal(`interactions[${i}].people: ${email} is not among the backup's people.`);
-      }
-    }
   }
 }
 

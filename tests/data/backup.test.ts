@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBackup, readBackup } from '../../lib/data/backup';
+import { createBackup, readBackup, writeBackupFile } from '../../lib/data/backup';
 import { restoreBackup } from '../../lib/data/restore';
 import { AppDB } from '../../lib/db/app-db';
 import { makeLog } from '../e2e/seed';
@@ -84,6 +84,34 @@ describe('backup and restore', () => {
       firstMetAt: NOW - 10 * DAY,
     });
     expect(await db.people.get('new@x.example')).toBeTruthy();
+  });
+});
+
+describe('the backup file', () => {
+  it('is the whole database as one JSON text, read in chunks, and checked', { timeout: 60_000 }, async () => {
+    const log = makeLog(300, 12_001, NOW); // three chunks and one meeting
+    await db.people.bulkAdd(log.people);
+    await db.interactions.bulkAdd(log.interactions);
+    await db.groups.add({ id: 'g1', name: 'Finance', kind: 'department', createdAt: NOW });
+    const settings = { myEmails: ['me@corp.example'] };
+    const made = await writeBackupFile(db, settings, NOW);
+    if (!made.ok) throw new Error(made.problem);
+    expect(await made.file.text()).toBe(JSON.stringify(await createBackup(db, settings, NOW)));
+    expect(made.counts).toEqual({ people: log.people.length, interactions: 12_001, groups: 1 });
+  });
+
+  it('names a bad record in any chunk by its place in the file and its title', { timeout: 60_000 }, async () => {
+    const log = makeLog(100, 11_000, NOW);
+    await db.people.bulkAdd(log.people);
+    await db.interactions.bulkAdd(log.interactions);
+    const keys = (await db.interactions.orderBy('key').primaryKeys()) as string[];
+    await db.interactions.update(keys[10_500] as string, { title: 'T'.repeat(2001) });
+    const made = await writeBackupFile(db, {}, NOW);
+    const meeting = await db.interactions.get(keys[10_500] as string);
+    expect(made).toEqual({
+      ok: false,
+      problem: `interactions[10500].title: This text can be at most 2,000 characters. ("${'T'.repeat(80)}" on ${new Date(meeting?.start ?? 0).toISOString().slice(0, 10)})`,
+    });
   });
 });
 

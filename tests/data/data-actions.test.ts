@@ -83,8 +83,8 @@ describe('restoring a backup file through the commands', () => {
     expect(describeRestore('replace', outcome)).toBe('Restored: 2 people, 2 meetings and contacts, 1 group.');
     expect([...new Set(steps)]).toEqual([
       'Reading and checking the file…',
-      'Handing it to Bridges…',
-      'Writing everything in one go…',
+      'Restoring…',
+      'Finishing: everything is saved at once…',
     ]);
   });
 

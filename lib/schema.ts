@@ -39,15 +39,25 @@ export const Days = v.pipe(
 
 /**
  * An email address as Bridges keys it: trimmed and lower-cased here, at the boundary, so the same person is
- * one record whichever path wrote them; addresses hiding invisible characters are refused.
+ * one record whichever path wrote them; addresses hiding invisible characters are refused. One step rather
+ * than a pipe of five: a backup of 50,000 meetings checks some 350,000 addresses.
  */
 export const Email = v.pipe(
   v.string('An email address must be text.'),
-  v.trim(),
-  v.toLowerCase(),
-  v.maxLength(254, 'An email address can be at most 254 characters.'),
-  v.check((s) => !hasInvisible(s), 'An email address cannot contain invisible characters.'),
-  v.check(isEmail, (issue) => `"${String(issue.input).slice(0, 80)}" is not an email address.`),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const email = dataset.value.trim().toLowerCase();
+    const problem =
+      email.length > 254
+        ? 'An email address can be at most 254 characters.'
+        : hasInvisible(email)
+          ? 'An email address cannot contain invisible characters.'
+          : isEmail(email)
+            ? null
+            : `"${email.slice(0, 80)}" is not an email address.`;
+    if (problem === null) return email;
+    addIssue({ message: problem });
+    return NEVER;
+  }),
 );
 
 /** Text of at most `max` characters, named in the message. */

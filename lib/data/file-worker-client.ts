@@ -1,23 +1,52 @@
 import type { FileJob, FileJobResult } from './file-jobs';
 
 /**
- * Runs a job on a whole file in a Web Worker of the page, so the page stays responsive while a large file is
- * read and checked. One worker per job, gone when it answers. The worker is a file of the extension itself
- * (never a blob: address), so the extension pages' script-src 'self' allows it.
+ * Runs a job on a whole file in the page's Web Worker, so the page stays responsive while a large file is
+ * read and checked. The worker is a file of the extension itself (never a blob: address), so the extension
+ * pages' script-src 'self' allows it. It stays for a minute after its last job: a second backup or restore
+ * finds its code compiled and its database open.
  */
-export function inWorker<J extends FileJob>(job: J): Promise<FileJobResult<J['job']>> {
+const IDLE_MS = 60_000;
+
+interface Shared {
+  worker: Worker;
+  pending: Map<number, (result: FileJobResult) => void>;
+  idle?: ReturnType<typeof setTimeout>;
+}
+let shared: Shared | null = null;
+let lastId = 0;
+
+function stop(from: Shared, message: string): void {
+  from.worker.terminate();
+  for (const done of from.pending.values()) done({ ok: false, message });
+  from.pending.clear();
+  if (shared === from) shared = null;
+}
+
+function start(): Shared {
   const worker = new Worker(new URL('./file-worker.ts', import.meta.url));
+  const self: Shared = { worker, pending: new Map() };
+  worker.onmessage = (event: MessageEvent<{ id: number; result: FileJobResult }>) => {
+    const { id, result } = event.data;
+    self.pending.get(id)?.(result);
+    self.pending.delete(id);
+    if (self.pending.size === 0) self.idle = setTimeout(() => stop(self, 'Bridges stopped reading the file.'), IDLE_MS);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    stop(self, `Bridges could not read this file (${event.message || 'its reader stopped'}).`);
+  };
+  worker.onmessageerror = () => stop(self, 'Bridges could not read this file.');
+  return self;
+}
+
+export function inWorker<J extends FileJob>(job: J): Promise<FileJobResult<J['job']>> {
+  shared ??= start();
+  const current = shared;
+  clearTimeout(current.idle);
+  const id = ++lastId;
   return new Promise((resolve) => {
-    const done = (result: FileJobResult<J['job']>) => {
-      worker.terminate();
-      resolve(result);
-    };
-    worker.onmessage = (event: MessageEvent<FileJobResult<J['job']>>) => done(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      done({ ok: false, message: `Bridges could not read this file (${event.message || 'its reader stopped'}).` });
-    };
-    worker.onmessageerror = () => done({ ok: false, message: 'Bridges could not read this file.' });
-    worker.postMessage(job);
+    current.pending.set(id, resolve as (result: FileJobResult) => void);
+    current.worker.postMessage({ id, job });
   });
 }

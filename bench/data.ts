@@ -125,7 +125,7 @@ export async function dataFigures(buildDir: string, rounds = 5) {
           const made = await b.makeBackupFile({}, now, b.deps, () => {});
           out.backup.push(performance.now() - t0);
           if (i % 2 === 1) out.readFloor.push(await readFloor());
-          file ??= made.file;
+          if (!file) file = made.file;
           if (i === 0) more.coldBackup = out.backup.pop() ?? 0;
           if (i === 0) out.readFloor.pop();
         }

@@ -23,21 +23,23 @@ function stop(from: Shared, message: string): void {
   if (shared === from) shared = null;
 }
 
+// (No local named `self`: the bundler turns import.meta.url into self.location.href.)
 function start(): Shared {
   const worker = new Worker(new URL('./file-worker.ts', import.meta.url));
-  const self: Shared = { worker, pending: new Map() };
+  const entry: Shared = { worker, pending: new Map() };
   worker.onmessage = (event: MessageEvent<{ id: number; result: FileJobResult }>) => {
     const { id, result } = event.data;
-    self.pending.get(id)?.(result);
-    self.pending.delete(id);
-    if (self.pending.size === 0) self.idle = setTimeout(() => stop(self, 'Bridges stopped reading the file.'), IDLE_MS);
+    entry.pending.get(id)?.(result);
+    entry.pending.delete(id);
+    if (entry.pending.size === 0)
+      entry.idle = setTimeout(() => stop(entry, 'Bridges stopped reading the file.'), IDLE_MS);
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    stop(self, `Bridges could not read this file (${event.message || 'its reader stopped'}).`);
+    stop(entry, `Bridges could not read this file (${event.message || 'its reader stopped'}).`);
   };
-  worker.onmessageerror = () => stop(self, 'Bridges could not read this file.');
-  return self;
+  worker.onmessageerror = () => stop(entry, 'Bridges could not read this file.');
+  return entry;
 }
 
 export function inWorker<J extends FileJob>(job: J): Promise<FileJobResult<J['job']>> {

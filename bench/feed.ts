@@ -83,7 +83,7 @@ export async function feedFigures(buildDir: string, rounds = 5) {
       served = more;
       await syncNow();
       const [t] = await timings();
-      if (!t || t.added !== 20) throw new Error(`the sync added ${t?.added} meetings, not 20`);
+      if (t?.added !== 20) throw new Error(`the sync added ${t?.added} meetings, not 20`);
       measured.push(t);
       served = base;
       await syncNow(); // takes the 20 back out

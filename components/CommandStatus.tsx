@@ -9,6 +9,11 @@ export function CommandStatus({ state, label = 'Progress' }: { state: CommandSta
           {state.progress === null ? '' : `${state.progress}%`}
         </progress>
       )}
+      {state.busy && state.step && (
+        <p class="muted step" aria-live="polite">
+          {state.step}
+        </p>
+      )}
       {state.message && (
         <p class={state.message.error ? 'error' : 'saved'} role={state.message.error ? 'alert' : 'status'}>
           {state.message.text}

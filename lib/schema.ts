@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CONTACT_KINDS, PRIORITIES, RELATIONSHIP_KINDS } from './db/types';
-import { isEmail, normaliseEmail } from './people/email';
+import { hasInvisible, isEmail, normaliseEmail } from './people/email';
 import { cadenceProblem, MAX_CADENCE_DAYS } from './relationships/cadence';
 
 /**
@@ -37,24 +37,27 @@ export const Days = v.pipe(
   v.maxValue(MAX_CADENCE_DAYS, `A cadence can be at most ${MAX_CADENCE_DAYS} days.`),
 );
 
-/** Invisible format characters (zero-width spaces, joiners, bidirectional overrides) and control characters. */
-const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
-
-export function hasInvisible(text: string): boolean {
-  return INVISIBLE.test(text);
-}
-
 /**
  * An email address as Bridges keys it: trimmed and lower-cased here, at the boundary, so the same person is
- * one record whichever path wrote them; addresses hiding invisible characters are refused.
+ * one record whichever path wrote them; addresses hiding invisible characters are refused. One step rather
+ * than a pipe of five: a backup of 50,000 meetings checks some 350,000 addresses.
  */
 export const Email = v.pipe(
   v.string('An email address must be text.'),
-  v.trim(),
-  v.toLowerCase(),
-  v.maxLength(254, 'An email address can be at most 254 characters.'),
-  v.check((s) => !hasInvisible(s), 'An email address cannot contain invisible characters.'),
-  v.check(isEmail, (issue) => `"${String(issue.input).slice(0, 80)}" is not an email address.`),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const email = dataset.value.trim().toLowerCase();
+    const problem =
+      email.length > 254
+        ? 'An email address can be at most 254 characters.'
+        : hasInvisible(email)
+          ? 'An email address cannot contain invisible characters.'
+          : isEmail(email)
+            ? null
+            : `"${email.slice(0, 80)}" is not an email address.`;
+    if (problem === null) return email;
+    addIssue({ message: problem });
+    return NEVER;
+  }),
 );
 
 /** Text of at most `max` characters, named in the message. */
@@ -208,4 +211,4 @@ export function sentenceOf(issues: readonly v.BaseIssue<unknown>[] | undefined, 
   return issue.message;
 }
 
-export { normaliseEmail };
+export { hasInvisible, normaliseEmail };

@@ -1,13 +1,15 @@
 import { render } from 'preact';
-import { createBackup, readBackup, restoreBackup } from '../../lib/data/backup';
+import { PAGE_DEPS } from '../../components/manage/data/deps';
+import { makeBackupFile, restoreFile } from '../../lib/data/actions';
 import { getDb } from '../../lib/db/app-db';
 import { App } from './App';
 import '../../components/theme.css';
 import './style.css';
 
-// Benchmark builds only (WXT_BENCH=1): lets `npm run bench` time backup, restore and import in this page.
+// Benchmark builds only (WXT_BENCH=1): lets `npm run bench` time backup, restore and import in this page, as
+// the data page's buttons run them.
 if (import.meta.env.WXT_BENCH === '1') {
-  const bench = { getDb, createBackup, readBackup, restoreBackup };
+  const bench = { getDb, deps: PAGE_DEPS, makeBackupFile, restoreFile };
   Object.assign(globalThis, { bridgesBench: bench });
   // Loaded apart: the calendar-file reader lives in its worker's bundle, not in this page's.
   void import('../../lib/data/ics').then(({ readIcs, importEvents }) =>

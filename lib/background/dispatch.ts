@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { COMMANDS, type CommandName } from '../commands';
-import { type Command, type CommandContext, Refusal, type SenderKind } from '../commands/command';
+import type { Command, CommandContext, SenderKind } from '../commands/command';
+import { describeFailure } from '../commands/failure';
 import type { AppDB } from '../db/app-db';
 import type { Envelope, Reply } from '../messaging-protocol';
 import { sentenceOf } from '../schema';
@@ -55,20 +56,7 @@ function isEnvelope(message: unknown): message is Envelope & { bridges: CommandN
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 }
 
-/** Says what went wrong in words a person can act on. */
-export function describeFailure(error: unknown): string {
-  if (error instanceof Refusal) return error.message;
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return "Your disk is full, or the browser's storage for Bridges is: nothing was saved. Free some space, then try again.";
-  }
-  if (name === 'DatabaseClosedError' || name === 'InvalidStateError' || inner === 'InvalidStateError') {
-    return 'Bridges could not open its database (the browser may be shutting down): nothing was saved. Try again.';
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return `Something went wrong in Bridges, and nothing was saved: ${detail}`;
-}
+export { describeFailure };
 
 /**
  * The background's one dispatcher: for a message that names a command, check the sender, check the input,

@@ -1,19 +1,28 @@
 import * as v from 'valibot';
+import { RestoreWriter } from '../data/restore';
 import { command } from './command';
 import { beginUpload as begin, MAX_PARTS } from './uploads';
 
-/** Announce a large input sent in parts (a backup to restore, a calendar file's meetings to import). */
+const Parts = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(1, 'A file has at least one part.'),
+  v.maxValue(MAX_PARTS, 'This file is too large for Bridges to take in.'),
+);
+
+/**
+ * Announce a large input sent in parts: a backup to restore (written as its parts arrive, in one transaction,
+ * with "replace" or "merge" said now), or a calendar file's meetings to import (kept until the import).
+ */
 export const beginUpload = command({
   from: ['page'],
-  input: v.strictObject({
-    kind: v.picklist(['backup', 'calendar']),
-    parts: v.pipe(
-      v.number(),
-      v.integer(),
-      v.minValue(1, 'A file has at least one part.'),
-      v.maxValue(MAX_PARTS, 'This file is too large for Bridges to take in.'),
-    ),
-  }),
+  input: v.variant('kind', [
+    v.strictObject({ kind: v.literal('backup'), parts: Parts, mode: v.picklist(['replace', 'merge']) }),
+    v.strictObject({ kind: v.literal('calendar'), parts: Parts }),
+  ]),
   writes: false,
-  run: async (_db, { kind, parts }, ctx) => ({ upload: begin(kind, parts, ctx.now) }),
+  async run(db, input, ctx) {
+    const sink = input.kind === 'backup' ? new RestoreWriter(db, input.mode, input.parts) : undefined;
+    return { upload: begin(input.kind, input.parts, ctx.now, sink) };
+  },
 });

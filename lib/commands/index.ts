@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import { answerOwnAddress } from './answer-own-address';
 import { beginUpload } from './begin-upload';
+import { cancelUpload } from './cancel-upload';
 import type { Command } from './command';
 import { deleteAll } from './delete-all';
 import { deleteGroup } from './delete-group';
@@ -41,6 +42,7 @@ export const COMMANDS = {
   answerOwnAddress,
   deleteAll,
   beginUpload,
+  cancelUpload,
   sendBackupPart,
   restoreBackup,
   sendCalendarPart,

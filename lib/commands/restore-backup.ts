@@ -1,46 +1,29 @@
 import * as v from 'valibot';
-import { consistencyProblem, restoreBackup as restore } from '../data/backup';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../data/backup-schema';
-import { command, Refusal } from './command';
+import type { RestoreWriter } from '../data/restore';
+import { command } from './command';
+import { causeOf } from './failure';
 import { applySettings } from './save-settings';
-import type { BackupPart } from './send-backup-part';
-import { takeUpload } from './uploads';
+import { takeSink } from './uploads';
 
 /**
- * Restore a backup whose parts have all arrived: "replace" makes the data exactly the backup, "merge" adds
- * what is new. All or nothing: a problem anywhere changes nothing.
+ * Finish restoring a backup whose parts have all been sent: answers once all of it is written and committed
+ * ("replace" made the data exactly the backup, "merge" added what is new), or with why nothing was. The
+ * settings are saved after the records; if that fails, the records stay restored and the answer says the
+ * settings were not.
  */
 export const restoreBackup = command({
   from: ['page'],
-  input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)), mode: v.picklist(['replace', 'merge']) }),
+  input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)) }),
   writes: true,
-  async run(db, { upload, mode }, ctx) {
-    const backup = assemble(takeUpload<BackupPart>(upload, 'backup'));
-    const problem = consistencyProblem(backup);
-    if (problem) throw new Refusal(`Nothing was restored. ${problem}`);
-    const summary = await restore(db, backup, mode);
-    await applySettings(backup.settings);
-    await ctx.reminders.reschedule();
-    return summary;
+  async run(_db, { upload }, ctx) {
+    const { settings, ...summary } = await takeSink<RestoreWriter>(upload, 'backup').result();
+    let settingsProblem: string | null = null;
+    try {
+      await applySettings(settings);
+      await ctx.reminders.reschedule();
+    } catch (error) {
+      settingsProblem = causeOf(error);
+    }
+    return { ...summary, settingsProblem };
   },
 });
-
-function assemble(parts: BackupPart[]): Backup {
-  const backup: Backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: 0,
-    people: [],
-    interactions: [],
-    groups: [],
-    settings: {},
-  };
-  for (const part of parts) {
-    if (part.people) for (const p of part.people) backup.people.push(p);
-    if (part.interactions) for (const i of part.interactions) backup.interactions.push(i);
-    if (part.groups) for (const g of part.groups) backup.groups.push(g);
-    if (part.settings) backup.settings = part.settings;
-    if (part.exportedAt !== undefined) backup.exportedAt = part.exportedAt;
-  }
-  return backup;
-}

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { GroupSchema, InteractionSchema, PersonSchema } from '../data/backup-schema';
 import { Instant, UserSettingsSchema } from '../schema';
 import { command } from './command';
-import { addPart, MAX_PARTS } from './uploads';
+import { addPart, MAX_PARTS, PartText } from './uploads';
 
 /** At most this many records of each kind in one part of a backup. */
 export const BACKUP_PART_SIZE = 2000;
@@ -16,15 +16,21 @@ export const BackupPartSchema = v.strictObject({
 });
 export type BackupPart = v.InferOutput<typeof BackupPartSchema>;
 
-/** One part of a backup being restored: its records, each checked as the backup file's own schema checks it. */
+const UNREADABLE = 'A part of this backup could not be read: nothing was restored.';
+
+/**
+ * One part of a backup being restored, as JSON text: its records, each checked as the backup file's own
+ * schema checks it, then written (lib/data/restore.ts). Parts come in order: settings, groups, people,
+ * meetings.
+ */
 export const sendBackupPart = command({
   from: ['page'],
   input: v.strictObject({
     upload: v.pipe(v.string(), v.maxLength(100)),
     index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARTS - 1)),
-    part: BackupPartSchema,
+    part: PartText(BackupPartSchema, UNREADABLE),
   }),
   writes: false,
-  unreadable: 'A part of this backup could not be read: nothing was restored.',
+  unreadable: UNREADABLE,
   run: async (_db, { upload, index, part }, ctx) => ({ received: addPart(upload, 'backup', index, part, ctx.now) }),
 });

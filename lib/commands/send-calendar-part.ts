@@ -1,27 +1,62 @@
 import * as v from 'valibot';
-import { CalendarEventSchema } from '../logging/event-schema';
+import type { IcsEvent } from '../data/ics';
+import { Instant, LIMITS, ResponseSchema, Text } from '../schema';
 import { command } from './command';
-import { addPart, MAX_PARTS } from './uploads';
+import { addPart, MAX_PARTS, PartText } from './uploads';
 
 /** At most this many meetings in one part of a calendar file. */
 export const CALENDAR_PART_SIZE = 500;
 
-/** A meeting of a calendar file: what a card would show, with the groups among its guests and where it began. */
-export const FileEventSchema = v.object({
-  ...CalendarEventSchema.entries,
-  groups: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(100)), []),
-  line: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-});
+/**
+ * A meeting read from a calendar file, checked with the shared building blocks, so that what the import
+ * writes is what a backup accepts: times from 1900 to 2200 (old calendars hold meetings from before 1970),
+ * text within the bounds Bridges keeps, with the groups among its guests (not people: counted, not logged) and
+ * the line where it begins. The page fits a file's events to these bounds before sending them
+ * (lib/data/calendar-file.ts) and says what it changed.
+ */
+export const ImportedEventSchema = v.pipe(
+  v.object({
+    eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)),
+    calendarId: Text(LIMITS.calendarId),
+    title: Text(LIMITS.title),
+    start: Instant,
+    end: Instant,
+    allDay: v.boolean(),
+    timeZone: Text(100),
+    selfEmail: v.nullable(Text(320)),
+    selfDeclined: v.boolean(),
+    guests: v.pipe(
+      v.array(
+        v.object({
+          email: Text(320),
+          name: Text(LIMITS.name),
+          response: ResponseSchema,
+          organizer: v.boolean(),
+          optional: v.boolean(),
+        }),
+      ),
+      v.maxLength(LIMITS.people),
+    ),
+    groups: v.optional(v.pipe(v.array(Text(320)), v.maxLength(100)), []),
+    line: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  }),
+  v.check((e) => e.end >= e.start, 'A meeting in this calendar file ends before it starts.'),
+) satisfies v.GenericSchema<unknown, IcsEvent>;
 
-/** One part of a calendar file's meetings, each checked as a meeting logged from Calendar's page is. */
+const UNREADABLE = 'A meeting in this calendar file could not be read: nothing was imported.';
+
+/** One part of a calendar file's meetings, as JSON text. */
 export const sendCalendarPart = command({
   from: ['page'],
   input: v.strictObject({
     upload: v.pipe(v.string(), v.maxLength(100)),
     index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARTS - 1)),
-    part: v.strictObject({ events: v.pipe(v.array(FileEventSchema), v.maxLength(CALENDAR_PART_SIZE)) }),
+    part: PartText(
+      v.strictObject({ events: v.pipe(v.array(ImportedEventSchema), v.maxLength(CALENDAR_PART_SIZE)) }),
+      UNREADABLE,
+    ),
   }),
   writes: false,
-  unreadable: 'A meeting in this calendar file could not be read: nothing was imported.',
+  unreadable: UNREADABLE,
   run: async (_db, { upload, index, part }, ctx) => ({ received: addPart(upload, 'calendar', index, part, ctx.now) }),
 });

@@ -1,11 +1,23 @@
+import * as v from 'valibot';
 import { Refusal } from './command';
 
 /**
  * Large inputs (a backup, a calendar file's meetings) reach the background in parts, so that no message is
- * unbounded and the page can show progress. The parts wait here, in the background's memory, each already
- * checked by its command's schema, until the command that uses them (restore, import) takes them all at once.
+ * unbounded and the page can show progress. Each part is checked by its command's schema, then either waits
+ * here, in the background's memory, until the command that uses them (import) takes them all at once, or goes
+ * straight to a sink that writes it as it comes (restore: lib/data/restore.ts), still all at once.
+ *
+ * A part travels as JSON text (made in the page's worker): the page only hands a string on, so it never spends
+ * its own thread turning thousands of records into a message, and the background reads the text once.
  */
 export type UploadKind = 'backup' | 'calendar';
+
+/** Where the parts of an upload go as they arrive, instead of waiting here. */
+export interface PartSink {
+  add(index: number, part: unknown): void;
+  /** The upload was cancelled or forgotten: whatever the sink began is undone. */
+  abandon(reason: string): void;
+}
 
 interface Upload {
   kind: UploadKind;
@@ -13,6 +25,22 @@ interface Upload {
   expected: number;
   received: number;
   touched: number;
+  sink?: PartSink;
+}
+
+/** At most this many characters of JSON in one part (the page makes parts of about a tenth of this). */
+export const MAX_PART_CHARS = 8 * 1024 * 1024;
+/** The size of part the page aims for. */
+export const PART_CHARS = 1024 * 1024;
+
+/** One part's JSON text, bounded, then read: `schema` checks what it holds. */
+export function PartText<S extends v.GenericSchema>(schema: S, unreadable: string) {
+  return v.pipe(
+    v.string(unreadable),
+    v.maxLength(MAX_PART_CHARS, unreadable),
+    v.parseJson(undefined, unreadable),
+    schema,
+  );
 }
 
 /** At most this many parts in one upload, and uploads at once. */
@@ -23,17 +51,24 @@ const EXPIRES_MS = 10 * 60_000;
 
 const uploads = new Map<string, Upload>();
 
-function sweep(now: number): void {
-  for (const [id, upload] of uploads) if (now - upload.touched > EXPIRES_MS) uploads.delete(id);
+function forget(id: string, reason: string): void {
+  uploads.get(id)?.sink?.abandon(reason);
+  uploads.delete(id);
 }
 
-export function beginUpload(kind: UploadKind, parts: number, now: number): string {
+function sweep(now: number): void {
+  for (const [id, upload] of uploads) {
+    if (now - upload.touched > EXPIRES_MS) forget(id, 'The rest of the file never arrived: nothing was changed.');
+  }
+}
+
+export function beginUpload(kind: UploadKind, parts: number, now: number, sink?: PartSink): string {
   sweep(now);
   if (uploads.size >= MAX_UPLOADS) {
     throw new Refusal('Bridges is already taking in several files: wait for them to finish, then try again.');
   }
   const id = crypto.randomUUID();
-  uploads.set(id, { kind, parts: new Array(parts), expected: parts, received: 0, touched: now });
+  uploads.set(id, { kind, parts: sink ? [] : new Array(parts), expected: parts, received: 0, touched: now, sink });
   return id;
 }
 
@@ -48,10 +83,29 @@ function find(id: string, kind: UploadKind): Upload {
 export function addPart(id: string, kind: UploadKind, index: number, part: unknown, now: number): number {
   const upload = find(id, kind);
   if (index >= upload.expected) throw new Refusal('This part is not part of the file Bridges was told of.');
+  upload.touched = now;
+  if (upload.sink) {
+    upload.sink.add(index, part);
+    upload.received++;
+    return upload.received;
+  }
   if (upload.parts[index] === undefined) upload.received++;
   upload.parts[index] = part;
-  upload.touched = now;
   return upload.received;
+}
+
+/** The sink of an upload (the command that finishes it asks it for the outcome), and forgets the upload. */
+export function takeSink<T extends PartSink>(id: string, kind: UploadKind): T {
+  const upload = find(id, kind);
+  uploads.delete(id);
+  if (!upload.sink)
+    throw new Refusal('Bridges lost track of this file (it may have restarted): choose the file again.');
+  return upload.sink as T;
+}
+
+/** The page gave up on an upload (a part was refused, or the user left): it is forgotten, and undone. */
+export function cancelUpload(id: string): void {
+  forget(id, 'The file was not sent whole: nothing was changed.');
 }
 
 /** All parts of an upload, in order, and forgets it. Refuses when a part is missing. */
@@ -66,5 +120,5 @@ export function takeUpload<T>(id: string, kind: UploadKind): T[] {
 
 /** For tests: forget every upload. */
 export function clearUploads(): void {
-  uploads.clear();
+  for (const id of [...uploads.keys()]) forget(id, 'Bridges restarted: nothing was changed.');
 }

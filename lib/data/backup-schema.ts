@@ -27,8 +27,9 @@ export const PersonSchema = v.pipe(
   v.strictObject({
     email: Email,
     displayName: Text(LIMITS.name),
-    domain: Text(LIMITS.domain),
-    organisation: v.nullable(Text(LIMITS.domain)),
+    // Derived from the address, and lower-cased with it.
+    domain: v.pipe(Text(LIMITS.domain), v.toLowerCase()),
+    organisation: v.nullable(v.pipe(Text(LIMITS.domain), v.toLowerCase())),
     firstMetAt: Instant,
     lastMetAt: Instant,
     interactionCount: Count,

@@ -1,7 +1,19 @@
 import * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
-import type { Interaction, Person } from '../db/types';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, BackupSchema, type BackupSettings } from './backup-schema';
+import type { Group, Interaction, Person } from '../db/types';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  BackupSchema,
+  type BackupSettings,
+  BackupSettingsSchema,
+  GroupSchema,
+  InteractionSchema,
+  PersonSchema,
+} from './backup-schema';
+import { Consistency } from './consistency';
+import { type Trimmed, trimBackup } from './trim';
 
 /** A backup of everything: people, interactions, groups and the user's settings. */
 export async function createBackup(db: AppDB, settings: BackupSettings, now: number): Promise<Backup> {
@@ -16,21 +28,30 @@ export async function createBackup(db: AppDB, settings: BackupSettings, now: num
   }));
 }
 
-export const MAX_BACKUP_BYTES = 300 * 1024 * 1024;
+/**
+ * The largest backup Bridges reads: about 190,000 meetings. A file is checked against it before it is read,
+ * so a wrong file of gigabytes is refused at once instead of filling the page's memory.
+ */
+export const MAX_BACKUP_BYTES = 150 * 1024 * 1024;
 
-export type BackupCheck = { ok: true; backup: Backup } | { ok: false; message: string };
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+
+/** The sentence for a file too large to be a backup, or null. */
+export function backupSizeProblem(bytes: number): string | null {
+  return bytes > MAX_BACKUP_BYTES
+    ? `This file is ${megabytes(bytes)}; a Bridges backup can be at most ${megabytes(MAX_BACKUP_BYTES)}, so it was not read. Choose the file Bridges saved (bridges-backup-….json).`
+    : null;
+}
+
+export type BackupCheck = { ok: true; backup: Backup; trimmed: Trimmed } | { ok: false; message: string };
 
 /**
  * Reads a backup file's text, checks all of it, and says exactly what is wrong when something is: the record
- * and the field. Nothing is written here.
+ * and the field. Text longer than Bridges keeps is cut, and counted in `trimmed`. Nothing is written here.
  */
 export function readBackup(text: string): BackupCheck {
-  if (text.length > MAX_BACKUP_BYTES) {
-    return {
-      ok: false,
-      message: `This file is too large to be a Bridges backup (over ${MAX_BACKUP_BYTES / 1024 / 1024} MB).`,
-    };
-  }
+  const tooLarge = backupSizeProblem(text.length);
+  if (tooLarge) return { ok: false, message: tooLarge };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -52,16 +73,143 @@ export function readBackup(text: string): BackupCheck {
       message: `This backup is format version ${JSON.stringify(head.version)}; this Bridges reads version ${BACKUP_VERSION}. Nothing was changed.`,
     };
   }
+  const trimmed = trimBackup(head);
   const result = v.safeParse(BackupSchema, data, { abortEarly: true });
   if (!result.success) return { ok: false, message: describeIssue(result.issues[0]) };
   const backup = result.output;
   const problem = consistencyProblem(backup);
-  return problem ? { ok: false, message: problem } : { ok: true, backup };
+  return problem ? { ok: false, message: problem } : { ok: true, backup, trimmed };
 }
 
-function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
+/**
+ * Checks a backup record by record, as its restore will check it (each record's schema, then what the records
+ * say of each other), so that a file the restore would refuse is never saved. Lists come in the restore's
+ * order: settings, groups, people, meetings. The first problem names the record by its address, title or name.
+ */
+export class BackupChecker {
+  problem: string | null = null;
+  private readonly consistency = new Consistency();
+  private readonly seen = { people: 0, interactions: 0, groups: 0 };
+
+  settings(settings: BackupSettings): void {
+    if (this.problem) return;
+    const result = v.safeParse(BackupSettingsSchema, settings, { abortEarly: true });
+    if (!result.success) this.problem = describeIssue(result.issues[0], 'settings');
+  }
+
+  groups(groups: readonly Group[]): void {
+    this.check('groups', GroupSchema, groups, (rows) => this.consistency.groups(rows));
+  }
+
+  people(people: readonly Person[]): void {
+    this.check('people', PersonSchema, people, (rows) => this.consistency.people(rows));
+  }
+
+  interactions(interactions: readonly Interaction[]): void {
+    this.check('interactions', InteractionSchema, interactions, (rows) => this.consistency.interactions(rows));
+  }
+
+  private check<T>(
+    list: 'people' | 'interactions' | 'groups',
+    schema: v.GenericSchema<unknown, T>,
+    rows: readonly object[],
+    consistent: (rows: T[]) => string | null,
+  ): void {
+    if (this.problem) return;
+    const first = this.seen[list];
+    this.seen[list] += rows.length;
+    const checked: T[] = [];
+    for (const [i, row] of rows.entries()) {
+      const result = v.safeParse(schema, row, { abortEarly: true });
+      if (!result.success) {
+        this.problem = `${describeIssue(result.issues[0], `${list}[${first + i}]`)} (${recordName(row)})`;
+        return;
+      }
+      checked.push(result.output);
+    }
+    const problem = consistent(checked);
+    if (problem) {
+      const index = Number(/^\w+\[(\d+)\]/.exec(problem)?.[1] ?? -1) - first;
+      const row = rows[index];
+      this.problem = row ? `${problem} (${recordName(row)})` : problem;
+    }
+  }
+}
+
+/** The first reason the restore would refuse `backup`, naming the record, or null. */
+export function backupProblem(backup: Backup): string | null {
+  const checker = new BackupChecker();
+  checker.settings(backup.settings);
+  checker.groups(backup.groups);
+  checker.people(backup.people);
+  checker.interactions(backup.interactions);
+  return checker.problem;
+}
+
+/** Meetings read, checked and written out at a time, while the database fetches the next ones. */
+const FILE_CHUNK = 5000;
+
+export type BackupFile =
+  | { ok: true; file: Blob; counts: { people: number; interactions: number; groups: number } }
+  | { ok: false; problem: string };
+
+/**
+ * Makes the backup file: every record read in one transaction (one moment's data), checked as its restore
+ * will check it, and written out as JSON. Meetings are read in chunks, each one checked and written out while
+ * the database fetches the next, so that making a backup costs little more than reading the data. The text is
+ * exactly JSON.stringify(createBackup(...)).
+ */
+export async function writeBackupFile(db: AppDB, settings: BackupSettings, now: number): Promise<BackupFile> {
+  await db.open();
+  const tx = db.backendDB().transaction(['people', 'interactions', 'groups'], 'readonly');
+  const read = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const meetings = tx.objectStore('interactions');
+  const groupsRead = read<Group[]>(tx.objectStore('groups').getAll());
+  const peopleRead = read<Person[]>(tx.objectStore('people').getAll());
+  let next: Promise<Interaction[]> | null = read(meetings.getAll(null, FILE_CHUNK));
+  const check = new BackupChecker();
+  check.settings(settings);
+  const groups = await groupsRead;
+  check.groups(groups);
+  const people = await peopleRead;
+  check.people(people);
+  const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, people };
+  const pieces: string[] = [`${JSON.stringify(head).slice(0, -1)},"interactions":[`];
+  let count = 0;
+  while (next) {
+    const rows: Interaction[] = await next;
+    // Ask for the next chunk first (the transaction stays open), then check and write out this one.
+    const last = rows.at(-1);
+    next =
+      rows.length === FILE_CHUNK && last
+        ? read(meetings.getAll(IDBKeyRange.lowerBound(last.key, true), FILE_CHUNK))
+        : null;
+    check.interactions(rows);
+    if (rows.length) pieces.push(`${count ? ',' : ''}${JSON.stringify(rows).slice(1, -1)}`);
+    count += rows.length;
+  }
+  if (check.problem) return { ok: false, problem: check.problem };
+  pieces.push(`],"groups":${JSON.stringify(groups)},"settings":${JSON.stringify(settings)}}`);
+  const file = new Blob(pieces, { type: 'application/json' });
+  return { ok: true, file, counts: { people: people.length, interactions: count, groups: groups.length } };
+}
+
+function recordName(record: object): string {
+  const r = record as { email?: unknown; title?: unknown; start?: unknown; name?: unknown; key?: unknown };
+  if (typeof r.email === 'string') return r.email.slice(0, 254);
+  if (typeof r.title === 'string' && typeof r.start === 'number' && Number.isFinite(r.start))
+    return `"${r.title.slice(0, 80)}" on ${new Date(r.start).toISOString().slice(0, 10)}`;
+  if (typeof r.name === 'string') return `the group "${r.name.slice(0, 80)}"`;
+  return '';
+}
+
+function describeIssue(issue: v.BaseIssue<unknown> | undefined, prefix = ''): string {
   if (!issue) return 'This backup could not be read.';
-  const where = (issue.path ?? [])
+  const where = (prefix ? [{ key: prefix }, ...(issue.path ?? [])] : (issue.path ?? []))
     .map((item) =>
       typeof item.key === 'number' ? `[${item.key}]` : `${item.key === undefined ? '' : `.${String(item.key)}`}`,
     )
@@ -74,108 +222,6 @@ function describeIssue(issue: v.BaseIssue<unknown> | undefined): string {
 
 /** Records that contradict each other: the same key twice, a meeting naming someone who is not there. */
 export function consistencyProblem(backup: Backup): string | null {
-  const emails = new Set<string>();
-  for (const [i, person] of backup.people.entries()) {
-    if (emails.has(person.email)) return `people[${i}].email: ${person.email} appears twice.`;
-    emails.add(person.email);
-  }
-  const keys = new Set<string>();
-  for (const [i, interaction] of backup.interactions.entries()) {
-    if (keys.has(interaction.key)) return `interactions[${i}].key: ${interaction.key} appears twice.`;
-    keys.add(interaction.key);
-    if (interaction.end < interaction.start) return `interactions[${i}].end: it ends before it starts.`;
-    const missing = interaction.people.find((email) => !emails.has(email));
-    if (missing) return `interactions[${i}].people: ${missing} is not among the backup's people.`;
-  }
-  const groups = new Set<string>();
-  for (const [i, group] of backup.groups.entries()) {
-    if (groups.has(group.id)) return `groups[${i}].id: ${group.id} appears twice.`;
-    groups.add(group.id);
-  }
-  for (const [i, person] of backup.people.entries()) {
-    if (person.groupId !== null && !groups.has(person.groupId))
-      return `people[${i}].groupId: no group ${person.groupId} in the backup.`;
-  }
-  return null;
-}
-
-export type RestoreMode = 'replace' | 'merge';
-
-export interface RestoreSummary {
-  people: number;
-  interactions: number;
-  groups: number;
-}
-
-const CHUNK = 5000;
-
-/**
- * Writes a checked backup in one transaction: "replace" makes the database exactly the backup; "merge"
- * keeps what is there and adds the rest (the same meeting key or the same email is one record: a person in
- * both keeps the user's current settings for them, with their first and last contact and count recomputed
- * from all their meetings). If anything fails, nothing is changed.
- */
-export async function restoreBackup(
-  db: AppDB,
-  backup: Backup,
-  mode: RestoreMode,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<RestoreSummary> {
-  const total = backup.people.length + backup.interactions.length + backup.groups.length;
-  let done = 0;
-  const step = (n: number) => {
-    done += n;
-    onProgress(done, total);
-  };
-  return db.transaction('rw', db.people, db.interactions, db.groups, async () => {
-    if (mode === 'replace') {
-      await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
-      await db.groups.bulkAdd(backup.groups);
-      step(backup.groups.length);
-      for (let i = 0; i < backup.interactions.length; i += CHUNK) {
-        const chunk = backup.interactions.slice(i, i + CHUNK);
-        await db.interactions.bulkAdd(chunk as Interaction[]);
-        step(chunk.length);
-      }
-      for (let i = 0; i < backup.people.length; i += CHUNK) {
-        const chunk = backup.people.slice(i, i + CHUNK);
-        await db.people.bulkAdd(chunk as Person[]);
-        step(chunk.length);
-      }
-      return { people: backup.people.length, interactions: backup.interactions.length, groups: backup.groups.length };
-    }
-    const haveGroups = new Set(await db.groups.toCollection().primaryKeys());
-    const newGroups = backup.groups.filter((g) => !haveGroups.has(g.id));
-    await db.groups.bulkAdd(newGroups);
-    step(backup.groups.length);
-    let added = 0;
-    for (let i = 0; i < backup.interactions.length; i += CHUNK) {
-      const chunk = backup.interactions.slice(i, i + CHUNK);
-      const existing = await db.interactions.bulkGet(chunk.map((x) => x.key));
-      const fresh = chunk.filter((_, j) => !existing[j]);
-      await db.interactions.bulkAdd(fresh as Interaction[]);
-      added += fresh.length;
-      step(chunk.length);
-    }
-    const current = await db.people.bulkGet(backup.people.map((p) => p.email));
-    const newPeople: Person[] = [];
-    for (const [i, person] of backup.people.entries()) {
-      const mine = current[i];
-      if (!mine) {
-        newPeople.push(person as Person);
-        continue;
-      }
-      const meetings = await db.interactions.where('people').equals(person.email).toArray();
-      const starts = meetings.map((m) => m.start);
-      await db.people.put({
-        ...mine,
-        firstMetAt: Math.min(mine.firstMetAt, ...starts),
-        lastMetAt: Math.max(mine.lastMetAt, ...starts),
-        interactionCount: meetings.length,
-      });
-    }
-    await db.people.bulkAdd(newPeople);
-    step(backup.people.length);
-    return { people: newPeople.length, interactions: added, groups: newGroups.length };
-  });
+  const c = new Consistency();
+  return c.groups(backup.groups) ?? c.people(backup.people) ?? c.interactions(backup.interactions);
 }

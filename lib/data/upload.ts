@@ -1,41 +1,71 @@
+import { MAX_PART_CHARS, PART_CHARS } from '../commands/uploads';
 import type { RequestOf, sendMessage } from '../messaging';
 
 type Send = typeof sendMessage;
 
 /**
- * Sends a large input to the background in parts (each within its command's bounds), reporting progress, and
- * returns the upload's id for the command that uses it. Nothing is written until that command runs.
+ * Cuts `records` into parts of JSON text `{"<key>":[...]}`, each with at most `maxRecords` records and about
+ * PART_CHARS characters (a single record larger than that has a part of its own).
  */
-export async function uploadBackupParts(
-  send: Send,
-  parts: RequestOf<'sendBackupPart'>['part'][],
-  onProgress: (done: number, total: number) => void,
-): Promise<string> {
-  const { upload } = await send('beginUpload', { kind: 'backup', parts: parts.length });
-  for (const [index, part] of parts.entries()) {
-    await send('sendBackupPart', { upload, index, part });
-    onProgress(index + 1, parts.length);
+export function jsonParts(key: string, records: readonly unknown[], maxRecords: number): string[] {
+  const parts: string[] = [];
+  let items: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    if (items.length) parts.push(`{${JSON.stringify(key)}:[${items.join(',')}]}`);
+    items = [];
+    chars = 0;
+  };
+  for (const record of records) {
+    const json = JSON.stringify(record);
+    if (items.length >= maxRecords || (items.length > 0 && chars + json.length > PART_CHARS)) flush();
+    if (json.length > MAX_PART_CHARS - key.length - 10) {
+      throw new Error('One record of this file is larger than any Bridges keeps: nothing was sent.');
+    }
+    items.push(json);
+    chars += json.length + 1;
   }
-  return upload;
+  flush();
+  return parts;
 }
 
-export async function uploadCalendarParts(
+/** How many parts may be on their way at once: the page hands one on while the background reads another. */
+const IN_FLIGHT = 3;
+
+/**
+ * Sends a large input to the background in parts (each within its command's bounds), reporting progress, and
+ * returns the upload's id for the command that finishes it. When a part is refused (or anything else fails),
+ * the background is told to drop what it began, and the part's refusal is thrown.
+ */
+export async function uploadParts(
   send: Send,
-  parts: RequestOf<'sendCalendarPart'>['part'][],
+  begin: RequestOf<'beginUpload'>,
+  parts: readonly string[],
   onProgress: (done: number, total: number) => void,
 ): Promise<string> {
-  const { upload } = await send('beginUpload', { kind: 'calendar', parts: Math.max(1, parts.length) });
-  const all = parts.length > 0 ? parts : [{ events: [] }];
-  for (const [index, part] of all.entries()) {
-    await send('sendCalendarPart', { upload, index, part });
-    onProgress(index + 1, all.length);
+  const kind = begin.kind;
+  const all = parts.length > 0 ? parts : [kind === 'calendar' ? '{"events":[]}' : '{}'];
+  const { upload } = await send('beginUpload', { ...begin, parts: all.length });
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const sendOne = (index: number, part: string) =>
+    kind === 'backup'
+      ? send('sendBackupPart', { upload, index, part })
+      : send('sendCalendarPart', { upload, index, part });
+  const lane = async () => {
+    while (next < all.length && !failed) {
+      const index = next++;
+      await sendOne(index, all[index] as string);
+      onProgress(++done, all.length);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, all.length) }, lane));
+  } catch (error) {
+    failed = true;
+    await send('cancelUpload', { upload }).catch(() => undefined);
+    throw error;
   }
   return upload;
-}
-
-/** Cuts `items` into slices of at most `size`. */
-export function slices<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -6,8 +6,10 @@ export { DB_NAME };
 
 /**
  * Schema versions, cumulative: never edit a released version, add a new one below it with its date and an
- * `upgrade()` when existing rows need changing, and add a test to tests/db/migrations.test.ts that seeds the
- * previous version and checks the rows after the upgrade.
+ * `upgrade()` when existing rows need changing, and add a test to tests/db/schema.test.ts that seeds the
+ * previous version and checks the rows after the upgrade. An upgrade is frozen with its version: it uses only
+ * constants of its own (never today's defaults, which later versions change), so it does what it did when it
+ * was released.
  */
 export const SCHEMA_V1 = {
   // 2026-11-22, version 1: people keyed by normalised email; interactions keyed by a unique key, indexed by
@@ -30,7 +32,42 @@ export const SCHEMA_V3 = {
   ...SCHEMA_V2,
 } as const;
 
-/** Values of the fields added since version 1, for a person who has none yet. */
+export const SCHEMA_V4 = {
+  // 2026-11-29, version 4: drops the indexes no query uses (people by lastMetAt and organisation, meetings by
+  // kind, groups by name): each one was written on every put and read by nothing. Rows are unchanged.
+  people: 'email, groupId',
+  interactions: 'key, start, *people',
+  groups: 'id',
+} as const;
+
+/** Version 2's upgrade, frozen: the relationship fields as version 2 released them. */
+export const PERSON_DEFAULTS_V2 = Object.freeze({
+  priority: 'normal',
+  kind: null,
+  team: false,
+  ignored: false,
+  snoozedUntil: null,
+  idealDays: null,
+  maxDays: null,
+  groupId: null,
+  teamSuggestionDismissed: false,
+} as const);
+
+/**
+ * Version 3's upgrade, frozen: what it filled in when it was released (the defaults of that day, version 2's
+ * fields included).
+ */
+export const PERSON_DEFAULTS_V3 = Object.freeze({
+  ...PERSON_DEFAULTS_V2,
+  note: '',
+  thanksOwedSince: null,
+  thanksSettledAt: null,
+} as const);
+
+/**
+ * Values of the fields added since version 1, for a person who is new today (the logging service). Change
+ * them freely: no upgrade reads them.
+ */
 export const PERSON_DEFAULTS = {
   priority: 'normal',
   kind: null,
@@ -46,9 +83,11 @@ export const PERSON_DEFAULTS = {
   thanksSettledAt: null,
 } as const satisfies Partial<Person>;
 
-/** Fills in the defaults of fields a person row does not have yet. */
-function addMissingDefaults(person: Record<string, unknown>): void {
-  for (const [field, value] of Object.entries(PERSON_DEFAULTS)) if (!(field in person)) person[field] = value;
+/** An upgrade that fills in `defaults` on each person row that lacks a field (values it has are kept). */
+function addMissing(defaults: Readonly<Record<string, unknown>>) {
+  return (person: Record<string, unknown>): void => {
+    for (const [field, value] of Object.entries(defaults)) if (!(field in person)) person[field] = value;
+  };
 }
 
 /** The extension's database. It lives in the extension's origin: only the background and extension pages open it. */
@@ -62,10 +101,11 @@ export class AppDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
-      .upgrade((tx) => tx.table('people').toCollection().modify(addMissingDefaults));
+      .upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V2)));
     this.version(3)
       .stores(SCHEMA_V3)
-      .upgrade((tx) => tx.table('people').toCollection().modify(addMissingDefaults));
+      .upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V3)));
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

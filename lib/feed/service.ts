@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CalendarEvent } from '../calendar/google/card';
+import { fitEvents } from '../data/calendar-file';
 import { readIcs } from '../data/ics';
 import type { AppDB } from '../db/app-db';
 import { feedSettingsItem, feedStatusItem, feedSyncStateItem, meetingRulesItem, myEmailsItem } from '../settings';
@@ -49,7 +50,9 @@ export type SyncResult =
 const readWithIcs: ReadFeed = (text, until) => {
   const reading = readIcs(text, { until });
   return {
-    events: reading.events,
+    // What no record may hold (a meeting before 1900, more guests than a meeting can have) is left out, as an
+    // import leaves it out: what the feed writes, a backup restores.
+    events: fitEvents(reading.events).events,
     problem: reading.problem,
     coveredFrom: new Map(reading.cappedSeries.map((s) => [s.series, s.keptFrom])),
     readFrom: reading.leftOutBefore ?? undefined,

@@ -1,6 +1,7 @@
 import type { CalendarEvent } from '../calendar/google/card';
 import type { AppDB } from '../db/app-db';
 import type { Interaction, Person } from '../db/types';
+import { parseCalendarEvent } from '../logging/event-schema';
 import { judge, type MeetingRules } from '../logging/rules';
 import { calendarKey, meetingOf, recordContacts } from '../logging/service';
 
@@ -120,6 +121,7 @@ export async function syncFeedEvents(
       const key = calendarKey(event.eventId);
       const mine = byKey.get(key);
       if (mine && mine.source !== 'feed') continue; // the user's own log: never touched by the feed
+      if (!parseCalendarEvent(event)) continue; // checked as an event logged from the page is
       const verdict = judge(event, {
         now: options.now,
         myEmails: options.myEmails,

@@ -1,18 +1,27 @@
 import * as v from 'valibot';
 import type { CalendarEvent } from '../calendar/google/card';
+import { EARLIEST, LATEST, LIMITS } from '../schema';
 
 /**
  * The shape the background accepts from a content script. Page text is untrusted: lengths are bounded,
- * times must be real instants, and anything else is refused before it reaches the database.
+ * times are instants Bridges keeps (1900 to 2200, what a backup restores), and anything else is refused before
+ * it reaches the database.
  */
+const UNREADABLE_DATES = "Bridges can't read this event: its dates are not between 1900 and 2200. Nothing was saved.";
+// Unnamed failures fall back to the command's sentence ("Bridges can't read this event…").
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
-const Instant = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+const Instant = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(EARLIEST, UNREADABLE_DATES),
+  v.maxValue(LATEST, UNREADABLE_DATES),
+);
 
 export const CalendarEventSchema = v.object({
   eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)),
   calendarId: Text(320),
-  title: Text(2000),
+  title: Text(LIMITS.title),
   start: Instant,
   end: Instant,
   allDay: v.boolean(),
@@ -30,7 +39,7 @@ export const CalendarEventSchema = v.object({
     v.array(
       v.object({
         email: Text(320),
-        name: Text(500),
+        name: Text(LIMITS.name),
         response: v.picklist(['accepted', 'declined', 'tentative', 'needsAction']),
         organizer: v.boolean(),
         optional: v.boolean(),

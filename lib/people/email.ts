@@ -5,9 +5,19 @@ export function normaliseEmail(raw: string): string {
 
 // Deliberately plain: one "@", something before it, a dotted domain after it, no spaces or angle brackets.
 const EMAIL = /^[^\s@<>()",;:]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+/** Invisible format characters (zero-width spaces, joiners, bidirectional overrides) and control characters. */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
 
+export function hasInvisible(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
+/**
+ * An address a person can have: one that hides invisible characters is not one (it would look like a
+ * colleague's and be another record), wherever it comes from.
+ */
 export function isEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL.test(value);
+  return value.length <= 254 && EMAIL.test(value) && !INVISIBLE.test(value);
 }
 
 export function domainOf(email: string): string {

@@ -1,3 +1,4 @@
+import { Refusal } from '../commands/command';
 import type { AppDB } from '../db/app-db';
 import type { Group, Person } from '../db/types';
 
@@ -8,13 +9,13 @@ export async function saveGroup(
   now: number,
 ): Promise<Group> {
   const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw new Error('Give the group a name.');
-  if (name.length > 200) throw new Error('A group name can be at most 200 characters.');
+  if (!name) throw new Refusal('Give the group a name.');
+  if (name.length > 200) throw new Refusal('A group name can be at most 200 characters.');
   return db.transaction('rw', db.groups, async () => {
     const clash = (await db.groups.toArray()).find(
       (g) => g.name.toLowerCase() === name.toLowerCase() && g.id !== input.id,
     );
-    if (clash) throw new Error(`There is already a group called ${clash.name}.`);
+    if (clash) throw new Refusal(`There is already a group called ${clash.name}.`);
     const existing = input.id ? await db.groups.get(input.id) : undefined;
     const group: Group = existing
       ? { ...existing, name, kind: input.kind }

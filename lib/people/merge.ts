@@ -1,5 +1,23 @@
+import { Refusal } from '../commands/command';
 import type { AppDB } from '../db/app-db';
 import type { Attendee, Person } from '../db/types';
+import { LIMITS } from '../schema';
+
+/**
+ * The earliest and latest of `starts` and how many there are, in one loop: `Math.min(...starts)` throws
+ * once a person has more than about 120,000 meetings (every value becomes an argument on the stack).
+ */
+export function contactSpan(starts: Iterable<number>): { first: number; last: number; count: number } | null {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  let count = 0;
+  for (const start of starts) {
+    if (start < first) first = start;
+    if (start > last) last = start;
+    count++;
+  }
+  return count === 0 ? null : { first, last, count };
+}
 
 /**
  * Makes two entries one person (one person, two addresses): every meeting with `gone` becomes a meeting with
@@ -7,10 +25,17 @@ import type { Attendee, Person } from '../db/types';
  * `gone` is removed. Nothing is lost; one transaction.
  */
 export async function mergePeople(db: AppDB, keepEmail: string, goneEmail: string, now: number): Promise<Person> {
-  if (keepEmail === goneEmail) throw new Error('Choose two different people to merge.');
+  if (keepEmail === goneEmail) throw new Refusal('Choose two different people to merge.');
   return db.transaction('rw', db.people, db.interactions, async () => {
     const [keep, gone] = await db.people.bulkGet([keepEmail, goneEmail]);
-    if (!keep || !gone) throw new Error('One of these people is no longer in Bridges.');
+    if (!keep || !gone) throw new Refusal('One of these people is no longer in Bridges.');
+    // Both notes are kept whole, or the merge waits: a note cut short would lose the user's words.
+    const note = [keep.note, gone.note].filter(Boolean).join('\n\n');
+    if (note.length > LIMITS.personNote) {
+      throw new Refusal(
+        `Their notes together are ${note.length.toLocaleString('en')} characters, and a note can be at most ${LIMITS.personNote.toLocaleString('en')}: shorten one of them, then merge.`,
+      );
+    }
     const theirs = await db.interactions.where('people').equals(goneEmail).toArray();
     await db.interactions.bulkPut(
       theirs.map((i) => ({
@@ -20,14 +45,14 @@ export async function mergePeople(db: AppDB, keepEmail: string, goneEmail: strin
       })),
     );
     const all = await db.interactions.where('people').equals(keepEmail).toArray();
-    const starts = all.map((i) => i.start);
+    const span = contactSpan(all.map((i) => i.start));
     const merged: Person = {
       ...keep,
       displayName: keep.displayName === keep.email ? gone.displayName : keep.displayName,
-      firstMetAt: starts.length ? Math.min(...starts) : Math.min(keep.firstMetAt, gone.firstMetAt),
-      lastMetAt: starts.length ? Math.max(...starts) : Math.max(keep.lastMetAt, gone.lastMetAt),
+      firstMetAt: span ? span.first : Math.min(keep.firstMetAt, gone.firstMetAt),
+      lastMetAt: span ? span.last : Math.max(keep.lastMetAt, gone.lastMetAt),
       interactionCount: all.length,
-      note: [keep.note, gone.note].filter(Boolean).join('\n\n'),
+      note,
       thanksOwedSince: keep.thanksOwedSince ?? gone.thanksOwedSince,
       groupId: keep.groupId ?? gone.groupId,
       kind: keep.kind ?? gone.kind,

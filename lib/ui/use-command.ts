@@ -5,10 +5,16 @@ export interface CommandState {
   busy: boolean;
   /** 0-100 while a long action reports progress, else null. */
   progress: number | null;
+  /** What a long action is doing now ("Reading the file…"), or null. */
+  step: string | null;
   message: { text: string; error: boolean } | null;
 }
 
-export type Progress = (done: number, total: number) => void;
+/** Progress of a long action: how far (0 of 0 when unknown), and what it is doing now. */
+export type Progress = (done: number, total: number, step?: string) => void;
+
+/** A sentence for the user; an error when something the user asked for did not (wholly) happen. */
+export type Said = string | { text: string; error: boolean };
 
 export interface CommandRunner extends CommandState {
   /**
@@ -18,7 +24,7 @@ export interface CommandRunner extends CommandState {
    */
   run<T>(
     task: (progress: Progress) => Promise<T>,
-    done: string | ((result: T) => string),
+    done: Said | ((result: T) => Said),
     failed?: string,
   ): Promise<T | undefined>;
   /** Shows a sentence without running anything (a check the page made itself). */
@@ -26,7 +32,7 @@ export interface CommandRunner extends CommandState {
   clear(): void;
 }
 
-const IDLE: CommandState = { busy: false, progress: null, message: null };
+const IDLE: CommandState = { busy: false, progress: null, step: null, message: null };
 
 /** The one way a page sends a command: progress while it runs, what happened after. */
 export function useCommand(): CommandRunner {
@@ -35,37 +41,44 @@ export function useCommand(): CommandRunner {
   const run = useCallback(
     async <T>(
       task: (progress: Progress) => Promise<T>,
-      done: string | ((result: T) => string),
+      done: Said | ((result: T) => Said),
       failed = 'Not done:',
     ): Promise<T | undefined> => {
       const id = ++runs.current;
       const mine = () => runs.current === id;
-      setState({ busy: true, progress: null, message: null });
-      const progress: Progress = (n, total) => {
+      setState({ busy: true, progress: null, step: null, message: null });
+      const progress: Progress = (n, total, step) => {
         if (mine())
-          setState((s) => ({ ...s, progress: total > 0 ? Math.min(100, Math.round((n / total) * 100)) : null }));
+          setState((s) => ({
+            ...s,
+            progress: total > 0 ? Math.min(100, Math.round((n / total) * 100)) : null,
+            step: step ?? s.step,
+          }));
       };
       try {
         const result = await task(progress);
         if (mine()) {
-          setState({
-            busy: false,
-            progress: null,
-            message: { text: typeof done === 'string' ? done : done(result), error: false },
-          });
+          const said = typeof done === 'function' ? done(result) : done;
+          const message = typeof said === 'string' ? { text: said, error: false } : said;
+          setState({ busy: false, progress: null, step: null, message });
         }
         return result;
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
         if (mine())
-          setState({ busy: false, progress: null, message: { text: `${failed} ${text}`.trim(), error: true } });
+          setState({
+            busy: false,
+            progress: null,
+            step: null,
+            message: { text: `${failed} ${text}`.trim(), error: true },
+          });
         return undefined;
       }
     },
     [],
   );
   const say = useCallback(
-    (text: string, error = false) => setState({ busy: false, progress: null, message: { text, error } }),
+    (text: string, error = false) => setState({ busy: false, progress: null, step: null, message: { text, error } }),
     [],
   );
   const clear = useCallback(() => setState(IDLE), []);

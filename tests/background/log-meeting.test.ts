@@ -188,6 +188,7 @@ describe('logging a meeting from a Calendar card', () => {
       { ...calendarEvent(TUESDAY_1PM), eventId: 'x y' },
       { ...calendarEvent(TUESDAY_1PM), start: 'tomorrow' },
       { ...calendarEvent(TUESDAY_1PM), end: TUESDAY_1PM - 1 },
+      { ...calendarEvent(TUESDAY_1PM), start: Date.UTC(1850, 0, 1) },
       { ...calendarEvent(TUESDAY_1PM), title: 'x'.repeat(10_000_000) },
       { ...calendarEvent(TUESDAY_1PM), guests: [{ email: 'a@b.example', response: 'yes' }] },
     ];

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { suggestGroups } from '../../lib/people/groups';
+import { contactSpan } from '../../lib/people/merge';
 import { startBackground } from '../helpers/background';
 import { DAY, meetingAt, person } from '../helpers/people';
 
@@ -103,5 +104,28 @@ describe('groups', () => {
     expect(suggestGroups(people, ['corp.example']).map((s) => [s.domain, s.people.length])).toEqual([
       ['partner.example', 2],
     ]);
+  });
+});
+
+describe('merging, at the bounds', () => {
+  it('refuses when the two notes together would be longer than a note can be, and changes nothing', async () => {
+    await db.people.update('priya@finance.example', { note: 'a'.repeat(3000) });
+    await db.people.update('p.raman@gmail.com', { note: 'b'.repeat(3000) });
+    await expect(
+      sendMessage('mergePeople', { keep: 'priya@finance.example', gone: 'p.raman@gmail.com' }),
+    ).rejects.toThrow(
+      'Their notes together are 6,002 characters, and a note can be at most 5,000: shorten one of them, then merge.',
+    );
+    expect(await db.people.count()).toBe(3);
+    expect((await db.people.get('priya@finance.example'))?.note).toHaveLength(3000);
+  });
+
+  it("finds a person's first and last contact among any number of meetings (no spread into Math.min)", () => {
+    const starts = new Array<number>(300_000).fill(NOW);
+    starts[123_456] = NOW - 900 * DAY;
+    starts[250_000] = NOW + DAY;
+    expect(() => Math.min(...starts)).toThrow(RangeError); // what the merge did before
+    expect(contactSpan(starts)).toEqual({ first: NOW - 900 * DAY, last: NOW + DAY, count: 300_000 });
+    expect(contactSpan([])).toBeNull();
   });
 });

@@ -1,11 +1,42 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppDB, PERSON_DEFAULTS, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../lib/db/app-db';
+import * as appDb from '../../lib/db/app-db';
+import { AppDB, PERSON_DEFAULTS } from '../../lib/db/app-db';
 import { seedVersion } from '../helpers/db';
 
 // The migration test pattern: for each schema version N > 1, seed a database with version N-1's stores
-// (copied into this file as a constant, never imported, so it stays what was released), open AppDB, and
-// check the rows after upgrade(). Version 1 has no predecessor: its test checks the released layout.
+// (copied into this file as constants, never imported, so they stay what was released), open AppDB, and
+// check the rows after upgrade(). Version 1 has no predecessor: its layout is checked against the release.
+const RELEASED = {
+  1: { people: 'email, lastMetAt, organisation', interactions: 'key, start, *people, kind' },
+  2: {
+    people: 'email, lastMetAt, organisation, groupId',
+    interactions: 'key, start, *people, kind',
+    groups: 'id, name',
+  },
+  3: {
+    people: 'email, lastMetAt, organisation, groupId',
+    interactions: 'key, start, *people, kind',
+    groups: 'id, name',
+  },
+  4: { people: 'email, groupId', interactions: 'key, start, *people', groups: 'id' },
+} as const;
+
+/** What version 2's upgrade filled in when it was released. */
+const V2_FIELDS = {
+  priority: 'normal',
+  kind: null,
+  team: false,
+  ignored: false,
+  snoozedUntil: null,
+  idealDays: null,
+  maxDays: null,
+  groupId: null,
+  teamSuggestionDismissed: false,
+};
+/** What version 3's upgrade filled in when it was released. */
+const V3_FIELDS = { ...V2_FIELDS, note: '', thanksOwedSince: null, thanksSettledAt: null };
+
 const names: string[] = [];
 function freshName(): string {
   const name = `schema-${crypto.randomUUID()}`;
@@ -16,18 +47,80 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
-describe('schema version 3 (2026-11-22)', () => {
-  it('has the released stores and indexes', async () => {
+const layoutOf = (db: AppDB) =>
+  Object.fromEntries(
+    db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
+  );
+
+const meetingRow = (key: string, start: number, people: string[], kind = 'meeting') => ({
+  key,
+  kind,
+  source: 'google-calendar',
+  title: key,
+  start,
+  end: start + 1,
+  allDay: false,
+  people,
+  attendees: [],
+  calendarId: null,
+  loggedAt: 0,
+});
+
+describe('the released schemas', () => {
+  it('are exported unchanged (a released version is never edited)', () => {
+    expect(appDb.SCHEMA_V1).toEqual(RELEASED[1]);
+    expect(appDb.SCHEMA_V2).toEqual(RELEASED[2]);
+    expect(appDb.SCHEMA_V3).toEqual(RELEASED[3]);
+    expect(appDb.SCHEMA_V4).toEqual(RELEASED[4]);
+  });
+
+  it("freeze each upgrade's defaults as it was released", () => {
+    expect(appDb.PERSON_DEFAULTS_V2).toEqual(V2_FIELDS);
+    expect(appDb.PERSON_DEFAULTS_V3).toEqual(V3_FIELDS);
+    expect(Object.isFrozen(appDb.PERSON_DEFAULTS_V2) && Object.isFrozen(appDb.PERSON_DEFAULTS_V3)).toBe(true);
+  });
+});
+
+describe('schema version 4 (2026-11-29)', () => {
+  it('has only the indexes a query uses', async () => {
     const db = new AppDB(freshName());
     await db.open();
-    expect(db.verno).toBe(3);
-    const layout = Object.fromEntries(
-      db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
-    );
-    expect(layout).toEqual(SCHEMA_V3);
+    expect(db.verno).toBe(4);
+    expect(layoutOf(db)).toEqual(RELEASED[4]);
     db.close();
   });
 
+  it('upgrades a version-3 database: the unused indexes are gone, every row is untouched', async () => {
+    const name = freshName();
+    const person = { email: 'p@x.example', displayName: 'P', lastMetAt: 5, organisation: 'x.example', ...V3_FIELDS };
+    const grouped = { ...person, email: 'g@x.example', groupId: 'g1' };
+    const group = { id: 'g1', name: 'Finance', kind: 'department', createdAt: 1 };
+    const meetings = [
+      meetingRow('a', 10, ['p@x.example', 'g@x.example']),
+      meetingRow('b', 20, ['p@x.example'], 'call'),
+    ];
+    await seedVersion(name, 3, RELEASED[3], { people: [person, grouped], interactions: meetings, groups: [group] });
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(layoutOf(db)).toEqual(RELEASED[4]);
+    expect(await db.people.orderBy('email').toArray()).toEqual([grouped, person]);
+    expect(await db.interactions.orderBy('key').toArray()).toEqual(meetings);
+    expect(await db.groups.toArray()).toEqual([group]);
+    // The indexes queries use still answer.
+    expect(await db.interactions.where('people').equals('g@x.example').primaryKeys()).toEqual(['a']);
+    expect(await db.interactions.where('start').above(15).primaryKeys()).toEqual(['b']);
+    expect(await db.people.where('groupId').equals('g1').primaryKeys()).toEqual(['g@x.example']);
+    // ... and the dropped ones are gone from the database itself, not only from Dexie's idea of it.
+    const stores = db.backendDB().transaction(['people', 'interactions', 'groups']);
+    expect([...stores.objectStore('people').indexNames]).toEqual(['groupId']);
+    expect([...stores.objectStore('interactions').indexNames].sort()).toEqual(['people', 'start']);
+    expect([...stores.objectStore('groups').indexNames]).toEqual([]);
+    db.close();
+  });
+});
+
+describe('schema version 3 (2026-11-22)', () => {
   it('upgrades a version-1 database: people get the relationship defaults, meetings are untouched', async () => {
     const name = freshName();
     const meeting = { key: 'gcal:a', kind: 'meeting', start: 1, people: ['p@x.example'] };
@@ -38,20 +131,19 @@ describe('schema version 3 (2026-11-22)', () => {
       organisation: 'x.example',
       interactionCount: 1,
     };
-    await seedVersion(name, 1, SCHEMA_V1, { interactions: [meeting], people: [v1Person] });
+    await seedVersion(name, 1, RELEASED[1], { interactions: [meeting], people: [v1Person] });
     const db = new AppDB(name);
     expect(await db.interactions.get('gcal:a')).toEqual(meeting);
     expect(await db.interactions.where('people').equals('p@x.example').count()).toBe(1);
-    expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...PERSON_DEFAULTS });
+    expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...V3_FIELDS });
     expect(await db.groups.count()).toBe(0);
     db.close();
   });
 
   it('upgrades a version-2 database: people get a note and no thanks owed', async () => {
     const name = freshName();
-    const { note: _n, thanksOwedSince: _o, thanksSettledAt: _s, ...v2Defaults } = PERSON_DEFAULTS;
-    const v2Person = { email: 'r@x.example', displayName: 'R', lastMetAt: 5, ...v2Defaults, priority: 'high' };
-    await seedVersion(name, 2, SCHEMA_V2, { people: [v2Person] });
+    const v2Person = { email: 'r@x.example', displayName: 'R', lastMetAt: 5, ...V2_FIELDS, priority: 'high' };
+    await seedVersion(name, 2, RELEASED[2], { people: [v2Person] });
     const db = new AppDB(name);
     expect(await db.people.get('r@x.example')).toEqual({
       ...v2Person,
@@ -64,32 +156,35 @@ describe('schema version 3 (2026-11-22)', () => {
 
   it('keeps values a version-1 row already had', async () => {
     const name = freshName();
-    await seedVersion(name, 1, SCHEMA_V1, { people: [{ email: 'q@x.example', lastMetAt: 2, priority: 'high' }] });
+    await seedVersion(name, 1, RELEASED[1], { people: [{ email: 'q@x.example', lastMetAt: 2, priority: 'high' }] });
     const db = new AppDB(name);
     expect((await db.people.get('q@x.example'))?.priority).toBe('high');
     db.close();
   });
 
+  it("does not follow today's defaults for new people: a released upgrade stays what it was", async () => {
+    const name = freshName();
+    await seedVersion(name, 1, RELEASED[1], { people: [{ email: 'q@x.example', lastMetAt: 2 }] });
+    const today = PERSON_DEFAULTS as { priority: string; note: string };
+    const saved = { priority: today.priority, note: today.note };
+    // A later release changes what a new person gets; the old upgrades must not change with it.
+    Object.assign(today, { priority: 'low', note: 'new default' });
+    try {
+      const db = new AppDB(name);
+      expect(await db.people.get('q@x.example')).toMatchObject({ priority: 'normal', note: '' });
+      db.close();
+    } finally {
+      Object.assign(today, saved);
+    }
+  });
+
   it('finds meetings by person and by date range through indexes', async () => {
     const db = new AppDB(freshName());
-    const row = (key: string, start: number, people: string[]) => ({
-      key,
-      kind: 'meeting' as const,
-      source: 'google-calendar' as const,
-      title: key,
-      start,
-      end: start + 1,
-      allDay: false,
-      people,
-      attendees: [],
-      calendarId: null,
-      loggedAt: 0,
-    });
     await db.interactions.bulkAdd([
-      row('a', 10, ['x@e.example', 'y@e.example']),
-      row('b', 20, ['y@e.example']),
-      row('c', 30, ['x@e.example']),
-    ]);
+      meetingRow('a', 10, ['x@e.example', 'y@e.example']),
+      meetingRow('b', 20, ['y@e.example']),
+      meetingRow('c', 30, ['x@e.example']),
+    ] as never);
     expect((await db.interactions.where('people').equals('x@e.example').primaryKeys()).sort()).toEqual(['a', 'c']);
     expect(await db.interactions.where('start').between(15, 35).primaryKeys()).toEqual(['b', 'c']);
     db.close();

@@ -33,7 +33,7 @@ describe('store listing screenshots (Chromium, built extension, sample history)'
   it('restores the sample history through the management page', async () => {
     const history = makeSampleHistory(NOW);
     expect(await restoreSampleHistory(session, NOW)).toBe(
-      `Restored: ${history.people.length} people, ${history.interactions.length} interactions, ${history.groups.length} groups.`,
+      `Restored: ${history.people.length} people, ${history.interactions.length.toLocaleString('en')} meetings and contacts, ${history.groups.length} groups.`,
     );
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackup } from '../../lib/data/backup';
+import { createBackup, writeBackupFile } from '../../lib/data/backup';
 import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
 import { AppDB } from '../../lib/db/app-db';
 import { createFeedSync } from '../../lib/feed/service';
@@ -227,6 +227,16 @@ describe('syncing from the calendar feed', () => {
       /^This calendar has 60,000 meetings up to today, more than the 50,000 Bridges syncs\. Nothing was changed\./,
     );
     expect(await db.interactions.count()).toBe(0);
+  });
+
+  it('writes only what a backup restores: a meeting from 1965 is kept, one from 1850 left out', async () => {
+    serve([
+      { uid: 'old', start: Date.UTC(1965, 2, 12, 10), attendees: both(PRIYA) },
+      { uid: 'older', start: Date.UTC(1850, 2, 12, 10), attendees: both(SAM) },
+    ]);
+    expect(await syncer().sync.sync()).toMatchObject({ status: 'done', added: 1 });
+    expect((await db.interactions.toArray()).map((i) => i.key)).toEqual(['gcal:old']);
+    expect(await writeBackupFile(db, {}, NOW)).toMatchObject({ ok: true });
   });
 
   it('keeps the secret address out of a backup and a CSV', async () => {

@@ -1,70 +1,34 @@
 import { useState } from 'preact/hooks';
-import { BACKUP_PART_SIZE } from '../../../lib/commands/send-backup-part';
-import { createBackup, type RestoreMode, readBackup } from '../../../lib/data/backup';
-import type { BackupSettings } from '../../../lib/data/backup-schema';
-import { slices, uploadBackupParts } from '../../../lib/data/upload';
-import { getDb } from '../../../lib/db/app-db';
-import { sendMessage } from '../../../lib/messaging';
-import {
-  cadenceDefaultsItem,
-  internalDomainsItem,
-  meetingRulesItem,
-  myEmailsItem,
-  remindersItem,
-} from '../../../lib/settings';
+import { count, describeRestore, makeBackupFile, restoreFile } from '../../../lib/data/actions';
+import type { RestoreMode } from '../../../lib/data/restore';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
+import { currentSettings, PAGE_DEPS } from './deps';
 import { download, fileInput, today } from './files';
 
-async function currentSettings(): Promise<BackupSettings> {
-  const [meetingRules, myEmails, internalDomains, cadenceDefaults, reminders] = await Promise.all([
-    meetingRulesItem.getValue(),
-    myEmailsItem.getValue(),
-    internalDomainsItem.getValue(),
-    cadenceDefaultsItem.getValue(),
-    remindersItem.getValue(),
-  ]);
-  return { meetingRules, myEmails, internalDomains, cadenceDefaults, reminders };
+/** Save everything to one file; restore it, checked whole (off the page's thread) before anything is written. */
+export function BackupSection() {
+  return (
+    <>
+      <SaveBackup />
+      <RestoreBackup />
+    </>
+  );
 }
 
-/** Save everything to one file; restore it, checked whole before the background writes anything. */
-export function BackupSection() {
-  const [mode, setMode] = useState<RestoreMode>('merge');
+function SaveBackup() {
   const saving = useCommand();
-  const restoring = useCommand();
-
   const save = () =>
     saving.run(
-      async () => {
-        const file = await createBackup(getDb(), await currentSettings(), Date.now());
-        download(`bridges-backup-${today()}.json`, 'application/json', JSON.stringify(file));
-        return file;
+      async (step) => {
+        const name = `bridges-backup-${today()}.json`;
+        const made = await makeBackupFile(await currentSettings(), Date.now(), PAGE_DEPS, step);
+        download(name, made.file);
+        return { ...made.counts, name };
       },
-      (file) =>
-        `Backup saved: ${file.people.length} people, ${file.interactions.length} interactions, ${file.groups.length} groups.`,
-      'No backup was saved:',
-    );
-
-  const restore = (file: File) =>
-    restoring.run(
-      async (progress) => {
-        const read = readBackup(await file.text());
-        if (!read.ok) throw new Error(read.message);
-        const { backup } = read;
-        const parts = [
-          { settings: backup.settings, exportedAt: backup.exportedAt },
-          ...slices(backup.groups, BACKUP_PART_SIZE).map((groups) => ({ groups })),
-          ...slices(backup.interactions, BACKUP_PART_SIZE).map((interactions) => ({ interactions })),
-          ...slices(backup.people, BACKUP_PART_SIZE).map((people) => ({ people })),
-        ];
-        const upload = await uploadBackupParts(sendMessage, parts, progress);
-        return sendMessage('restoreBackup', { upload, mode });
-      },
-      (s) =>
-        mode === 'replace'
-          ? `Restored: ${s.people} people, ${s.interactions} interactions, ${s.groups} groups.`
-          : `Merged: ${s.people} people, ${s.interactions} interactions and ${s.groups} groups added.`,
-      'Nothing was restored.',
+      (c) =>
+        `Backup saved as ${c.name} (in your downloads): ${count(c.people, 'person', 'people')}, ${count(c.interactions, 'meeting or contact', 'meetings and contacts')}, ${count(c.groups, 'group', 'groups')}.`,
+      'No backup was saved.',
     );
 
   return (
@@ -76,8 +40,28 @@ export function BackupSection() {
       <button type="button" class="primary" disabled={saving.busy} onClick={() => void save()}>
         Save a backup
       </button>
-      <CommandStatus state={saving} />
-      <h3>Restore</h3>
+      <CommandStatus state={saving} label="Saving" />
+    </section>
+  );
+}
+
+function RestoreBackup() {
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const restoring = useCommand();
+  const restore = (file: File) =>
+    restoring.run(
+      (step) => restoreFile(file, mode, PAGE_DEPS, step),
+      (outcome) => ({ text: describeRestore(mode, outcome), error: outcome.settingsProblem !== null }),
+      'Nothing was restored.',
+    );
+
+  return (
+    <section class="card">
+      <h2>Restore a backup</h2>
+      <p class="hint">
+        The whole file is read and checked before anything changes; then everything in it is written at once, or nothing
+        is.
+      </p>
       <fieldset class="choices">
         <legend>When restoring</legend>
         <label>

@@ -26,7 +26,13 @@ export function DeleteSection() {
           void deleting
             .run(
               () => sendMessage('deleteAll', { confirm: 'DELETE' }),
-              'Everything was deleted.',
+              ({ settingsProblem }) =>
+                settingsProblem
+                  ? {
+                      text: `Every person, meeting, contact and group was deleted, but your settings were not (${settingsProblem}): press Delete everything again to remove them.`,
+                      error: true,
+                    }
+                  : 'Everything was deleted: every person, meeting, contact, group and setting.',
               'Nothing was deleted:',
             )
             .then((done) => done && setConfirm(''))

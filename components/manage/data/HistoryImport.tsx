@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { CALENDAR_PART_SIZE } from '../../../lib/commands/send-calendar-part';
+import { importReadings } from '../../../lib/data/actions';
 import type { CalendarKind, ExportedCalendar } from '../../../lib/data/calendar-export';
 import { readExportInWorker } from '../../../lib/data/export-in-worker';
 import { readIcsInWorker } from '../../../lib/data/ics/read-in-worker';
-import { type ImportReport, importReport, mergeReadings } from '../../../lib/data/ics/report';
-import { slices, uploadCalendarParts } from '../../../lib/data/upload';
+import type { ImportReport } from '../../../lib/data/ics/report';
 import { sendMessage } from '../../../lib/messaging';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
@@ -74,17 +73,9 @@ export function HistoryImport({
         if (picked.length === 0) throw new Error('Choose at least one calendar.');
         const readings = [];
         for (const calendar of picked) readings.push(await readIcsInWorker(calendar.text, { until: Date.now() }));
-        const problem = readings.find((r) => r.problem)?.problem;
-        if (problem && readings.every((r) => r.problem)) throw new Error(problem);
-        const reading = mergeReadings(readings);
-        const upload = await uploadCalendarParts(
-          sendMessage,
-          slices(reading.events, CALENDAR_PART_SIZE).map((events) => ({ events })),
-          progress,
-        );
         const owner = picked.find((c) => c.kind === 'own')?.id;
-        const summary = await sendMessage('importCalendar', { upload, includeLarge, ...(owner ? { owner } : {}) });
-        setReport(importReport(reading, summary));
+        const { summary, report } = await importReadings(readings, { includeLarge, owner }, sendMessage, progress);
+        setReport(report);
         setCalendars(null);
         onImported?.();
         return summary;

@@ -3,7 +3,9 @@ import { getDb } from '../../../lib/db/app-db';
 import type { ManageData } from '../../../lib/manage/use-manage-data';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
-import { download, today } from './files';
+import { downloadText, today } from './files';
+
+const NOT_EXPORTED = 'Not exported (reload this page and try again):';
 
 /** CSV exports of people and of meetings, for spreadsheets. */
 export function SpreadsheetSection({ data }: { data: ManageData }) {
@@ -17,13 +19,13 @@ export function SpreadsheetSection({ data }: { data: ManageData }) {
           onClick={() =>
             void exporting.run(
               async () =>
-                download(
+                downloadText(
                   `bridges-people-${today()}.csv`,
                   'text/csv',
                   peopleCsv(data.people, data.groupsById, data.internalDomains, data.cadences, data.now),
                 ),
-              `People exported: ${data.people.length} rows.`,
-              'Not exported:',
+              `People exported to bridges-people-${today()}.csv (in your downloads): ${data.people.length} rows.`,
+              NOT_EXPORTED,
             )
           }
         >
@@ -35,11 +37,12 @@ export function SpreadsheetSection({ data }: { data: ManageData }) {
             void exporting.run(
               async () => {
                 const all = await getDb().interactions.orderBy('start').toArray();
-                download(`bridges-interactions-${today()}.csv`, 'text/csv', interactionsCsv(all));
+                downloadText(`bridges-interactions-${today()}.csv`, 'text/csv', interactionsCsv(all));
                 return all.length;
               },
-              (n) => `Meetings and contacts exported: ${n} rows.`,
-              'Not exported:',
+              (n) =>
+                `Meetings and contacts exported to bridges-interactions-${today()}.csv (in your downloads): ${n} rows.`,
+              NOT_EXPORTED,
             )
           }
         >

@@ -1,11 +1,16 @@
-/** Offers `text` as a file download. */
-export function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers `file` as a download named `name`. */
+export function download(name: string, file: Blob): void {
+  const url = URL.createObjectURL(file);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Offers `text` as a download of type `type`. */
+export function downloadText(name: string, type: string, text: string): void {
+  download(name, new Blob([text], { type }));
 }
 
 /** Today as 2026-11-23, for file names. */

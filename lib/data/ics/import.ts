@@ -15,7 +15,7 @@ export interface IcsSummary {
   overLimit: number;
   /** Distinct groups (CUTYPE=GROUP) in the meetings logged: not people, so not counted as met. */
   groupsNotCounted: number;
-  /** Events the shared event schema refused (a meeting before 1970…): not written, counted. */
+  /** Events the shared event schema refused (a meeting before 1900…): not written, counted. */
   invalid: number;
 }
 

@@ -597,9 +597,7 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
 
   for (const exception of plan.exceptions) applyException(exception, plan, instances, ctx);
 
-  let kept = [...instances.values()].filter(
-    (i) => i.start <= until && i.start >= 0 && (horizon === null || i.start >= horizon),
-  );
+  let kept = [...instances.values()].filter((i) => i.start <= until && (horizon === null || i.start >= horizon));
   if (kept.length > ctx.maxPerSeries) {
     kept.sort((a, b) => a.start - b.start);
     kept = kept.slice(-ctx.maxPerSeries);

@@ -24,7 +24,7 @@ export function importReport(reading: IcsReading, summary: IcsSummary): ImportRe
     summary.noOne && `${summary.noOne.toLocaleString('en')} with no one else`,
     summary.overLimit && `${summary.overLimit.toLocaleString('en')} over your guest limit`,
     summary.notStarted && `${summary.notStarted.toLocaleString('en')} not started yet`,
-    summary.invalid && `${summary.invalid.toLocaleString('en')} Bridges cannot store (before 1970, or too large)`,
+    summary.invalid && `${summary.invalid.toLocaleString('en')} Bridges cannot store (before 1900, or too large)`,
   ].filter(Boolean);
   if (left.length > 0) details.push(`Left out: ${left.join(', ')}.`);
   if (summary.groupsNotCounted > 0)

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clearUploads } from '../../lib/commands/uploads';
+import { RestoreWriter } from '../../lib/data/restore';
+import { AppDB } from '../../lib/db/app-db';
+import { sendMessage } from '../../lib/messaging';
+import { CONTENT, PAGE, startBackground } from '../helpers/background';
+import { calendarEvent } from '../helpers/events';
+import { DAY, meetingAt, person } from '../helpers/people';
+
+// A restore written as its parts arrive, in one transaction: the order of parts, giving up, and a meeting
+// logged from Calendar while a restore is under way.
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+let db: AppDB;
+let background: ReturnType<typeof startBackground>;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  clearUploads();
+  db = new AppDB(`restore-${crypto.randomUUID()}`);
+  background = startBackground(db, { now: () => NOW });
+  await db.people.bulkAdd([person('here@x.example', NOW - DAY), person('also@x.example', NOW - 2 * DAY)]);
+  await db.interactions.bulkAdd([meetingAt('here1', NOW - DAY, ['here@x.example', 'also@x.example'])]);
+});
+afterEach(async () => {
+  background.stop();
+  await db.delete();
+});
+
+const snapshot = async () => ({
+  people: await db.people.orderBy('email').toArray(),
+  interactions: await db.interactions.orderBy('key').toArray(),
+});
+const json = (value: unknown) => JSON.stringify(value);
+const restored = [person('a@y.example', NOW - 3 * DAY), person('b@y.example', NOW - 4 * DAY)];
+const PARTS = [
+  json({ settings: {}, exportedAt: NOW }),
+  json({ people: restored }),
+  json({ interactions: [meetingAt('r1', NOW - 3 * DAY, ['a@y.example'])] }),
+  json({ interactions: [meetingAt('r2', NOW - 4 * DAY, ['b@y.example', 'a@y.example'])] }),
+];
+
+describe('a restore written as its parts arrive', () => {
+  it('applies parts in their order, whatever order they arrive in', async () => {
+    const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 4, mode: 'replace' });
+    for (const index of [3, 0, 2, 1])
+      await sendMessage('sendBackupPart', { upload, index, part: PARTS[index] as string });
+    expect(await sendMessage('restoreBackup', { upload })).toEqual({
+      people: 2,
+      interactions: 2,
+      groups: 0,
+      settingsProblem: null,
+    });
+    expect((await snapshot()).interactions.map((i) => i.key)).toEqual(['r1', 'r2']);
+  });
+
+  it('refuses a meeting with someone the backup does not hold, and changes nothing', async () => {
+    const before = await snapshot();
+    const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 3, mode: 'replace' });
+    await sendMessage('sendBackupPart', { upload, index: 0, part: PARTS[0] as string });
+    await sendMessage('sendBackupPart', { upload, index: 1, part: PARTS[1] as string });
+    const stranger = json({ interactions: [meetingAt('r9', NOW - DAY, ['nobody@z.example'])] });
+    await sendMessage('sendBackupPart', { upload, index: 2, part: stranger });
+    await expect(sendMessage('restoreBackup', { upload })).rejects.toThrow(
+      "interactions[0].people: nobody@z.example is not among the backup's people.",
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('undoes everything, the clearing of "replace" included, when the page gives up halfway', async () => {
+    const before = await snapshot();
+    const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 4, mode: 'replace' });
+    await sendMessage('sendBackupPart', { upload, index: 0, part: PARTS[0] as string });
+    await sendMessage('sendBackupPart', { upload, index: 1, part: PARTS[1] as string });
+    await sendMessage('cancelUpload', { upload });
+    await expect(sendMessage('sendBackupPart', { upload, index: 2, part: PARTS[2] as string })).rejects.toThrow(
+      'Bridges lost track of this file (it may have restarted): choose the file again.',
+    );
+    await expect(sendMessage('restoreBackup', { upload })).rejects.toThrow(/^Bridges lost track of this file/);
+    // The transaction ends once it sees the cancellation: wait for that, then nothing has changed.
+    await expect.poll(async () => (await snapshot()).interactions.length).toBe(1);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('gives up when the rest of the file never comes, and changes nothing', async () => {
+    const before = await snapshot();
+    const writer = new RestoreWriter(db, 'replace', 3, 50);
+    writer.add(0, { settings: {} });
+    writer.add(1, { people: restored });
+    await expect(writer.result()).rejects.toThrow(
+      'The rest of the backup never arrived (the page may have been closed): nothing was restored.',
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets a meeting logged from Calendar while it writes wait, then keeps it', async () => {
+    const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 4, mode: 'replace' });
+    await sendMessage('sendBackupPart', { upload, index: 0, part: PARTS[0] as string });
+    await sendMessage('sendBackupPart', { upload, index: 1, part: PARTS[1] as string });
+    // The restore's transaction is open (it has cleared everything): a click on "Log meeting" now waits.
+    background.speakAs(CONTENT);
+    const order: string[] = [];
+    const logged = sendMessage('logMeeting', { event: calendarEvent(NOW - DAY), confirmed: false }).then((r) => {
+      order.push('logged');
+      return r;
+    });
+    background.speakAs(PAGE);
+    await sendMessage('sendBackupPart', { upload, index: 2, part: PARTS[2] as string });
+    await sendMessage('sendBackupPart', { upload, index: 3, part: PARTS[3] as string });
+    await sendMessage('restoreBackup', { upload }).then(() => order.push('restored'));
+    expect(await logged).toEqual({ status: 'logged', people: 4 });
+    expect(order).toEqual(['restored', 'logged']);
+    const keys = (await snapshot()).interactions.map((i) => i.key);
+    expect(keys).toEqual(['gcal:k5058hfr4d2s30ltiuocpedthd', 'r1', 'r2']);
+  });
+});

@@ -1,0 +1,283 @@
+import { readFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launch, readStore, type Session, type StoredRows } from './harness';
+import { makeLog, seedPerson, seedStore, waitForDatabase } from './seed';
+
+// The data page in Chromium, with the built extension: saving and restoring backups (replace, merge), importing
+// a calendar file, deleting everything, a full disk, and a large file read while the page stays usable. The
+// clock is fixed at 2026-11-28 20:00 UTC; each test starts from its own data.
+const NOW = Date.parse('2026-11-28T20:00:00Z');
+const DAY = 86_400_000;
+let session: Session;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  session = await launch({ fakeTime: '2026-11-28 20:00:00' });
+  page = await session.context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await waitForDatabase(page);
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await clearStore();
+  await seedStore(session.worker, {
+    people: [
+      seedPerson('priya@finance.example', 'Priya Raman', NOW, 10, { note: 'Budget season', priority: 'high' }),
+      seedPerson('sam@partner.example', 'Sam Okafor', NOW, 40),
+    ],
+    interactions: [meeting('gcal:a', 10, ['priya@finance.example']), meeting('gcal:b', 40, ['sam@partner.example'])],
+  });
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#/data`);
+  await page.getByRole('heading', { name: 'Backup', exact: true }).waitFor();
+  errors.length = 0;
+});
+afterEach(() => {
+  expect(errors).toEqual([]);
+  expect(session.outsideRequests).toEqual([]);
+});
+
+function meeting(key: string, daysAgo: number, people: string[]) {
+  const start = NOW - daysAgo * DAY;
+  return {
+    key,
+    kind: 'meeting',
+    source: 'google-calendar',
+    title: `Meeting ${key}`,
+    start,
+    end: start + 1800_000,
+    allDay: false,
+    people,
+    attendees: people.map((email) => ({
+      email,
+      displayName: email,
+      response: 'accepted',
+      organizer: false,
+      optional: false,
+    })),
+    calendarId: null,
+    loggedAt: start,
+  };
+}
+
+async function clearStore(): Promise<void> {
+  await session.worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('bridges');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['people', 'interactions', 'groups'], 'readwrite');
+      for (const store of ['people', 'interactions', 'groups']) tx.objectStore(store).clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
+
+const sorted = (rows: StoredRows) => ({
+  people: [...rows.people].sort((a, b) => String(a.email).localeCompare(String(b.email))),
+  interactions: [...rows.interactions].sort((a, b) => String(a.key).localeCompare(String(b.key))),
+});
+const stored = async () => sorted(await readStore(session.worker));
+const status = (section: string) =>
+  page.locator('section', { has: page.getByRole('heading', { name: section, exact: true }) });
+const said = (section: string) => status(section).locator('p.saved, p.error').textContent();
+
+/** Clicks "Save a backup" and returns the file the browser downloaded. */
+async function saveBackup(): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a backup' }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+async function chooseBackup(text: string, mode: 'Merge' | 'Replace') {
+  await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
+  await page
+    .getByLabel('Backup file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+describe('the data page (Chromium)', () => {
+  it('saves a backup, and restoring it with "replace" gives back exactly what was saved', async () => {
+    const before = await stored();
+    const { name, text } = await saveBackup();
+    expect(name).toBe('bridges-backup-2026-11-28.json');
+    expect(await said('Backup')).toBe(
+      'Backup saved as bridges-backup-2026-11-28.json (in your downloads): 2 people, 2 meetings and contacts, 0 groups.',
+    );
+    await seedStore(session.worker, { people: [seedPerson('extra@x.example', 'Extra', NOW, 1)] });
+    await chooseBackup(text, 'Replace');
+    await expect.poll(() => said('Restore a backup')).toBe('Restored: 2 people, 2 meetings and contacts, 0 groups.');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('merges a backup: adds what is new, keeps what is here, and says what it shortened', async () => {
+    const file = JSON.parse((await saveBackup()).text);
+    file.people.push({ ...seedPerson('New.Person@X.example', 'N'.repeat(700), NOW, 3), interactionCount: 1 });
+    file.interactions.push(meeting('gcal:new', 3, ['new.person@x.example', 'sam@partner.example']));
+    await chooseBackup(JSON.stringify(file), 'Merge');
+    await expect
+      .poll(() => said('Restore a backup'))
+      .toBe(
+        "Merged: added 1 person, 1 meeting or contact, 0 groups. Shortened to fit Bridges' limits: 1 name of a person (to 500 characters).",
+      );
+    const { people, interactions } = await stored();
+    expect(interactions.map((i) => i.key)).toEqual(['gcal:a', 'gcal:b', 'gcal:new']);
+    expect(people.find((p) => p.email === 'new.person@x.example')).toMatchObject({ displayName: 'N'.repeat(500) });
+    expect(people.find((p) => p.email === 'sam@partner.example')).toMatchObject({
+      interactionCount: 2,
+      lastMetAt: NOW - 3 * DAY,
+    });
+  });
+
+  it('imports a calendar file: all of its meetings, from 1965 too, and says what it left out', async () => {
+    const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const event = (uid: string, start: number, guests: string[]) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}@google.com`,
+      `DTSTART:${stamp(start)}`,
+      `DTEND:${stamp(start + 3600_000)}`,
+      `SUMMARY:Event ${uid}`,
+      ...guests,
+      'END:VEVENT',
+    ];
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//test//EN',
+      ...event('old1', Date.UTC(1965, 2, 12, 10), ['ATTENDEE;CN=Ada;PARTSTAT=ACCEPTED:mailto:ada@old.example']),
+      ...event('older1', Date.UTC(1850, 2, 12, 10), ['ATTENDEE;CN=Charles;PARTSTAT=ACCEPTED:mailto:c@old.example']),
+      ...event('recent1', NOW - 2 * DAY, [
+        `ATTENDEE;CN=${'L'.repeat(600)};PARTSTAT=ACCEPTED:mailto:long@x.example`,
+        'ATTENDEE;CN=Priya;PARTSTAT=ACCEPTED:mailto:priya@finance.example',
+      ]),
+      'END:VCALENDAR',
+    ].join('\r\n');
+    await page
+      .getByLabel('Google Calendar export (.zip) or calendar file (.ics)')
+      .setInputFiles({ name: 'calendar.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+    const summary = page.getByRole('status', { name: 'Import summary' });
+    await expect
+      .poll(() => summary.locator('p').allTextContents())
+      .toEqual(['2 meetings logged, 2 people added.', 'From the file: 1 meeting before 1900 or after 2200 left out.']);
+    const { people } = await stored();
+    expect(people.find((p) => p.email === 'ada@old.example')).toMatchObject({ firstMetAt: Date.UTC(1965, 2, 12, 10) });
+    expect(people.find((p) => p.email === 'priya@finance.example')).toMatchObject({
+      interactionCount: 2,
+      lastMetAt: NOW - 2 * DAY,
+    });
+  });
+
+  it('deletes everything after the user types DELETE', async () => {
+    await page.getByRole('textbox', { name: 'Type DELETE to confirm' }).fill('DELETE');
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await expect
+      .poll(() => said('Delete everything'))
+      .toBe('Everything was deleted: every person, meeting, contact, group and setting.');
+    expect(await stored()).toEqual({ people: [], interactions: [] });
+  });
+
+  it('reads a large file off the page: the page never reads it on its own thread, and answers the user meanwhile', async () => {
+    // 20,000 meetings (16 MB) whose very last record is wrong: all of it is read and checked, nothing written.
+    const log = makeLog(2000, 20_000, NOW);
+    const last = log.interactions.at(-1) as { end: number };
+    last.end = 0;
+    const backup = { format: 'bridges-backup', version: 1, exportedAt: NOW, ...log, groups: [], settings: {} };
+    const text = JSON.stringify(backup);
+    expect(text.length).toBeGreaterThan(10_000_000);
+    const before = await stored();
+    // The page's own thread never reads the file: every whole-file read and parse on it is noted (the worker's
+    // are not), whatever this machine's speed. And it answers the user meanwhile: a key typed is handled.
+    await page.evaluate(() => {
+      const w = window as unknown as { largestOnPage: number };
+      w.largestOnPage = 0;
+      const note = (size: number) => {
+        w.largestOnPage = Math.max(w.largestOnPage, size);
+      };
+      const parse = JSON.parse;
+      JSON.parse = (text: string, ...rest: never[]) => {
+        note(String(text).length);
+        return parse(text, ...rest);
+      };
+      for (const name of ['text', 'arrayBuffer'] as const) {
+        const read = Blob.prototype[name];
+        // biome-ignore lint/suspicious/noExplicitAny: wraps the browser's own method as it is.
+        (Blob.prototype as any)[name] = function (this: Blob) {
+          note(this.size);
+          return read.call(this);
+        };
+      }
+    });
+    const field = page.getByRole('textbox', { name: 'Type DELETE to confirm' });
+    await chooseBackup(text, 'Replace');
+    await field.click();
+    await field.press('x');
+    expect(await field.inputValue()).toBe('x');
+    await field.fill('');
+    await expect
+      .poll(() => said('Restore a backup'), { timeout: 60_000 })
+      .toBe(
+        'Nothing was restored. interactions[19999].end: it ends before it starts. Correct it in the file, or choose another backup.',
+      );
+    expect(await stored()).toEqual(before);
+    expect(await page.evaluate(() => (window as unknown as { largestOnPage: number }).largestOnPage)).toBeLessThan(
+      100_000,
+    );
+  }, 120_000);
+});
+
+describe('the data page when the disk is full (Chromium)', () => {
+  // A browser of its own: Chromium's IndexedDB asks for the origin's quota when it first writes and then
+  // counts down from that, so the lowered quota must be in place before the extension writes anything.
+  let full: Session;
+  let fullPage: Page;
+  let cdp: CDPSession;
+  beforeAll(async () => {
+    full = await launch({ fakeTime: '2026-11-28 20:00:00' });
+    fullPage = await full.context.newPage();
+    await fullPage.goto(`chrome-extension://${full.extensionId}/popup.html`);
+    await waitForDatabase(fullPage);
+    cdp = await full.context.newCDPSession(fullPage);
+  });
+  afterAll(async () => {
+    await full?.close();
+  });
+
+  it('says "Your disk is full" and writes nothing of a restore', async () => {
+    const origin = `chrome-extension://${full.extensionId}`;
+    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+    // Room for one more megabyte: the people already here fit, the backup's 6,000 meetings do not.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1024 * 1024 });
+    await seedStore(full.worker, {
+      people: [seedPerson('priya@finance.example', 'Priya Raman', NOW, 10)],
+      interactions: [meeting('gcal:a', 10, ['priya@finance.example'])],
+    });
+    const before = sorted(await readStore(full.worker));
+    const log = makeLog(300, 6000, NOW);
+    const backup = { format: 'bridges-backup', version: 1, exportedAt: NOW, ...log, groups: [], settings: {} };
+    await fullPage.goto(`chrome-extension://${full.extensionId}/options.html#/data`);
+    // "Replace" clears everything before it writes the backup: the clearing must not survive the failed write.
+    await fullPage.getByRole('radio', { name: /^Replace/ }).check();
+    await fullPage.getByLabel('Backup file').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(backup)),
+    });
+    await expect
+      .poll(() => fullPage.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toBe(
+        "Nothing was restored. Your disk is full, or the browser's storage for Bridges is: nothing was saved. Free some space, then try again.",
+      );
+    expect(sorted(await readStore(full.worker))).toEqual(before);
+    expect(full.outsideRequests).toEqual([]);
+  });
+});

@@ -208,14 +208,16 @@ describe('the data page (Chromium)', () => {
         note(String(text).length);
         return parse(text, ...rest);
       };
-      for (const name of ['text', 'arrayBuffer'] as const) {
-        const read = Blob.prototype[name];
-        // biome-ignore lint/suspicious/noExplicitAny: wraps the browser's own method as it is.
-        (Blob.prototype as any)[name] = function (this: Blob) {
-          note(this.size);
-          return read.call(this);
-        };
-      }
+      const text = Blob.prototype.text;
+      const arrayBuffer = Blob.prototype.arrayBuffer;
+      Blob.prototype.text = function (this: Blob) {
+        note(this.size);
+        return text.call(this);
+      };
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        note(this.size);
+        return arrayBuffer.call(this);
+      };
     });
     const field = page.getByRole('textbox', { name: 'Type DELETE to confirm' });
     await chooseBackup(text, 'Replace');

@@ -53,7 +53,7 @@ async function countMeetings(worker: Worker): Promise<number> {
   );
 }
 
-async function openCard(page: Page, chipId: string): Promise<void> {
+export async function openCard(page: Page, chipId: string): Promise<void> {
   await page.locator(`[role="gridcell"] [data-eventchip][data-eventid="${chipId}"]`).first().click();
 }
 
@@ -93,8 +93,8 @@ export async function clickToStored(buildDir: string, samples: number): Promise<
   }
 }
 
-async function waitForLabel(control: LogControlDriver, label: string): Promise<void> {
-  for (let tries = 0; tries < 200; tries++) {
+export async function waitForLabel(control: LogControlDriver, label: string, tries = 200): Promise<void> {
+  for (let tried = 0; tried < tries; tried++) {
     // Each look is one small DevTools read; it does not add to the figure, which the content script measures.
     if ((await control.label()) === label) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -103,7 +103,7 @@ async function waitForLabel(control: LogControlDriver, label: string): Promise<v
 }
 
 /** The benchmark build's samples, asked of the Calendar tab from the service worker. */
-async function probeSamples(worker: Worker): Promise<BenchSamples> {
+export async function probeSamples(worker: Worker): Promise<BenchSamples> {
   return worker.evaluate(async (report) => {
     // Without the tabs permission tab URLs are hidden: ask every tab, and the Calendar one answers.
     for (const tab of await chrome.tabs.query({})) {

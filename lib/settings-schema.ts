@@ -1,3 +1,4 @@
+import type { CalendarEvent } from './calendar/google/card';
 import { DEFAULT_MEETING_RULES, type MeetingRules } from './logging/rules';
 import { type CadenceDefaults, DEFAULT_CADENCES } from './relationships/cadence';
 
@@ -76,6 +77,19 @@ export const FEED_STATUS_NONE: FeedStatus = {
   error: null,
 };
 
+/**
+ * A "Log meeting" click that came while a restore held the database (lib/logging/hold.ts): the event as the
+ * card showed it, the click's answers, and when it came. Logged through the usual path once the restore ends.
+ */
+export interface HeldLog {
+  event: CalendarEvent;
+  confirmed: boolean;
+  logAnyway: boolean;
+  at: number;
+  /** How many people the click's answer said were logged. */
+  people: number;
+}
+
 /** Every small setting: its storage key and the value it has until the user sets one. */
 export interface Settings {
   meetingRules: MeetingRules;
@@ -89,6 +103,7 @@ export interface Settings {
   feedSettings: FeedSettings;
   feedStatus: FeedStatus;
   feedSyncState: FeedSyncState;
+  heldLogs: HeldLog[];
 }
 
 export const SETTING_KEYS = {
@@ -103,6 +118,7 @@ export const SETTING_KEYS = {
   feedSettings: 'local:feedSettings',
   feedStatus: 'local:feedStatus',
   feedSyncState: 'local:feedSyncState',
+  heldLogs: 'local:heldLogs',
 } as const satisfies Record<keyof Settings, `local:${string}`>;
 
 /** The settings the popup needs for its first paint. */
@@ -120,4 +136,5 @@ export const SETTING_FALLBACKS: Settings = {
   feedSettings: { enabled: false, feeds: [] },
   feedStatus: FEED_STATUS_NONE,
   feedSyncState: {},
+  heldLogs: [],
 };

@@ -31,3 +31,5 @@ export const feedSettingsItem = item('feedSettings');
 export const feedStatusItem = item('feedStatus');
 /** What each feed's last sync saw. */
 export const feedSyncStateItem = item('feedSyncState');
+/** Meetings logged from Calendar while a restore held the database, until they are written. */
+export const heldLogsItem = item('heldLogs');

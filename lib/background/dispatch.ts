@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { COMMANDS, type CommandName } from '../commands';
 import type { Command, CommandContext, SenderKind } from '../commands/command';
 import { describeFailure } from '../commands/failure';
+import { logHeldClicks } from '../commands/log-meeting';
 import type { AppDB } from '../db/app-db';
+import { restoreHold } from '../logging/hold';
 import type { Envelope, Reply } from '../messaging-protocol';
 import { sentenceOf } from '../schema';
 
@@ -85,7 +87,11 @@ export function createDispatcher(db: AppDB, background: Background, self: Self) 
     };
     return cmd.run(db, input.output, ctx).then(
       async (value): Promise<Reply> => {
-        if (cmd.writes) await background.reminders.refresh().catch(() => undefined);
+        if (cmd.writes) {
+          const recount = background.reminders.refresh().catch(() => undefined);
+          // While a restore holds the database, the recount waits for it; the answer (a kept click) does not.
+          if (!restoreHold.active) await recount;
+        }
         return { ok: true, value };
       },
       (error: unknown): Reply => ({ ok: false, error: describeFailure(error) }),
@@ -109,5 +115,16 @@ export function serveCommands(db: AppDB, background: Background): () => void {
   };
   const onMessage = browser.runtime.onMessage;
   onMessage.addListener(listener as Parameters<typeof onMessage.addListener>[0]);
-  return () => onMessage.removeListener(listener as Parameters<typeof onMessage.removeListener>[0]);
+  // Clicks kept while a restore held the database are logged when it ends, and at this start (a restart may
+  // have come in between).
+  const logHeld = () =>
+    void logHeldClicks(db)
+      .then((written) => (written > 0 ? background.reminders.refresh() : undefined))
+      .catch(() => undefined);
+  const stopHolding = restoreHold.onRelease(logHeld);
+  logHeld();
+  return () => {
+    stopHolding();
+    onMessage.removeListener(listener as Parameters<typeof onMessage.removeListener>[0]);
+  };
 }

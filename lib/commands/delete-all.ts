@@ -3,6 +3,10 @@ import { storage } from 'wxt/utils/storage';
 import { deleteAllRecords } from '../data/delete-all';
 import {
   cadenceDefaultsItem,
+  feedSettingsItem,
+  feedStatusItem,
+  feedSyncStateItem,
+  heldLogsItem,
   internalDomainsItem,
   meetingRulesItem,
   myEmailsItem,
@@ -15,7 +19,7 @@ import { command } from './command';
 import { causeOf } from './failure';
 
 /**
- * Delete every person, meeting, contact, group and setting. The page asks the user to type DELETE first. The
+ * Delete every person, meeting, contact, group and setting, the calendar feed's address included. The page asks the user to type DELETE first. The
  * records go in one transaction (all or none); the settings after them, in one call. If the settings cannot
  * be removed, the answer says so: the records are gone all the same.
  */
@@ -34,6 +38,12 @@ export const deleteAll = command({
         remindersItem,
         weeklyPickItem,
         ownAddressesItem,
+        // The feed's secret address goes too (syncing is off), and what it last saw, so that turning it on
+        // again logs the meetings anew; and clicks kept while a restore was written.
+        feedSettingsItem,
+        feedStatusItem,
+        feedSyncStateItem,
+        heldLogsItem,
       ]);
       // Keep when Bridges was installed (no reminder is caught up from before it); the badge clears.
       const state = await reminderStateItem.getValue();

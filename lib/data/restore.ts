@@ -1,6 +1,7 @@
 import { Refusal } from '../commands/command';
 import type { AppDB } from '../db/app-db';
 import type { Group, Interaction, Person } from '../db/types';
+import { restoreHold } from '../logging/hold';
 import type { UserSettings } from '../schema';
 import type { Backup } from './backup-schema';
 import { Consistency } from './consistency';
@@ -109,55 +110,58 @@ export class RestoreWriter {
       if (writing.length > WRITES_AHEAD) await writing.shift();
     };
     const settle = () => Promise.all(writing.splice(0));
-    await db.transaction('rw', db.people, db.interactions, db.groups, async () => {
-      let haveKeys = new Set<string>();
-      let haveGroups = new Set<string>();
-      if (this.mode === 'replace') {
-        await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
-      } else {
-        haveKeys = new Set(await db.interactions.toCollection().primaryKeys());
-        haveGroups = new Set(await db.groups.toCollection().primaryKeys());
-      }
-      while (this.next < this.expected) {
-        if (this.failure) throw this.failure;
-        const part = this.parts.get(this.next);
-        if (!part) {
-          if (Date.now() - this.lastArrival > this.idleMs) {
-            throw new Refusal(
-              'The rest of the backup never arrived (the page may have been closed): nothing was restored.',
-            );
+    // Clicks to log a meeting do not wait behind this transaction: they are kept until it ends (lib/logging/hold.ts).
+    await restoreHold.during(() =>
+      db.transaction('rw', db.people, db.interactions, db.groups, async () => {
+        let haveKeys = new Set<string>();
+        let haveGroups = new Set<string>();
+        if (this.mode === 'replace') {
+          await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
+        } else {
+          haveKeys = new Set(await db.interactions.toCollection().primaryKeys());
+          haveGroups = new Set(await db.groups.toCollection().primaryKeys());
+        }
+        while (this.next < this.expected) {
+          if (this.failure) throw this.failure;
+          const part = this.parts.get(this.next);
+          if (!part) {
+            if (Date.now() - this.lastArrival > this.idleMs) {
+              throw new Refusal(
+                'The rest of the backup never arrived (the page may have been closed): nothing was restored.',
+              );
+            }
+            await settle();
+            if (!this.parts.has(this.next)) await db.groups.get(KEEP_ALIVE);
+            continue;
           }
-          await settle();
-          if (!this.parts.has(this.next)) await db.groups.get(KEEP_ALIVE);
-          continue;
+          this.parts.delete(this.next++);
+          if (part.settings) settings = part.settings;
+          if (part.groups) {
+            consistent(consistency.groups(part.groups));
+            const rows = this.mode === 'replace' ? part.groups : part.groups.filter((g) => !haveGroups.has(g.id));
+            await write(db.groups.bulkPut(rows));
+            summary.groups += rows.length;
+          }
+          if (part.people) {
+            consistent(consistency.people(part.people));
+            if (this.mode === 'replace') {
+              await write(db.people.bulkPut(part.people));
+              summary.people += part.people.length;
+            } else for (const p of part.people) backupPeople.push(p);
+          }
+          if (part.interactions) {
+            consistent(consistency.interactions(part.interactions));
+            const rows =
+              this.mode === 'replace' ? part.interactions : part.interactions.filter((i) => !haveKeys.has(i.key));
+            if (this.mode === 'merge') countContacts(rows, added);
+            await write(db.interactions.bulkPut(rows));
+            summary.interactions += rows.length;
+          }
         }
-        this.parts.delete(this.next++);
-        if (part.settings) settings = part.settings;
-        if (part.groups) {
-          consistent(consistency.groups(part.groups));
-          const rows = this.mode === 'replace' ? part.groups : part.groups.filter((g) => !haveGroups.has(g.id));
-          await write(db.groups.bulkPut(rows));
-          summary.groups += rows.length;
-        }
-        if (part.people) {
-          consistent(consistency.people(part.people));
-          if (this.mode === 'replace') {
-            await write(db.people.bulkPut(part.people));
-            summary.people += part.people.length;
-          } else for (const p of part.people) backupPeople.push(p);
-        }
-        if (part.interactions) {
-          consistent(consistency.interactions(part.interactions));
-          const rows =
-            this.mode === 'replace' ? part.interactions : part.interactions.filter((i) => !haveKeys.has(i.key));
-          if (this.mode === 'merge') countContacts(rows, added);
-          await write(db.interactions.bulkPut(rows));
-          summary.interactions += rows.length;
-        }
-      }
-      await settle();
-      if (this.mode === 'merge') summary.people = await mergePeople(db, backupPeople, added);
-    });
+        await settle();
+        if (this.mode === 'merge') summary.people = await mergePeople(db, backupPeople, added);
+      }),
+    );
     return { ...summary, settings };
   }
 }

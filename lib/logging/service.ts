@@ -60,6 +60,22 @@ export function meetingOf(
 }
 
 /**
+ * What a click on an event would do, by the rules alone (no database): the outcome to answer when nothing is
+ * written, or the verdict to log with the outcome it will have once written.
+ */
+export function judgeClick(
+  event: CalendarEvent,
+  options: JudgeOptions,
+): { outcome: LogOutcome; verdict: Extract<ReturnType<typeof judgePageEvent>, { kind: 'log' }> | null } {
+  const verdict = judgePageEvent(event, options);
+  if (verdict.kind === 'needs-confirmation')
+    return { outcome: { status: verdict.kind, count: verdict.count, limit: verdict.limit }, verdict: null };
+  if (verdict.kind === 'no-one') return { outcome: { status: 'no-one', ...said(verdict) }, verdict: null };
+  if (verdict.kind !== 'log') return { outcome: { status: verdict.kind }, verdict: null };
+  return { outcome: { status: 'logged', people: verdict.attendees.length, ...said(verdict) }, verdict };
+}
+
+/**
  * Logs a calendar event once: the interaction and every person in it, in one transaction. Logging the same
  * event again changes nothing. People's first and last meeting times and counts are kept up to date here,
  * so that later reads never scan all meetings.
@@ -68,11 +84,8 @@ export async function logCalendarEvent(db: AppDB, event: CalendarEvent, options:
   const key = calendarKey(event.eventId);
   const existing = await db.interactions.get(key);
   if (existing) return { status: 'already-logged', people: existing.people.length };
-  const verdict = judgePageEvent(event, options);
-  if (verdict.kind === 'needs-confirmation')
-    return { status: verdict.kind, count: verdict.count, limit: verdict.limit };
-  if (verdict.kind === 'no-one') return { status: 'no-one', ...said(verdict) };
-  if (verdict.kind !== 'log') return { status: verdict.kind };
+  const { outcome, verdict } = judgeClick(event, options);
+  if (!verdict) return outcome;
 
   const interaction = meetingOf(event, verdict.attendees, 'google-calendar', options.now);
   return db.transaction('rw', db.interactions, db.people, async () => {

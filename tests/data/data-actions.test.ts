@@ -339,6 +339,21 @@ describe('importing a calendar file through the commands', () => {
 });
 
 describe('deleting everything', () => {
+  it("forgets the settings, the calendar feed's secret address and what it last saw", async () => {
+    await seedSmall();
+    const { feedSettingsItem, feedSyncStateItem, myEmailsItem } = await import('../../lib/settings');
+    const url =
+      'https://calendar.google.com/calendar/ical/me%40corp.example/private-0123456789abcdef0123456789abcdef/basic.ics';
+    await feedSettingsItem.setValue({ enabled: true, feeds: [{ id: 'f1', url, calendar: 'me@corp.example' }] });
+    await feedSyncStateItem.setValue({ f1: { etag: '"1"', lastModified: null, instances: { 'gcal:a': 'x' } } });
+    await myEmailsItem.setValue(['me@corp.example']);
+    expect(await sendMessage('deleteAll', { confirm: 'DELETE' })).toEqual({ ok: true, settingsProblem: null });
+    expect(await feedSettingsItem.getValue()).toEqual({ enabled: false, feeds: [] });
+    expect(await feedSyncStateItem.getValue()).toEqual({});
+    expect(await myEmailsItem.getValue()).toEqual([]);
+    expect(await snapshot()).toEqual({ people: [], interactions: [], groups: [] });
+  });
+
   it('says so when the records went but the settings could not be removed', async () => {
     await seedSmall();
     const { storage } = await import('wxt/utils/storage');

@@ -108,7 +108,9 @@ describe('restore and calendar import on the management page (Firefox)', () => {
     await choose('.json', 'bridges-backup.json', JSON.stringify(backup));
     await expect
       .poll(statusText)
-      .toBe(`status: Restored: ${log.people.length} people, ${log.interactions.length} meetings and contacts, 1 group.`);
+      .toBe(
+        `status: Restored: ${log.people.length} people, ${log.interactions.length} meetings and contacts, 1 group.`,
+      );
     const rows = await session.readStore();
     expect(rows.people).toHaveLength(log.people.length);
     expect(rows.interactions).toHaveLength(log.interactions.length);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { IcsEvent } from '../data/ics';
-import { Instant, LIMITS, ResponseSchema, Text } from '../schema';
+import { CalendarEventSchema } from '../logging/event-schema';
+import { Text } from '../schema';
 import { command } from './command';
 import { addPart, MAX_PARTS, PartText } from './uploads';
 
@@ -8,35 +9,15 @@ import { addPart, MAX_PARTS, PartText } from './uploads';
 export const CALENDAR_PART_SIZE = 500;
 
 /**
- * A meeting read from a calendar file, checked with the shared building blocks, so that what the import
- * writes is what a backup accepts: times from 1900 to 2200 (old calendars hold meetings from before 1970),
- * text within the bounds Bridges keeps, with the groups among its guests (not people: counted, not logged) and
- * the line where it begins. The page fits a file's events to these bounds before sending them
+ * A meeting read from a calendar file, checked as a meeting logged from Calendar's page is (so that what the
+ * import writes is what a backup accepts: times from 1900 to 2200, old calendars hold meetings from before
+ * 1970; text within the bounds Bridges keeps), with the groups among its guests (not people: counted, not
+ * logged) and the line where it begins. The page fits a file's events to these bounds before sending them
  * (lib/data/calendar-file.ts) and says what it changed.
  */
 export const ImportedEventSchema = v.pipe(
   v.object({
-    eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)),
-    calendarId: Text(LIMITS.calendarId),
-    title: Text(LIMITS.title),
-    start: Instant,
-    end: Instant,
-    allDay: v.boolean(),
-    timeZone: Text(100),
-    selfEmail: v.nullable(Text(320)),
-    selfDeclined: v.boolean(),
-    guests: v.pipe(
-      v.array(
-        v.object({
-          email: Text(320),
-          name: Text(LIMITS.name),
-          response: ResponseSchema,
-          organizer: v.boolean(),
-          optional: v.boolean(),
-        }),
-      ),
-      v.maxLength(LIMITS.people),
-    ),
+    ...CalendarEventSchema.entries,
     groups: v.optional(v.pipe(v.array(Text(320)), v.maxLength(100)), []),
     line: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   }),

@@ -3,11 +3,10 @@ import type { AppDB } from '../db/app-db';
 import { CalendarEventSchema } from '../logging/event-schema';
 import { restoreHold } from '../logging/hold';
 import { judgeClick, type LogOutcome, logCalendarEvent } from '../logging/service';
-import { hasInvisible, isEmail, normaliseEmail } from '../people/email';
-import { heldLogsItem, meetingRulesItem, myEmailsItem, ownAddressesItem } from '../settings';
+import { heldLogsItem, meetingRulesItem } from '../settings';
 import type { HeldLog } from '../settings-schema';
 import { command } from './command';
-import { ownAddressesFor } from './own-addresses';
+import { ownAddressesFor, readOwnAddresses } from './own-addresses';
 
 /**
  * Log the event shown in a Calendar card (or on its full page). `confirmed` is the second click on a large
@@ -48,14 +47,14 @@ async function logClick(db: AppDB, { event, confirmed, logAnyway, at }: Click): 
  * in the database, kept, and answered now; logHeldClicks writes it when the restore ends.
  */
 async function holdClick(click: Click): Promise<LogOutcome> {
-  const [rules, known, own, held] = await Promise.all([
+  const [rules, own, held] = await Promise.all([
     meetingRulesItem.getValue(),
-    myEmailsItem.getValue(),
-    ownAddressesItem.getValue(),
+    readOwnAddresses(click.event.selfEmail),
     heldLogsItem.getValue(),
   ]);
-  const email = normaliseEmail(click.event.selfEmail ?? '');
-  const signedIn = isEmail(email) && !hasInvisible(email) && !own.notMe.includes(email) ? email : null;
+  // As ownAddressesFor, without the database: the signed-in account is the user unless they said it is not.
+  const { known, state, email } = own;
+  const signedIn = email !== null && (known.includes(email) || !state.notMe.includes(email)) ? email : null;
   const { outcome, verdict } = judgeClick(
     { ...click.event, selfEmail: signedIn },
     { now: click.at, myEmails: known, rules, confirmed: click.confirmed, logAnyway: click.logAnyway },

@@ -26,6 +26,19 @@ const dayKey = (at: number) => {
 };
 
 /**
+ * The user's own addresses, what Bridges has seen of the signed-in account, and the card's signed-in address
+ * normalised (null when it is no address, or hides invisible characters). No database: what a click during a
+ * restore can read (lib/commands/log-meeting.ts).
+ */
+export async function readOwnAddresses(
+  selfEmail: string | null,
+): Promise<{ known: string[]; state: OwnAddressState; email: string | null }> {
+  const [known, state] = await Promise.all([myEmailsItem.getValue(), ownAddressesItem.getValue()]);
+  const email = normaliseEmail(selfEmail ?? '');
+  return { known, state, email: isEmail(email) && !hasInvisible(email) ? email : null };
+}
+
+/**
  * The user's own addresses for logging a meeting whose card names `selfEmail` as the signed-in account.
  *
  * The card is page text, and a script on the page could forge it. So the address is left out of the meeting
@@ -34,11 +47,9 @@ const dayKey = (at: number) => {
  * settings. A person already in the log is never silently turned into "me".
  */
 export async function ownAddressesFor(db: AppDB, selfEmail: string | null, now: number): Promise<OwnAddresses> {
-  const known = await myEmailsItem.getValue();
-  const email = normaliseEmail(selfEmail ?? '');
-  if (!isEmail(email) || hasInvisible(email)) return { known, signedIn: null };
+  const { known, state, email } = await readOwnAddresses(selfEmail);
+  if (email === null) return { known, signedIn: null };
   if (known.includes(email)) return { known, signedIn: email };
-  const state = await ownAddressesItem.getValue();
   if (state.notMe.includes(email)) return { known, signedIn: null };
   const inLog = (await db.people.get(email)) !== undefined;
   const sighting = state.sightings.find((s) => s.email === email) ?? { email, days: [], lastSeen: now };

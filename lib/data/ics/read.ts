@@ -1,6 +1,7 @@
 import type { CalendarEvent } from '../../calendar/google/card';
 import { allProps, type Component, firstProp, type Property, scanContentLines } from './content-lines';
 import { type EventPeople, PeopleCache, readPeople } from './people';
+import { emptyReading } from './reading';
 import { type Budget, estimateInstances, expandRule, type Rule, readRule } from './rules';
 import {
   readDuration,
@@ -109,16 +110,7 @@ const WANTED = new Set([
  * whole file; every loop is bounded. Pure: no DOM, nothing kept between calls but the browser's zone data.
  */
 export function readIcs(text: string, options: ReadIcsOptions): IcsReading {
-  const reading: IcsReading = {
-    events: [],
-    skipped: [],
-    skippedCount: 0,
-    cappedSeries: [],
-    leftOutBefore: null,
-    notes: [],
-    unreadableLines: 0,
-    problem: null,
-  };
+  const reading = emptyReading();
   if (text.startsWith('PK\u0003\u0004')) {
     reading.problem = `${NOT_A_CALENDAR}: it is a .zip archive. Unzip it and choose the .ics file inside.`;
     return reading;

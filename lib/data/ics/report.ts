@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import type { IcsSummary } from './import';
 import type { IcsReading } from './read';
+import { emptyReading } from './reading';
 
 /** What the user is told after importing a calendar file, in plain sentences. */
 export interface ImportReport {
@@ -59,16 +60,7 @@ export function importReport(reading: IcsReading, summary: IcsSummary): ImportRe
 
 /** Several calendars read for one import, as one reading: their events, skips, notes and counts together. */
 export function mergeReadings(readings: readonly IcsReading[]): IcsReading {
-  const merged: IcsReading = {
-    events: [],
-    skipped: [],
-    skippedCount: 0,
-    cappedSeries: [],
-    leftOutBefore: null,
-    notes: [],
-    unreadableLines: 0,
-    problem: null,
-  };
+  const merged = emptyReading();
   for (const r of readings) {
     for (const e of r.events) merged.events.push(e);
     merged.skipped.push(...r.skipped);

@@ -35,9 +35,15 @@ export function calendarDaysBetween(from: number, to: number, timeZone?: string)
   return dayNumber(dayIn(to, timeZone)) - dayNumber(dayIn(from, timeZone));
 }
 
-/** Calendar months from `from` to `to` in the zone (only the month and year count, as on a calendar). */
-export function calendarMonthsBetween(from: number, to: number, timeZone?: string): number {
+/**
+ * Whole months from `from` to `to` in the zone, as a person counts them on a calendar: 25 September to
+ * 24 December is two months, to 25 December three. A month that ends before the starting day's number counts
+ * as whole on its last day (31 January to 28 February is one month).
+ */
+export function wholeMonthsBetween(from: number, to: number, timeZone?: string): number {
   const a = dayIn(from, timeZone);
   const b = dayIn(to, timeZone);
-  return (b.year - a.year) * 12 + (b.month - a.month);
+  const months = (b.year - a.year) * 12 + (b.month - a.month);
+  const lastDayOfB = new Date(Date.UTC(b.year, b.month, 0)).getUTCDate();
+  return b.day < a.day && b.day < lastDayOfB ? months - 1 : months;
 }

@@ -1,5 +1,5 @@
 import type { Group, Person, RelationshipKind } from '../db/types';
-import { calendarDaysBetween, calendarMonthsBetween } from './calendar-day';
+import { calendarDaysBetween, wholeMonthsBetween } from './calendar-day';
 
 /** The group a person counts in for "groups touched": their named group, else their organisation. */
 export function groupKeyOf(person: Pick<Person, 'groupId' | 'organisation' | 'domain'>): string {
@@ -30,13 +30,20 @@ export const KIND_LABELS: Record<RelationshipKind, string> = {
   other: 'Other',
 };
 
-/** "today", "yesterday", "5 days ago", "7 weeks ago", "4 months ago", "2 years ago". */
+/** Below this many days, "last met" counts weeks; from it, whole months (13 weeks is about three months). */
+const WEEKS_UNTIL_DAYS = 13 * 7;
+
+/**
+ * "today", "yesterday", "5 days ago", "10 weeks ago", "4 months ago", "2 years ago": the one rule of the popup,
+ * the audit and the person page. Every unit is rounded down, so the words never overstate how long it has been:
+ * days up to two weeks, whole weeks up to thirteen, then whole calendar months (at least three), then whole years.
+ */
 export function lastMetText(lastMetAt: number, now: number, timeZone?: string): string {
   const days = calendarDaysBetween(lastMetAt, now, timeZone);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 14) return `${days} days ago`;
-  if (days < 7 * 9) return `${Math.floor(days / 7)} weeks ago`;
-  const months = Math.max(2, calendarMonthsBetween(lastMetAt, now, timeZone));
+  if (days < WEEKS_UNTIL_DAYS) return `${Math.floor(days / 7)} weeks ago`;
+  const months = Math.max(3, wholeMonthsBetween(lastMetAt, now, timeZone));
   return months < 24 ? `${months} months ago` : `${Math.floor(months / 12)} years ago`;
 }

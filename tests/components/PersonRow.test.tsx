@@ -69,7 +69,7 @@ describe('the neglect list', () => {
       '● On track',
     ]);
     expect(rows()[1]?.querySelector('.details')?.textContent).toBe('partner.example · Partner');
-    expect(rows()[0]?.querySelector('.last-met')?.textContent).toBe('Last met 2 months ago');
+    expect(rows()[0]?.querySelector('.last-met')?.textContent).toBe('Last met 10 weeks ago');
   });
 
   it('renders a hostile name as text', () => {

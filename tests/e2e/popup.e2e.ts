@@ -54,7 +54,7 @@ describe('the popup in Chromium with seeded data', () => {
     ]);
     expect(await popup.locator('.summary').textContent()).toBe('1 overdue, 2 due outside your team');
     expect(await row('sam@partner.example').locator('.details').textContent()).toBe('partner.example · Partner');
-    expect(await row('priya@finance.example').locator('.last-met').textContent()).toBe('Last met 2 months ago');
+    expect(await row('priya@finance.example').locator('.last-met').textContent()).toBe('Last met 10 weeks ago');
   });
 
   it('renders a hostile name as text', async () => {

@@ -74,7 +74,26 @@ export function checkFeedAddress(raw: string): FeedAddressCheck {
   } catch {
     return { ok: false, message: "This address is damaged: copy it again from the calendar's settings." };
   }
+  // The calendar's part must name a calendar and nothing else: an encoded dot segment ("%2e%2e", ".%2e") would
+  // move the request to another path of Google's, and an encoded slash or control character has no place in a
+  // calendar's id. The browser's own reading of the address must be the address as pasted.
+  if (/^\.+$/.test(calendar) || /[/\\\u0000-\u001f\u007f]/.test(calendar) || !readsAsItself(text)) {
+    return {
+      ok: false,
+      message:
+        'This address has been altered: it does not name a calendar. Copy "Secret address in iCal format" again from the calendar\'s settings.',
+    };
+  }
   return { ok: true, url: text, calendar };
+}
+
+/** Whether the browser reads the address as written (no dot segment resolved away, nothing re-encoded). */
+function readsAsItself(text: string): boolean {
+  try {
+    return new URL(text).href === text;
+  } catch {
+    return false;
+  }
 }
 
 /** The address with its secret hidden, for the settings page: "…/alex@example.com/private-••••cdef/basic.ics". */

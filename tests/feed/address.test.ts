@@ -27,6 +27,16 @@ describe("a calendar's secret address", () => {
       ['https://calendar.google.com/calendar/ical/../../r/settings/private-0123456789abcdef/basic.ics', /not a secret/],
       [`${FEED_URL}?redirect=https://evil.example`, /not a secret iCal/],
       ['https://calendar.google.com/calendar/ical/%E0%A4%A/private-0123456789abcdef0123/basic.ics', /damaged/],
+      // Dot segments, written out or encoded, would send the request elsewhere on Google's host.
+      ['https://calendar.google.com/calendar/ical/%2e%2e/private-0123456789abcdef0123/basic.ics', /altered/],
+      ['https://calendar.google.com/calendar/ical/.%2e/private-0123456789abcdef0123/basic.ics', /altered/],
+      ['https://calendar.google.com/calendar/ical/%2E./private-0123456789abcdef0123/basic.ics', /altered/],
+      ['https://calendar.google.com/calendar/ical/.../private-0123456789abcdef0123/basic.ics', /altered/],
+      // Encoded slashes and control characters.
+      ['https://calendar.google.com/calendar/ical/me%2f..%2fx/private-0123456789abcdef0123/basic.ics', /altered/],
+      ['https://calendar.google.com/calendar/ical/me%40corp%0d%0aX/private-0123456789abcdef0123/basic.ics', /altered/],
+      ['https://calendar.google.com/calendar/ical/me%00x%40corp/private-0123456789abcdef0123/basic.ics', /altered/],
+      ['https://calendar.google.com/calendar/ical/me%7fx%40corp/private-0123456789abcdef0123/basic.ics', /altered/],
     ];
     for (const [raw, message] of cases) {
       const checked = checkFeedAddress(raw);

@@ -10,6 +10,7 @@ export interface Validators {
 export type FeedProblem =
   | 'revoked'
   | 'offline'
+  | 'blocked'
   | 'not-calendar'
   | 'too-large'
   | 'redirected'
@@ -27,7 +28,9 @@ export const MAX_FEED_BYTES = 50 * 1024 * 1024;
 export const FEED_MESSAGES: Record<FeedProblem, string> = {
   revoked:
     "Google no longer accepts this address: it was reset or the calendar was removed. Copy the secret address again from the calendar's settings.",
-  offline: 'Bridges could not reach Google Calendar: you may be offline. It will try again later.',
+  offline: 'Bridges could not reach Google Calendar: you are offline. It will try again later.',
+  blocked:
+    'The browser did not let the request to Google Calendar through, although it is online: another extension, a policy of your organisation or a firewall may block calendar.google.com. Bridges will try again later.',
   'not-calendar': 'The address did not answer with a calendar. Check that it is the secret address in iCal format.',
   'too-large': `This calendar is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB, more than Bridges reads. Import your history from a file instead.`,
   redirected:
@@ -39,11 +42,15 @@ export const FEED_MESSAGES: Record<FeedProblem, string> = {
 
 const error = (problem: FeedProblem): FetchOutcome => ({ status: 'error', problem, message: FEED_MESSAGES[problem] });
 
+/** Whether the browser believes it is online (a failed fetch while online was blocked, not cut off). */
+const browserOnline = (): boolean => globalThis.navigator?.onLine !== false;
+
 export async function fetchFeed(
   url: string,
   validators: Validators,
   fetchImpl: typeof fetch = fetch,
   maxBytes = MAX_FEED_BYTES,
+  online: () => boolean = browserOnline,
 ): Promise<FetchOutcome> {
   const headers: Record<string, string> = {};
   if (validators.etag) headers['If-None-Match'] = validators.etag;
@@ -58,7 +65,9 @@ export async function fetchFeed(
       referrerPolicy: 'no-referrer',
     });
   } catch {
-    return error('offline');
+    // The browser answers a request it refuses (another extension, a policy, the content security policy) with
+    // the same TypeError as a network that is down; only its own idea of being online tells them apart.
+    return error(online() ? 'blocked' : 'offline');
   }
   if (
     response.type === 'opaqueredirect' ||

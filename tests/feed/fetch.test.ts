@@ -36,12 +36,20 @@ describe('fetching a feed', () => {
       [() => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), 'redirected'],
       [() => new Response('<html>Sign in</html>', { headers: { 'content-type': 'text/html' } }), 'not-calendar'],
       [() => new Response('x'.repeat(100), { headers: { 'content-length': String(60 * 1024 * 1024) } }), 'too-large'],
-      [() => Promise.reject(new TypeError('Failed to fetch')), 'offline'],
     ];
     for (const [respond, problem] of cases) {
       const outcome = await fetchFeed(FEED_URL, NONE, fakeFetch(respond).fetch);
       expect(outcome).toMatchObject({ status: 'error', problem, message: expect.stringMatching(/\.$/) });
     }
+  });
+
+  it('tells a request the browser blocked from being offline', async () => {
+    const refused = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch;
+    const offline = await fetchFeed(FEED_URL, NONE, refused, undefined, () => false);
+    expect(offline).toMatchObject({ status: 'error', problem: 'offline', message: expect.stringMatching(/offline/) });
+    const blocked = await fetchFeed(FEED_URL, NONE, refused, undefined, () => true);
+    expect(blocked).toMatchObject({ status: 'error', problem: 'blocked' });
+    if (blocked.status === 'error') expect(blocked.message).not.toMatch(/offline/);
   });
 
   it('stops reading a body that grows past the limit, without trusting its declared length', async () => {

@@ -1,5 +1,5 @@
 import { launch } from '../tests/e2e/harness';
-import { waitForDatabase } from '../tests/e2e/seed';
+import { putRows, waitForDatabase } from '../tests/e2e/seed';
 import { FEED_URL } from '../tests/helpers/feed';
 import { makeIcs } from './ics-file';
 import { median, round } from './stats';
@@ -59,14 +59,15 @@ export async function feedFigures(buildDir: string, rounds = 5) {
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await waitForDatabase(page);
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/bench`);
-    await session.worker.evaluate(
-      (url) =>
-        chrome.storage.local.set({
-          myEmails: ['me@corp.example'],
-          feedSettings: { enabled: true, feeds: [{ id: 'bench', url, calendar: 'me@corp.example' }] },
-        }),
-      FEED_URL,
-    );
+    await session.worker.evaluate(putRows, {
+      settings: [
+        { name: 'myEmails', value: ['me@corp.example'] },
+        {
+          name: 'feedSettings',
+          value: { enabled: true, feeds: [{ id: 'bench', url: FEED_URL, calendar: 'me@corp.example' }] },
+        },
+      ],
+    });
     const syncNow = () =>
       page.evaluate(async () => {
         const reply = await chrome.runtime.sendMessage({ bridges: 'syncFeeds', data: { ifStale: false } });

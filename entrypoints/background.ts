@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { serveCommands } from '../lib/background/dispatch';
+import { closeStorageToContentScripts, openDatabase } from '../lib/background/start';
 import { getDb } from '../lib/db/app-db';
 import { createFeedSync, FEED_ALARM } from '../lib/feed/service';
 import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/service';
 
 export default defineBackground(() => {
   const db = getDb();
+  void closeStorageToContentScripts();
+  // The database is opened and upgraded here, first; every command waits for it.
+  const ready = openDatabase(db, browser.storage.local);
   const reminders = createReminders(db);
   // Benchmark builds only (WXT_BENCH=1): the feed's timings, for `npm run bench` to read from the worker.
   const timings: unknown[] = [];
@@ -16,15 +20,16 @@ export default defineBackground(() => {
     changed: () => reminders.refresh(),
     record: import.meta.env.WXT_BENCH === '1' ? (t) => timings.push(t) : undefined,
   });
-  serveCommands(db, { now: Date.now, reminders, feeds });
+  serveCommands(db, { ready, now: Date.now, reminders, feeds });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEED_ALARM) void feeds.sync();
-    else void reminders.onAlarm(alarm.name);
+    void ready.then(async () => {
+      if (alarm.name === FEED_ALARM) await feeds.sync();
+      else await reminders.onAlarm(alarm.name);
+    });
   });
   browser.notifications?.onClicked.addListener((id) => {
     if (id === DIGEST_NOTIFICATION) void browser.runtime.openOptionsPage();
   });
   // Every start of the background (browser start, install, update, wake-up): idempotent.
-  void reminders.start();
-  void feeds.schedule();
+  void ready.then(() => Promise.all([reminders.start(), feeds.schedule()]));
 });

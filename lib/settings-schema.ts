@@ -1,4 +1,3 @@
-import type { CalendarEvent } from './calendar/google/card';
 import { DEFAULT_MEETING_RULES, type MeetingRules } from './logging/rules';
 import { type CadenceDefaults, DEFAULT_CADENCES } from './relationships/cadence';
 
@@ -46,7 +45,7 @@ export interface OwnAddressState {
   notMe: string[];
 }
 
-/** The user's calendar feeds. The addresses are secrets: local storage only, never in a backup or a CSV. */
+/** The user's calendar feeds. The addresses are secrets: this browser's database only, never in a backup or a CSV. */
 export interface FeedSettings {
   /** The user said yes to syncing (and allowed Bridges to reach calendar.google.com/calendar/ical/). */
   enabled: boolean;
@@ -77,19 +76,6 @@ export const FEED_STATUS_NONE: FeedStatus = {
   error: null,
 };
 
-/**
- * A "Log meeting" click that came while a restore held the database (lib/logging/hold.ts): the event as the
- * card showed it, the click's answers, and when it came. Logged through the usual path once the restore ends.
- */
-export interface HeldLog {
-  event: CalendarEvent;
-  confirmed: boolean;
-  logAnyway: boolean;
-  at: number;
-  /** How many people the click's answer said were logged. */
-  people: number;
-}
-
 /** Every small setting: its storage key and the value it has until the user sets one. */
 export interface Settings {
   meetingRules: MeetingRules;
@@ -103,23 +89,23 @@ export interface Settings {
   feedSettings: FeedSettings;
   feedStatus: FeedStatus;
   feedSyncState: FeedSyncState;
-  heldLogs: HeldLog[];
 }
 
-export const SETTING_KEYS = {
-  meetingRules: 'local:meetingRules',
-  myEmails: 'local:myEmails',
-  internalDomains: 'local:internalDomains',
-  cadenceDefaults: 'local:cadenceDefaults',
-  weeklyPick: 'local:weeklyPick',
-  reminders: 'local:reminders',
-  reminderState: 'local:reminderState',
-  ownAddresses: 'local:ownAddresses',
-  feedSettings: 'local:feedSettings',
-  feedStatus: 'local:feedStatus',
-  feedSyncState: 'local:feedSyncState',
-  heldLogs: 'local:heldLogs',
-} as const satisfies Record<keyof Settings, `local:${string}`>;
+/** Every setting's name: the key of its row in the database's `settings` store. */
+export type SettingName = keyof Settings;
+export const SETTING_NAMES = [
+  'meetingRules',
+  'myEmails',
+  'internalDomains',
+  'cadenceDefaults',
+  'weeklyPick',
+  'reminders',
+  'reminderState',
+  'ownAddresses',
+  'feedSettings',
+  'feedStatus',
+  'feedSyncState',
+] as const satisfies readonly SettingName[];
 
 /** The settings the popup needs for its first paint. */
 export const POPUP_SETTINGS = ['myEmails', 'internalDomains', 'cadenceDefaults'] as const satisfies (keyof Settings)[];
@@ -136,5 +122,4 @@ export const SETTING_FALLBACKS: Settings = {
   feedSettings: { enabled: false, feeds: [] },
   feedStatus: FEED_STATUS_NONE,
   feedSyncState: {},
-  heldLogs: [],
 };

@@ -1,35 +1,90 @@
-import { storage } from 'wxt/utils/storage';
-import { SETTING_FALLBACKS as F, SETTING_KEYS as K, type Settings } from './settings-schema';
+import type { AppDB } from './db/app-db';
+import type { SettingRow } from './db/types';
+import { checkSetting, SETTING_LABELS } from './settings-checks';
+import { SETTING_FALLBACKS, type SettingName, type Settings } from './settings-schema';
 
 /**
- * Small settings live in extension storage (records live in Dexie), each a versioned item. The popup reads
- * them with lib/settings-snapshot.ts (the same keys, without the storage library) to stay small.
+ * The settings live in the extension's own database (the `settings` store, a row per setting), where no
+ * content script can reach them: Firefox lets a content script read and write the extension's local storage,
+ * and the feed's secret address, the user's own addresses and the guest limit must be out of its reach. Only
+ * the background writes them (through commands); every value is checked by its schema when it is read as when
+ * it is written, and one that fails is ignored and said, never used.
  */
-function item<N extends keyof Settings>(name: N) {
-  return storage.defineItem<Settings[N]>(K[name], { fallback: F[name], version: 1 });
+
+/** A stored value that failed its check: what it is, and what is wrong with it. */
+export interface SettingProblem {
+  name: SettingName;
+  message: string;
 }
 
-/** Meeting rules: the guest limit that asks for a second click. */
-export const meetingRulesItem = item('meetingRules');
-/** The user's own addresses: typed by them, confirmed by them, or learned from Calendar's signed-in account. */
-export const myEmailsItem = item('myEmails');
-/** Email domains of the user's own company: people there are colleagues (on the team or not). */
-export const internalDomainsItem = item('internalDomains');
-/** Ideal and maximum days between contacts, by priority. */
-export const cadenceDefaultsItem = item('cadenceDefaults');
-/** The week's stretch pick. */
-export const weeklyPickItem = item('weeklyPick');
-/** When the weekly reminder comes and what it counts. */
-export const remindersItem = item('reminders');
-/** Where the weekly reminder stands. */
-export const reminderStateItem = item('reminderState');
-/** What Bridges has seen of the signed-in Calendar account (lib/commands/own-addresses.ts). */
-export const ownAddressesItem = item('ownAddresses');
-/** The calendar feeds' secret addresses and whether syncing is on (lib/feed/). Never in a backup. */
-export const feedSettingsItem = item('feedSettings');
-/** How syncing stands. */
-export const feedStatusItem = item('feedStatus');
-/** What each feed's last sync saw. */
-export const feedSyncStateItem = item('feedSyncState');
-/** Meetings logged from Calendar while a restore held the database, until they are written. */
-export const heldLogsItem = item('heldLogs');
+/** The value to use for a stored row (or its absence), and the problem when the stored one cannot be used. */
+export function settingFromRow<N extends SettingName>(
+  name: N,
+  row: SettingRow | undefined,
+): { value: Settings[N]; problem: SettingProblem | null } {
+  if (row === undefined) return { value: SETTING_FALLBACKS[name], problem: null };
+  const checked = checkSetting(name, row.value);
+  if (checked.ok) return { value: checked.value, problem: null };
+  const message = `Your stored ${SETTING_LABELS[name]} could not be used (${checked.problem.replace(/\.$/, '')}): Bridges uses the default until it is set again.`;
+  return { value: SETTING_FALLBACKS[name], problem: { name, message } };
+}
+
+/** The named settings from their rows (in the same order), checked: the values to use and what failed. */
+export function settingsFromRows<N extends SettingName>(
+  names: readonly N[],
+  rows: ReadonlyArray<SettingRow | undefined>,
+): { values: Pick<Settings, N>; problems: SettingProblem[] } {
+  const values = {} as Pick<Settings, N>;
+  const problems: SettingProblem[] = [];
+  names.forEach((name, i) => {
+    const { value, problem } = settingFromRow(name, rows[i]);
+    values[name] = value;
+    if (problem) problems.push(problem);
+  });
+  return { values, problems };
+}
+
+/** Says, once per problem and context, that a stored setting was ignored. */
+const said = new Set<string>();
+function say(problem: SettingProblem | null): void {
+  if (!problem || said.has(problem.message)) return;
+  said.add(problem.message);
+  console.warn(`Bridges: ${problem.message}`);
+}
+
+/** One setting, checked. */
+export async function getSetting<N extends SettingName>(db: AppDB, name: N): Promise<Settings[N]> {
+  const { value, problem } = settingFromRow(name, await db.settings.get(name));
+  say(problem);
+  return value;
+}
+
+/** Several settings in one read, checked. */
+export async function getSettings<N extends SettingName>(db: AppDB, names: readonly N[]): Promise<Pick<Settings, N>> {
+  const { values, problems } = settingsFromRows(names, await db.settings.bulkGet([...names]));
+  for (const problem of problems) say(problem);
+  return values;
+}
+
+/** Writes a setting (the background only), checked first: a value its schema refuses is never stored. */
+export async function setSetting<N extends SettingName>(db: AppDB, name: N, value: Settings[N]): Promise<void> {
+  const checked = checkSetting(name, value);
+  if (!checked.ok) throw new Error(`Bridges did not save your ${SETTING_LABELS[name]}: ${checked.problem}`);
+  await db.settings.put({ name, value: checked.value });
+}
+
+/**
+ * Changes a setting from its current value in one transaction, so two changes at once (two tabs, an alarm and
+ * a click) never lose one another.
+ */
+export function updateSetting<N extends SettingName>(
+  db: AppDB,
+  name: N,
+  change: (current: Settings[N]) => Settings[N],
+): Promise<Settings[N]> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = change(await getSetting(db, name));
+    await setSetting(db, name, next);
+    return next;
+  });
+}

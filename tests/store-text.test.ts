@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppDB } from '../lib/db/app-db';
-import { SETTING_KEYS } from '../lib/settings-schema';
+import { SETTING_NAMES } from '../lib/settings-schema';
 import config from '../wxt.config';
 
 // The store's privacy statement and listing say what the code does: every place Bridges stores something is
@@ -14,13 +14,13 @@ const listing = readFileSync(join(process.cwd(), 'store/listing.md'), 'utf8');
 describe('the privacy statement and the listing', () => {
   it('names every store of the database', () => {
     const db = new AppDB(`store-text-${crypto.randomUUID()}`);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['groups', 'interactions', 'people']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['groups', 'heldClicks', 'interactions', 'people', 'settings']);
     for (const table of db.tables) expect(privacy).toContain(`| \`${table.name}\``);
     expect(privacy).toContain('IndexedDB database (`bridges`)');
   });
 
-  it('names every setting kept in extension storage', () => {
-    for (const key of Object.values(SETTING_KEYS)) expect(privacy).toContain(`| \`${key.replace(/^local:/, '')}\``);
+  it('names every setting kept in the database', () => {
+    for (const name of SETTING_NAMES) expect(privacy).toContain(`| \`${name}\``);
   });
 
   it("gives the manifest's description as the listing's summary, within the stores' 132 characters", async () => {

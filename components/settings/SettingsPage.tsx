@@ -2,19 +2,9 @@ import { getDb } from '../../lib/db/app-db';
 import { type RequestOf, sendMessage } from '../../lib/messaging';
 import { messageActions } from '../../lib/popup/actions';
 import { SUGGESTION_WINDOW_MS } from '../../lib/relationships/team-suggestions';
-import {
-  cadenceDefaultsItem,
-  feedSettingsItem,
-  feedStatusItem,
-  internalDomainsItem,
-  meetingRulesItem,
-  myEmailsItem,
-  ownAddressesItem,
-  remindersItem,
-} from '../../lib/settings';
 import { checkDomain, checkEmail } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
-import { useStorageItem } from '../../lib/ui/use-storage-item';
+import { useSettings } from '../../lib/ui/use-settings';
 import { CadenceSection } from './CadenceSection';
 import { FeedSection } from './FeedSection';
 import { ListField } from './ListField';
@@ -29,18 +19,31 @@ const actions = messageActions(sendMessage);
 const save = async (settings: RequestOf<'saveSettings'>): Promise<void> => {
   await sendMessage('saveSettings', settings);
 };
+const SHOWN = [
+  'myEmails',
+  'internalDomains',
+  'reminders',
+  'cadenceDefaults',
+  'meetingRules',
+  'ownAddresses',
+  'feedSettings',
+  'feedStatus',
+] as const;
 
 /** The settings: reminders, cadences, meeting rules, who I am, my company, my team. */
 export function SettingsPage() {
   const now = Date.now();
-  const myEmails = useStorageItem(myEmailsItem);
-  const internalDomains = useStorageItem(internalDomainsItem);
-  const reminders = useStorageItem(remindersItem);
-  const cadences = useStorageItem(cadenceDefaultsItem);
-  const rules = useStorageItem(meetingRulesItem);
-  const ownAddresses = useStorageItem(ownAddressesItem);
-  const feedSettings = useStorageItem(feedSettingsItem);
-  const feedStatus = useStorageItem(feedStatusItem);
+  const settings = useSettings(SHOWN);
+  const {
+    myEmails,
+    internalDomains,
+    reminders,
+    cadenceDefaults: cadences,
+    meetingRules: rules,
+    ownAddresses,
+    feedSettings,
+    feedStatus,
+  } = settings?.values ?? {};
   const people = useLiveQuery(() => db.people.toArray());
   const recent = useLiveQuery(() =>
     db.interactions
@@ -51,6 +54,16 @@ export function SettingsPage() {
 
   return (
     <div class="settings">
+      {settings && settings.problems.length > 0 && (
+        <section class="card problems" role="alert" aria-labelledby="problems">
+          <h2 id="problems">Settings Bridges could not use</h2>
+          <ul>
+            {settings.problems.map((p) => (
+              <li key={p.name}>{p.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section class="card" aria-labelledby="reminders">
         <h2 id="reminders">Weekly reminder</h2>
         <p class="hint">

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { PAGE_DEPS } from '../../components/manage/data/deps';
 import { makeBackupFile, restoreFile } from '../../lib/data/actions';
 import { getDb } from '../../lib/db/app-db';
+import { databaseReady } from '../../lib/db/ready';
+import { sendMessage } from '../../lib/messaging';
 import { App } from './App';
 import '../../components/theme.css';
 import './style.css';
@@ -20,4 +22,5 @@ if (import.meta.env.WXT_BENCH === '1') {
 const root = document.getElementById('app');
 // The bench build's quiet page (#/bench) renders nothing, so no live query runs beside what is measured.
 const quiet = import.meta.env.WXT_BENCH === '1' && location.hash === '#/bench';
-if (root && !quiet) render(<App />, root);
+// The background opens (and upgrades) the database; the page reads it once it is at this version.
+if (root && !quiet) void databaseReady(() => sendMessage('openDatabase', {})).then(() => render(<App />, root));

@@ -3,9 +3,8 @@ import { browser } from 'wxt/browser';
 import { COMMANDS, type CommandName } from '../commands';
 import type { Command, CommandContext, SenderKind } from '../commands/command';
 import { describeFailure } from '../commands/failure';
-import { logHeldClicks } from '../commands/log-meeting';
 import type { AppDB } from '../db/app-db';
-import { restoreHold } from '../logging/hold';
+import { logHeldClicks, restoreHold } from '../logging/hold';
 import type { Envelope, Reply } from '../messaging-protocol';
 import { sentenceOf } from '../schema';
 
@@ -44,6 +43,8 @@ const WHO: Record<SenderKind, string> = {
 };
 
 export interface Background {
+  /** The background's start (the database opened): every command waits for it. */
+  ready?: Promise<void>;
   now(): number;
   feeds: CommandContext['feeds'];
   reminders: CommandContext['reminders'] & {
@@ -85,17 +86,19 @@ export function createDispatcher(db: AppDB, background: Background, self: Self) 
       reminders: background.reminders,
       feeds: background.feeds,
     };
-    return cmd.run(db, input.output, ctx).then(
-      async (value): Promise<Reply> => {
-        if (cmd.writes) {
-          const recount = background.reminders.refresh().catch(() => undefined);
-          // While a restore holds the database, the recount waits for it; the answer (a kept click) does not.
-          if (!restoreHold.active) await recount;
-        }
-        return { ok: true, value };
-      },
-      (error: unknown): Reply => ({ ok: false, error: describeFailure(error) }),
-    );
+    return (background.ready ?? Promise.resolve())
+      .then(() => cmd.run(db, input.output, ctx))
+      .then(
+        async (value): Promise<Reply> => {
+          if (cmd.writes) {
+            const recount = background.reminders.refresh().catch(() => undefined);
+            // While a restore holds the database, the recount waits for it; the answer (a kept click) does not.
+            if (!restoreHold.active) await recount;
+          }
+          return { ok: true, value };
+        },
+        (error: unknown): Reply => ({ ok: false, error: describeFailure(error) }),
+      );
   };
 }
 
@@ -122,7 +125,7 @@ export function serveCommands(db: AppDB, background: Background): () => void {
       .then((written) => (written > 0 ? background.reminders.refresh() : undefined))
       .catch(() => undefined);
   const stopHolding = restoreHold.onRelease(logHeld);
-  logHeld();
+  void (background.ready ?? Promise.resolve()).then(logHeld);
   return () => {
     stopHolding();
     onMessage.removeListener(listener as Parameters<typeof onMessage.removeListener>[0]);

@@ -1,7 +1,7 @@
 import type { AppDB } from '../db/app-db';
 import { rankNeglected } from '../relationships/rank';
 import { chooseWeeklyPick, weekKeyOf } from '../relationships/weekly-pick';
-import { cadenceDefaultsItem, myEmailsItem, weeklyPickItem } from '../settings';
+import { getSetting, getSettings, setSetting } from '../settings';
 
 /**
  * This week's stretch pick: the one kept for this ISO week while that person is still in Bridges, else a
@@ -9,14 +9,13 @@ import { cadenceDefaultsItem, myEmailsItem, weeklyPickItem } from '../settings';
  */
 export async function currentWeeklyPick(db: AppDB, now: number): Promise<string | null> {
   const week = weekKeyOf(now);
-  const stored = await weeklyPickItem.getValue();
+  const stored = await getSetting(db, 'weeklyPick');
   if (stored?.week === week && stored.email && (await db.people.get(stored.email))) return stored.email;
-  const [people, myEmails, cadences] = await Promise.all([
+  const [people, { myEmails, cadenceDefaults: cadences }] = await Promise.all([
     db.people.toArray(),
-    myEmailsItem.getValue(),
-    cadenceDefaultsItem.getValue(),
+    getSettings(db, ['myEmails', 'cadenceDefaults']),
   ]);
   const email = chooseWeeklyPick(rankNeglected(people, { now, cadences, myEmails }), people)?.email ?? null;
-  await weeklyPickItem.setValue({ week, email });
+  await setSetting(db, 'weeklyPick', { week, email });
   return email;
 }

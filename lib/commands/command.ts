@@ -49,10 +49,4 @@ export function command<S extends v.GenericSchema, R>(definition: Command<S, R>)
   return definition;
 }
 
-/**
- * A refusal a person should read: thrown by a command, carried to the sender as its message. Any other error
- * is described by the dispatcher.
- */
-export class Refusal extends Error {
-  override name = 'Refusal';
-}
+export { Refusal } from '../refusal';

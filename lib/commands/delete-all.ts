@@ -1,20 +1,6 @@
 import * as v from 'valibot';
-import { storage } from 'wxt/utils/storage';
 import { deleteAllRecords } from '../data/delete-all';
-import {
-  cadenceDefaultsItem,
-  feedSettingsItem,
-  feedStatusItem,
-  feedSyncStateItem,
-  heldLogsItem,
-  internalDomainsItem,
-  meetingRulesItem,
-  myEmailsItem,
-  ownAddressesItem,
-  reminderStateItem,
-  remindersItem,
-  weeklyPickItem,
-} from '../settings';
+import { getSetting, setSetting } from '../settings';
 import { command } from './command';
 import { causeOf } from './failure';
 
@@ -30,24 +16,15 @@ export const deleteAll = command({
   async run(db, _input, ctx) {
     await deleteAllRecords(db);
     try {
-      await storage.removeItems([
-        meetingRulesItem,
-        myEmailsItem,
-        internalDomainsItem,
-        cadenceDefaultsItem,
-        remindersItem,
-        weeklyPickItem,
-        ownAddressesItem,
-        // The feed's secret address goes too (syncing is off), and what it last saw, so that turning it on
-        // again logs the meetings anew; and clicks kept while a restore was written.
-        feedSettingsItem,
-        feedStatusItem,
-        feedSyncStateItem,
-        heldLogsItem,
-      ]);
-      // Keep when Bridges was installed (no reminder is caught up from before it); the badge clears.
-      const state = await reminderStateItem.getValue();
-      await reminderStateItem.setValue({ ...state, lastFiredWeek: null, active: false });
+      // Every setting goes, the feed's secret address too (syncing is off) and what it last saw, so that turning
+      // it on again logs the meetings anew; and clicks kept while a restore was written. Only when Bridges was
+      // installed is kept (no reminder is caught up from before it); the badge clears.
+      await db.transaction('rw', db.settings, db.heldClicks, async () => {
+        const state = await getSetting(db, 'reminderState');
+        await db.settings.clear();
+        await db.heldClicks.clear();
+        await setSetting(db, 'reminderState', { ...state, lastFiredWeek: null, active: false });
+      });
       await ctx.reminders.reschedule();
       await ctx.reminders.markSeen();
     } catch (error) {

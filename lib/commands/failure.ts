@@ -1,4 +1,4 @@
-import { Refusal } from './command';
+import { Refusal } from '../refusal';
 
 const isQuota = (error: unknown) => nameOf(error) === 'QuotaExceededError' || innerName(error) === 'QuotaExceededError';
 const isClosed = (error: unknown) =>

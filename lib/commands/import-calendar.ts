@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { type IcsEvent, importEvents } from '../data/ics';
+import { answerOwnAddress } from '../people/own-addresses';
 import { Email } from '../schema';
-import { meetingRulesItem, myEmailsItem } from '../settings';
+import { getSettings } from '../settings';
 import { command } from './command';
-import { answerOwnAddress } from './own-addresses';
 import { takeUpload } from './uploads';
 
 /**
@@ -27,8 +27,8 @@ export const importCalendar = command({
     for (const part of takeUpload<{ events: IcsEvent[] }>(upload, 'calendar')) {
       for (const event of part.events) events.push(owner && !event.selfEmail ? { ...event, selfEmail: owner } : event);
     }
-    if (owner) await answerOwnAddress(owner, true);
-    const [myEmails, rules] = await Promise.all([myEmailsItem.getValue(), meetingRulesItem.getValue()]);
+    if (owner) await answerOwnAddress(db, owner, true);
+    const { myEmails, meetingRules: rules } = await getSettings(db, ['myEmails', 'meetingRules']);
     return db.transaction('rw', db.interactions, db.people, () =>
       importEvents(db, events, { now: ctx.now, myEmails, rules, includeLarge }),
     );

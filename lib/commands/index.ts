@@ -11,6 +11,7 @@ import { logContact } from './log-contact';
 import { logMeeting } from './log-meeting';
 import { meetingStatus } from './meeting-status';
 import { mergePeople } from './merge-people';
+import { openDatabase } from './open-database';
 import { reminderSeen } from './reminder-seen';
 import { restoreBackup } from './restore-backup';
 import { saveFeeds } from './save-feeds';
@@ -49,6 +50,7 @@ export const COMMANDS = {
   importCalendar,
   saveFeeds,
   syncFeeds,
+  openDatabase,
 } satisfies Record<string, Command<v.GenericSchema, unknown>>;
 
 export type Commands = typeof COMMANDS;

@@ -1,8 +1,7 @@
 import * as v from 'valibot';
-import { restoreHold } from '../logging/hold';
+import { heldStatus, restoreHold } from '../logging/hold';
 import { meetingStatus as statusOf } from '../logging/service';
 import { command } from './command';
-import { heldStatus } from './log-meeting';
 
 /** Whether an event (by its instance's id) is already in the log. */
 export const meetingStatus = command({
@@ -11,5 +10,5 @@ export const meetingStatus = command({
   writes: false,
   unreadable: "Bridges can't read this event's id.",
   // While a restore holds the database, a click kept for after it answers at once; other events wait for it.
-  run: async (db, { eventId }) => (restoreHold.active ? await heldStatus(eventId) : null) ?? statusOf(db, eventId),
+  run: async (db, { eventId }) => (restoreHold.active ? await heldStatus(db, eventId) : null) ?? statusOf(db, eventId),
 });

@@ -15,11 +15,11 @@ export const restoreBackup = command({
   from: ['page'],
   input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)) }),
   writes: true,
-  async run(_db, { upload }, ctx) {
+  async run(db, { upload }, ctx) {
     const { settings, ...summary } = await takeSink<RestoreWriter>(upload, 'backup').result();
     let settingsProblem: string | null = null;
     try {
-      await applySettings(settings);
+      await applySettings(db, settings);
       await ctx.reminders.reschedule();
     } catch (error) {
       settingsProblem = causeOf(error);

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { checkFeedAddress } from '../feed/address';
-import { feedSettingsItem, feedStatusItem, feedSyncStateItem } from '../settings';
+import { getSetting, setSetting } from '../settings';
 import { FEED_STATUS_NONE } from '../settings-schema';
 import { command } from './command';
 
@@ -28,15 +28,17 @@ export const saveFeeds = command({
     addresses: v.pipe(v.array(Address), v.maxLength(10, 'Bridges syncs at most 10 calendars.')),
   }),
   writes: false,
-  async run(_db, { enabled, addresses }, ctx) {
+  async run(db, { enabled, addresses }, ctx) {
     if (!enabled) {
-      await feedSettingsItem.setValue({ enabled: false, feeds: [] });
-      await feedSyncStateItem.setValue({});
-      await feedStatusItem.setValue(FEED_STATUS_NONE);
+      await db.transaction('rw', db.settings, async () => {
+        await setSetting(db, 'feedSettings', { enabled: false, feeds: [] });
+        await setSetting(db, 'feedSyncState', {});
+        await setSetting(db, 'feedStatus', FEED_STATUS_NONE);
+      });
       await ctx.feeds.schedule();
       return { enabled: false, feeds: 0 };
     }
-    const current = await feedSettingsItem.getValue();
+    const current = await getSetting(db, 'feedSettings');
     const seen = new Set<string>();
     const feeds = addresses
       .filter((a) => !seen.has(a.url) && seen.add(a.url))
@@ -45,7 +47,7 @@ export const saveFeeds = command({
         url: a.url,
         calendar: a.calendar,
       }));
-    await feedSettingsItem.setValue({ enabled: feeds.length > 0, feeds });
+    await setSetting(db, 'feedSettings', { enabled: feeds.length > 0, feeds });
     await ctx.feeds.schedule();
     return { enabled: feeds.length > 0, feeds: feeds.length };
   },

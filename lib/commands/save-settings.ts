@@ -1,5 +1,6 @@
+import type { AppDB } from '../db/app-db';
 import { type UserSettings, UserSettingsSchema } from '../schema';
-import { cadenceDefaultsItem, internalDomainsItem, meetingRulesItem, myEmailsItem, remindersItem } from '../settings';
+import { setSetting } from '../settings';
 import { command } from './command';
 
 /**
@@ -10,18 +11,20 @@ export const saveSettings = command({
   from: ['page'],
   input: UserSettingsSchema,
   writes: true,
-  async run(_db, settings, ctx) {
-    await applySettings(settings);
+  async run(db, settings, ctx) {
+    await applySettings(db, settings);
     if (settings.reminders) await ctx.reminders.reschedule();
     return { ok: true } as const;
   },
 });
 
-/** Writes the settings that are there; leaves the others as they are. */
-export async function applySettings(settings: UserSettings): Promise<void> {
-  if (settings.meetingRules) await meetingRulesItem.setValue(settings.meetingRules);
-  if (settings.myEmails) await myEmailsItem.setValue(settings.myEmails);
-  if (settings.internalDomains) await internalDomainsItem.setValue(settings.internalDomains);
-  if (settings.cadenceDefaults) await cadenceDefaultsItem.setValue(settings.cadenceDefaults);
-  if (settings.reminders) await remindersItem.setValue(settings.reminders);
+/** Writes the settings that are there, all or none; leaves the others as they are. */
+export function applySettings(db: AppDB, settings: UserSettings): Promise<void> {
+  return db.transaction('rw', db.settings, async () => {
+    if (settings.meetingRules) await setSetting(db, 'meetingRules', settings.meetingRules);
+    if (settings.myEmails) await setSetting(db, 'myEmails', settings.myEmails);
+    if (settings.internalDomains) await setSetting(db, 'internalDomains', settings.internalDomains);
+    if (settings.cadenceDefaults) await setSetting(db, 'cadenceDefaults', settings.cadenceDefaults);
+    if (settings.reminders) await setSetting(db, 'reminders', settings.reminders);
+  });
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Refusal } from './command';
+import { Refusal } from '../refusal';
 
 /**
  * Large inputs (a backup, a calendar file's meetings) reach the background in parts, so that no message is

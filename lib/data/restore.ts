@@ -1,7 +1,7 @@
-import { Refusal } from '../commands/command';
 import type { AppDB } from '../db/app-db';
 import type { Group, Interaction, Person } from '../db/types';
 import { restoreHold } from '../logging/hold';
+import { Refusal } from '../refusal';
 import type { UserSettings } from '../schema';
 import type { Backup } from './backup-schema';
 import { Consistency } from './consistency';

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { DB_NAME } from './app-db-name';
-import type { Group, Interaction, Person } from './types';
+import type { Group, HeldClick, Interaction, Person, SettingRow } from './types';
 
 export { DB_NAME };
 
@@ -39,6 +39,19 @@ export const SCHEMA_V4 = {
   interactions: 'key, start, *people',
   groups: 'id',
 } as const;
+
+export const SCHEMA_V5 = {
+  // 2026-12-07, version 5: the settings move here from the extension's local storage, which Firefox lets a
+  // content script read and write (lib/settings.ts); Log clicks held during a restore get a store of their
+  // own, a row per click. The upgrade marks the move as due: the background's start makes it (it needs
+  // extension storage, which an upgrade's transaction cannot wait for), lib/db/move-settings.ts.
+  ...SCHEMA_V4,
+  settings: 'name',
+  heldClicks: 'id',
+} as const;
+
+/** The row version 5's upgrade leaves in `settings`: the settings in local storage are still to be moved. */
+export const MOVE_FROM_LOCAL_STORAGE = 'moveFromLocalStorage';
 
 /** Version 2's upgrade, frozen: the relationship fields as version 2 released them. */
 export const PERSON_DEFAULTS_V2 = Object.freeze({
@@ -95,6 +108,8 @@ export class AppDB extends Dexie {
   people!: EntityTable<Person, 'email'>;
   interactions!: EntityTable<Interaction, 'key'>;
   groups!: EntityTable<Group, 'id'>;
+  settings!: EntityTable<SettingRow, 'name'>;
+  heldClicks!: EntityTable<HeldClick, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -106,6 +121,9 @@ export class AppDB extends Dexie {
       .stores(SCHEMA_V3)
       .upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V3)));
     this.version(4).stores(SCHEMA_V4);
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((tx) => tx.table('settings').put({ name: MOVE_FROM_LOCAL_STORAGE, value: true }));
   }
 }
 

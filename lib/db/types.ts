@@ -125,3 +125,20 @@ export interface Interaction {
   loggedAt: number;
   note?: string;
 }
+
+/** A setting, one row each in the `settings` store: its name (lib/settings-schema.ts) and its value. */
+export interface SettingRow {
+  name: string;
+  value: unknown;
+}
+
+/**
+ * A "Log meeting" click that came while a restore held the meetings and people (lib/logging/hold.ts): the
+ * meeting as the rules judged it then (never the whole card), written through the usual path once the
+ * restore ends. One row per click, so two clicks at once are both kept.
+ */
+export interface HeldClick {
+  id: string;
+  at: number;
+  meeting: Interaction;
+}

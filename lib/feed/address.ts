@@ -77,7 +77,7 @@ export function checkFeedAddress(raw: string): FeedAddressCheck {
   // The calendar's part must name a calendar and nothing else: an encoded dot segment ("%2e%2e", ".%2e") would
   // move the request to another path of Google's, and an encoded slash or control character has no place in a
   // calendar's id. The browser's own reading of the address must be the address as pasted.
-  if (/^\.+$/.test(calendar) || /[/\\\u0000-\u001f\u007f]/.test(calendar) || !readsAsItself(text)) {
+  if (/^\.+$/.test(calendar) || /[/\\]/.test(calendar) || hasControl(calendar) || !readsAsItself(text)) {
     return {
       ok: false,
       message:
@@ -85,6 +85,15 @@ export function checkFeedAddress(raw: string): FeedAddressCheck {
     };
   }
   return { ok: true, url: text, calendar };
+}
+
+/** Whether text holds a control character (C0 or DEL): none belongs in a calendar's id. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /** Whether the browser reads the address as written (no dot segment resolved away, nothing re-encoded). */

@@ -3,7 +3,7 @@ import type { CalendarEvent } from '../calendar/google/card';
 import { fitEvents } from '../data/calendar-file';
 import { readIcs } from '../data/ics';
 import type { AppDB } from '../db/app-db';
-import { feedSettingsItem, feedStatusItem, feedSyncStateItem, meetingRulesItem, myEmailsItem } from '../settings';
+import { getSetting, getSettings, setSetting } from '../settings';
 import type { FeedStatus } from '../settings-schema';
 import { mayReachFeed } from './address';
 import { FEED_MESSAGES, type FetchOutcome, fetchFeed } from './fetch';
@@ -68,14 +68,14 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
   let running: Promise<SyncResult> | null = null;
 
   async function syncOnce(): Promise<SyncResult> {
-    const settings = await feedSettingsItem.getValue();
+    const settings = await getSetting(db, 'feedSettings');
     if (!settings.enabled || settings.feeds.length === 0) return { status: 'off' };
     const allowed = await mayReachFeed(browser.permissions);
-    const [myEmails, rules, stateBefore] = await Promise.all([
-      myEmailsItem.getValue(),
-      meetingRulesItem.getValue(),
-      feedSyncStateItem.getValue(),
-    ]);
+    const {
+      myEmails,
+      meetingRules: rules,
+      feedSyncState: stateBefore,
+    } = await getSettings(db, ['myEmails', 'meetingRules', 'feedSyncState']);
     const state = { ...stateBefore };
     const total: Pick<SyncSummary, 'added' | 'removed' | 'updated'> = { added: 0, removed: 0, updated: 0 };
     let error: FeedStatus['error'] = null;
@@ -126,10 +126,10 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
     }
     // Forget the state of feeds the user removed.
     for (const id of Object.keys(state)) if (!settings.feeds.some((f) => f.id === id)) delete state[id];
-    await feedSyncStateItem.setValue(state);
-    const status = await feedStatusItem.getValue();
+    await setSetting(db, 'feedSyncState', state);
+    const status = await getSetting(db, 'feedStatus');
     const wrote = total.added + total.removed + total.updated > 0;
-    await feedStatusItem.setValue({
+    await setSetting(db, 'feedStatus', {
       lastSyncAt: deps.now(),
       lastAdded: wrote ? total.added : status.lastAdded,
       lastRemoved: wrote ? total.removed : status.lastRemoved,
@@ -150,13 +150,13 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
     },
     /** Syncs when the last one is older than an hour. */
     async syncIfStale(): Promise<SyncResult> {
-      const { lastSyncAt } = await feedStatusItem.getValue();
+      const { lastSyncAt } = await getSetting(db, 'feedStatus');
       if (lastSyncAt !== null && deps.now() - lastSyncAt < STALE_AFTER_MS) return { status: 'fresh', lastSyncAt };
       return this.sync();
     },
     /** The alarm follows the setting: every few hours while syncing is on, none when it is off. */
     async schedule(): Promise<void> {
-      const { enabled, feeds } = await feedSettingsItem.getValue();
+      const { enabled, feeds } = await getSetting(db, 'feedSettings');
       if (enabled && feeds.length > 0) {
         const existing = await browser.alarms.get(FEED_ALARM);
         if (!existing)

@@ -2,6 +2,9 @@ import type { CalendarEvent } from '../calendar/google/card';
 import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
 import type { Attendee, Interaction, Person } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
+import { ownAddressesFor } from '../people/own-addresses';
+import { getSetting } from '../settings';
+import type { Click } from './hold';
 import { type JudgeOptions, judgePageEvent, type LogNotes } from './rules';
 
 /**
@@ -75,6 +78,16 @@ export function judgeClick(
   return { outcome: { status: 'logged', people: verdict.attendees.length, ...said(verdict) }, verdict };
 }
 
+/** A click, logged: the user's own addresses brought up to date, then the meeting and its people. */
+export async function logClick(db: AppDB, { event, confirmed, logAnyway, at }: Click): Promise<LogOutcome> {
+  const [rules, me] = await Promise.all([getSetting(db, 'meetingRules'), ownAddressesFor(db, event.selfEmail, at)]);
+  return logCalendarEvent(
+    db,
+    { ...event, selfEmail: me.signedIn },
+    { now: at, myEmails: me.known, rules, confirmed, logAnyway },
+  );
+}
+
 /**
  * Logs a calendar event once: the interaction and every person in it, in one transaction. Logging the same
  * event again changes nothing. People's first and last meeting times and counts are kept up to date here,
@@ -88,12 +101,22 @@ export async function logCalendarEvent(db: AppDB, event: CalendarEvent, options:
   if (!verdict) return outcome;
 
   const interaction = meetingOf(event, verdict.attendees, 'google-calendar', options.now);
+  const again = await writeMeeting(db, interaction, options.now);
+  if (again) return { status: 'already-logged', people: again.people.length };
+  return { status: 'logged', people: interaction.people.length, ...said(verdict) };
+}
+
+/**
+ * Writes a judged meeting and its people in one transaction, unless it is there already (then returns the
+ * meeting that is).
+ */
+export function writeMeeting(db: AppDB, meeting: Interaction, now: number): Promise<Interaction | undefined> {
   return db.transaction('rw', db.interactions, db.people, async () => {
-    const again = await db.interactions.get(key);
-    if (again) return { status: 'already-logged', people: again.people.length } as const;
-    await db.interactions.add(interaction);
-    await recordContact(db, verdict.attendees, interaction.start, options.now);
-    return { status: 'logged', people: interaction.people.length, ...said(verdict) } as const;
+    const again = await db.interactions.get(meeting.key);
+    if (again) return again;
+    await db.interactions.add(meeting);
+    await recordContact(db, meeting.attendees, meeting.start, now);
+    return undefined;
   });
 }
 

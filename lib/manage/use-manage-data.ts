@@ -2,9 +2,8 @@ import { useMemo } from 'preact/hooks';
 import { getDb } from '../db/app-db';
 import type { Group, Interaction, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
-import { cadenceDefaultsItem, internalDomainsItem, myEmailsItem } from '../settings';
 import { useLiveQuery } from '../ui/use-live-query';
-import { useStorageItem } from '../ui/use-storage-item';
+import { useSettings } from '../ui/use-settings';
 
 export interface ManageData {
   people: Person[];
@@ -19,6 +18,7 @@ export interface ManageData {
 }
 
 export const RECENT_MS = 27 * 7 * 86_400_000;
+const MANAGE_SETTINGS = ['cadenceDefaults', 'internalDomains', 'myEmails'] as const;
 
 /** Everything the management page shows, live. Undefined until the first read. */
 export function useManageData(): ManageData | undefined {
@@ -32,11 +32,10 @@ export function useManageData(): ManageData | undefined {
       .above(now - RECENT_MS)
       .toArray(),
   );
-  const cadences = useStorageItem(cadenceDefaultsItem);
-  const internalDomains = useStorageItem(internalDomainsItem);
-  const myEmails = useStorageItem(myEmailsItem);
+  const settings = useSettings(MANAGE_SETTINGS);
   return useMemo(() => {
-    if (!people || !groups || !recent || !cadences || !internalDomains || !myEmails) return undefined;
+    if (!people || !groups || !recent || !settings) return undefined;
+    const { cadenceDefaults: cadences, internalDomains, myEmails } = settings.values;
     return {
       people,
       groups,
@@ -47,5 +46,5 @@ export function useManageData(): ManageData | undefined {
       myEmails,
       now,
     };
-  }, [people, groups, recent, cadences, internalDomains, myEmails]);
+  }, [people, groups, recent, settings]);
 }

@@ -1,6 +1,6 @@
-import { Refusal } from '../commands/command';
 import type { AppDB } from '../db/app-db';
 import type { Group, Person } from '../db/types';
+import { Refusal } from '../refusal';
 
 /** Creates a group, or renames one. Names are trimmed and must be unique (case aside). */
 export async function saveGroup(

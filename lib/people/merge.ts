@@ -1,6 +1,6 @@
-import { Refusal } from '../commands/command';
 import type { AppDB } from '../db/app-db';
 import type { Attendee, Person } from '../db/types';
+import { Refusal } from '../refusal';
 import { LIMITS } from '../schema';
 
 /**

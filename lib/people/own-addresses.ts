@@ -1,10 +1,10 @@
 import type { AppDB } from '../db/app-db';
-import { isEmail } from '../people/email';
+import { Refusal } from '../refusal';
 import { dayIn } from '../relationships/calendar-day';
 import { hasInvisible, LIMITS, normaliseEmail } from '../schema';
-import { myEmailsItem, ownAddressesItem } from '../settings';
+import { getSettings, setSetting } from '../settings';
 import type { OwnAddressState } from '../settings-schema';
-import { Refusal } from './command';
+import { isEmail } from './email';
 
 /** Calendar must show an unknown address as the signed-in account on this many days before it is learned. */
 export const LEARN_AFTER_DAYS = 3;
@@ -27,13 +27,14 @@ const dayKey = (at: number) => {
 
 /**
  * The user's own addresses, what Bridges has seen of the signed-in account, and the card's signed-in address
- * normalised (null when it is no address, or hides invisible characters). No database: what a click during a
- * restore can read (lib/commands/log-meeting.ts).
+ * normalised (null when it is no address, or hides invisible characters). Settings only, no meetings or
+ * people: what a click during a restore can read (lib/logging/hold.ts).
  */
 export async function readOwnAddresses(
+  db: AppDB,
   selfEmail: string | null,
 ): Promise<{ known: string[]; state: OwnAddressState; email: string | null }> {
-  const [known, state] = await Promise.all([myEmailsItem.getValue(), ownAddressesItem.getValue()]);
+  const { myEmails: known, ownAddresses: state } = await getSettings(db, ['myEmails', 'ownAddresses']);
   const email = normaliseEmail(selfEmail ?? '');
   return { known, state, email: isEmail(email) && !hasInvisible(email) ? email : null };
 }
@@ -47,7 +48,7 @@ export async function readOwnAddresses(
  * settings. A person already in the log is never silently turned into "me".
  */
 export async function ownAddressesFor(db: AppDB, selfEmail: string | null, now: number): Promise<OwnAddresses> {
-  const { known, state, email } = await readOwnAddresses(selfEmail);
+  const { known, state, email } = await readOwnAddresses(db, selfEmail);
   if (email === null) return { known, signedIn: null };
   if (known.includes(email)) return { known, signedIn: email };
   if (state.notMe.includes(email)) return { known, signedIn: null };
@@ -60,33 +61,36 @@ export async function ownAddressesFor(db: AppDB, selfEmail: string | null, now: 
     !inLog && days.length >= LEARN_AFTER_DAYS && state.learned.length < MAX_LEARNED && known.length < LIMITS.listLength;
   if (learn) {
     const next = [...known, email];
-    await myEmailsItem.setValue(next);
-    await ownAddressesItem.setValue({ ...state, sightings: others, learned: [...state.learned, email] });
+    await setSetting(db, 'myEmails', next);
+    await setSetting(db, 'ownAddresses', { ...state, sightings: others, learned: [...state.learned, email] });
     return { known: next, signedIn: email };
   }
   const sightings = [...others, { email, days, lastSeen: now }]
     .sort((a, b) => b.lastSeen - a.lastSeen)
     .slice(0, MAX_SIGHTINGS);
-  await ownAddressesItem.setValue({ ...state, sightings });
+  await setSetting(db, 'ownAddresses', { ...state, sightings });
   return { known, signedIn: inLog ? null : email };
 }
 
 /** The user's answer to "Is this you?": yes makes it one of their addresses, no stops the question. */
-export async function answerOwnAddress(email: string, isMe: boolean): Promise<OwnAddressState> {
-  const state = await ownAddressesItem.getValue();
+export async function answerOwnAddress(db: AppDB, email: string, isMe: boolean): Promise<OwnAddressState> {
+  const { myEmails: known, ownAddresses: state } = await getSettings(db, ['myEmails', 'ownAddresses']);
   const sightings = state.sightings.filter((s) => s.email !== email);
   let next: OwnAddressState;
   if (isMe) {
-    const known = await myEmailsItem.getValue();
     if (!known.includes(email)) {
       if (known.length >= LIMITS.listLength)
         throw new Refusal(`You have ${LIMITS.listLength} addresses already: remove one first.`);
-      await myEmailsItem.setValue([...known, email]);
+      await setSetting(db, 'myEmails', [...known, email]);
     }
     next = { ...state, sightings, notMe: state.notMe.filter((e) => e !== email) };
   } else {
     if (state.learned.includes(email)) {
-      await myEmailsItem.setValue((await myEmailsItem.getValue()).filter((e) => e !== email));
+      await setSetting(
+        db,
+        'myEmails',
+        known.filter((e) => e !== email),
+      );
     }
     next = {
       sightings,
@@ -94,6 +98,6 @@ export async function answerOwnAddress(email: string, isMe: boolean): Promise<Ow
       notMe: [...new Set([...state.notMe, email])].slice(-LIMITS.listLength),
     };
   }
-  await ownAddressesItem.setValue(next);
+  await setSetting(db, 'ownAddresses', next);
   return next;
 }

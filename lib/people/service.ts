@@ -1,11 +1,11 @@
 import { addMonths, addWeeks } from 'date-fns';
-import { Refusal } from '../commands/command';
 import type { ContactInput } from '../commands/log-contact';
 import type { PersonPatch } from '../commands/update-people';
 import type { AppDB } from '../db/app-db';
 import type { Interaction } from '../db/types';
 import { CONTACT_LABELS } from '../db/types';
 import { recordContact } from '../logging/service';
+import { Refusal } from '../refusal';
 import { normaliseEmail } from './email';
 
 /**

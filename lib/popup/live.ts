@@ -1,10 +1,11 @@
 import { liveQuery } from 'dexie';
-import { getDb } from '../db/app-db';
+import { type AppDB, getDb } from '../db/app-db';
+import { databaseReady } from '../db/ready';
 import type { Group, Interaction, Person } from '../db/types';
 import { createSender } from '../messaging-protocol';
 import { SUGGESTION_WINDOW_MS } from '../relationships/team-suggestions';
+import { settingsFromRows } from '../settings';
 import { POPUP_SETTINGS } from '../settings-schema';
-import { readSettings, watchSettings } from '../settings-snapshot';
 import { messageActions } from './actions';
 import { browser } from './native-browser';
 import type { PopupData } from './snapshot';
@@ -28,7 +29,27 @@ export interface LiveHandlers {
 /** Keeps the popup's data current until the returned function is called. */
 export function connect(on: LiveHandlers, now: number): () => void {
   const db = getDb();
-  const subscriptions = [
+  let subscriptions: Array<{ unsubscribe(): void }> = [];
+  let stopped = false;
+  // The background opens (and upgrades) the database; the live queries start once it is at this version.
+  void databaseReady(() => sendMessage('openDatabase', {})).then(() => {
+    if (!stopped) subscriptions = subscribe(db, on, now);
+  });
+  void sendMessage('reminderSeen', {}).catch(() => undefined); // the popup is open: the reminder is seen
+  // With syncing on, a feed last synced over an hour ago syncs now; the list follows through the live queries.
+  void sendMessage('syncFeeds', { ifStale: true }).catch(() => undefined);
+  void sendMessage('weeklyPick', {}).then(
+    (r) => on.pick(r.email),
+    () => on.pick(null),
+  );
+  return () => {
+    stopped = true;
+    for (const s of subscriptions) s.unsubscribe();
+  };
+}
+
+function subscribe(db: AppDB, on: LiveHandlers, now: number) {
+  return [
     liveQuery(() => db.people.toArray()).subscribe({ next: on.people }),
     liveQuery(() => db.groups.toArray()).subscribe({ next: on.groups }),
     liveQuery(() =>
@@ -39,19 +60,10 @@ export function connect(on: LiveHandlers, now: number): () => void {
     ).subscribe({
       next: on.recent,
     }),
+    liveQuery(() => db.settings.bulkGet([...POPUP_SETTINGS])).subscribe({
+      next: (rows) => on.settings(settingsFromRows(POPUP_SETTINGS, rows).values),
+    }),
   ];
-  const stopWatching = watchSettings(POPUP_SETTINGS, () => void readSettings(POPUP_SETTINGS).then(on.settings));
-  void sendMessage('reminderSeen', {}).catch(() => undefined); // the popup is open: the reminder is seen
-  // With syncing on, a feed last synced over an hour ago syncs now; the list follows through the live queries.
-  void sendMessage('syncFeeds', { ifStale: true }).catch(() => undefined);
-  void sendMessage('weeklyPick', {}).then(
-    (r) => on.pick(r.email),
-    () => on.pick(null),
-  );
-  return () => {
-    for (const s of subscriptions) s.unsubscribe();
-    stopWatching();
-  };
 }
 
 export function openManagementPage(): Promise<void> {

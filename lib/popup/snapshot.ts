@@ -1,7 +1,7 @@
 import { DB_NAME } from '../db/app-db-name';
-import type { Group, Person } from '../db/types';
+import type { Group, Person, SettingRow } from '../db/types';
+import { settingsFromRows } from '../settings';
 import { POPUP_SETTINGS, type Settings } from '../settings-schema';
-import { readSettings, type StorageArea } from '../settings-snapshot';
 
 export interface PopupData {
   people: Person[];
@@ -10,18 +10,19 @@ export interface PopupData {
 }
 
 /**
- * Everything the popup's first paint needs, read as fast as the browser can: one IndexedDB getAll() of people
- * (and of the few groups) straight from the store Dexie keeps, and three settings, all at once. It runs in
- * a small script that starts before the popup's own code has loaded; Dexie's live queries take over after
- * the first paint. It never creates the database: before the first meeting is logged there is none.
+ * Everything the popup's first paint needs, read as fast as the browser can: in one IndexedDB transaction, a
+ * getAll() of people (and of the few groups) straight from the stores Dexie keeps, and the three settings it
+ * needs, checked as every read of a setting is. It runs in a small script that starts before the popup's own
+ * code has loaded; Dexie's live queries take over after the first paint. It never creates the database (the
+ * background does, at its start).
  */
-export async function readPopupSnapshot(area?: StorageArea): Promise<PopupData> {
-  const [stores, settings] = await Promise.all([readStores(), readSettings(POPUP_SETTINGS, area)]);
-  return { ...stores, settings };
+export async function readPopupSnapshot(): Promise<PopupData> {
+  const { people, groups, settings } = await readStores();
+  return { people, groups, settings: settingsFromRows(POPUP_SETTINGS, settings).values };
 }
 
-async function readStores(): Promise<{ people: Person[]; groups: Group[] }> {
-  const empty = { people: [], groups: [] };
+async function readStores(): Promise<{ people: Person[]; groups: Group[]; settings: (SettingRow | undefined)[] }> {
+  const empty = { people: [], groups: [], settings: [] };
   // Opening a database that is not there would create it: before the first meeting there is nothing to read.
   if (!(await indexedDB.databases()).some((d) => d.name === DB_NAME)) return empty;
   return new Promise((resolve) => {
@@ -30,7 +31,7 @@ async function readStores(): Promise<{ people: Person[]; groups: Group[] }> {
     request.onerror = () => resolve(empty);
     request.onsuccess = () => {
       const db = request.result;
-      const names = ['people', 'groups'].filter((n) => db.objectStoreNames.contains(n));
+      const names = ['people', 'groups', 'settings'].filter((n) => db.objectStoreNames.contains(n));
       if (!names.includes('people')) {
         db.close();
         resolve(empty);
@@ -39,9 +40,16 @@ async function readStores(): Promise<{ people: Person[]; groups: Group[] }> {
       const tx = db.transaction(names, 'readonly');
       const people = tx.objectStore('people').getAll();
       const groups = names.includes('groups') ? tx.objectStore('groups').getAll() : null;
+      const settings = names.includes('settings')
+        ? POPUP_SETTINGS.map((name) => tx.objectStore('settings').get(name))
+        : [];
       tx.oncomplete = () => {
         db.close();
-        resolve({ people: people.result as Person[], groups: (groups?.result ?? []) as Group[] });
+        resolve({
+          people: people.result as Person[],
+          groups: (groups?.result ?? []) as Group[],
+          settings: settings.map((r) => r.result as SettingRow | undefined),
+        });
       };
       tx.onerror = () => {
         db.close();

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { currentWeeklyPick } from '../background/weekly-pick';
 import type { AppDB } from '../db/app-db';
 import { weekKeyOf } from '../relationships/weekly-pick';
-import { cadenceDefaultsItem, internalDomainsItem, myEmailsItem, reminderStateItem, remindersItem } from '../settings';
+import { getSetting, getSettings, setSetting } from '../settings';
 import { badgeTitle, digestText, remindable } from './digest';
 import { lastReminderAt, localTimeZone, nextReminderAt } from './schedule';
 
@@ -32,14 +32,12 @@ export function createReminders(
   timeZone: () => string = localTimeZone,
 ): Reminders {
   async function due(now: number) {
-    const [people, settings, cadences, myEmails, groups, internalDomains] = await Promise.all([
+    const [people, stored, groups] = await Promise.all([
       db.people.toArray(),
-      remindersItem.getValue(),
-      cadenceDefaultsItem.getValue(),
-      myEmailsItem.getValue(),
+      getSettings(db, ['reminders', 'cadenceDefaults', 'myEmails', 'internalDomains']),
       db.groups.toArray(),
-      internalDomainsItem.getValue(),
     ]);
+    const { reminders: settings, cadenceDefaults: cadences, myEmails, internalDomains } = stored;
     const entries = remindable(people, { now, settings, cadences, myEmails });
     return { entries, settings, groups: new Map(groups.map((g) => [g.id, g])), internalDomains };
   }
@@ -71,9 +69,9 @@ export function createReminders(
   /** Fires the reminder due at `dueAt`, unless that week's has fired already. */
   async function fire(now: number, dueAt: number) {
     const week = weekKeyOf(dueAt, timeZone());
-    const state = await reminderStateItem.getValue();
+    const state = await getSetting(db, 'reminderState');
     if (state.lastFiredWeek === week) return;
-    await reminderStateItem.setValue({ ...state, lastFiredWeek: week, active: true });
+    await setSetting(db, 'reminderState', { ...state, lastFiredWeek: week, active: true });
     await currentWeeklyPick(db, now); // chosen now, kept for the rest of the week
     await showBadge(now);
     await notify(now);
@@ -88,7 +86,7 @@ export function createReminders(
   };
 
   async function schedule(now: number) {
-    const settings = await remindersItem.getValue();
+    const settings = await getSetting(db, 'reminders');
     await browser.alarms.create(REMINDER_ALARM, { when: nextReminderAt(now, settings, timeZone()) });
   }
 
@@ -98,38 +96,38 @@ export function createReminders(
         const now = clock();
         // The next reminder is set first: nothing that fails below can leave the week without one.
         await schedule(now);
-        const state = await reminderStateItem.getValue();
+        const state = await getSetting(db, 'reminderState');
         if (state.installedAt === null) {
-          await reminderStateItem.setValue({ ...state, installedAt: now });
+          await setSetting(db, 'reminderState', { ...state, installedAt: now });
         } else {
-          const settings = await remindersItem.getValue();
+          const settings = await getSetting(db, 'reminders');
           const lastDue = lastReminderAt(now, settings, timeZone());
           // A week missed while the browser was closed: caught up now, once (only the latest is due).
           if (lastDue > state.installedAt) await fire(now, lastDue);
-          if ((await reminderStateItem.getValue()).active) await showBadge(now);
+          if ((await getSetting(db, 'reminderState')).active) await showBadge(now);
         }
       }),
     onAlarm: (name) =>
       serial(async () => {
         if (name !== REMINDER_ALARM) return;
         const now = clock();
-        const settings = await remindersItem.getValue();
+        const settings = await getSetting(db, 'reminders');
         await schedule(now);
         await fire(now, lastReminderAt(now, settings, timeZone()));
       }),
     reschedule: () =>
       serial(async () => {
         await schedule(clock());
-        if ((await reminderStateItem.getValue()).active) await showBadge(clock());
+        if ((await getSetting(db, 'reminderState')).active) await showBadge(clock());
       }),
     refresh: () =>
       serial(async () => {
-        if ((await reminderStateItem.getValue()).active) await showBadge(clock());
+        if ((await getSetting(db, 'reminderState')).active) await showBadge(clock());
       }),
     markSeen: () =>
       serial(async () => {
-        const state = await reminderStateItem.getValue();
-        if (state.active) await reminderStateItem.setValue({ ...state, active: false });
+        const state = await getSetting(db, 'reminderState');
+        if (state.active) await setSetting(db, 'reminderState', { ...state, active: false });
         await clearBadge();
       }),
   };

@@ -4,7 +4,6 @@ import { clearUploads } from '../../lib/commands/uploads';
 import { AppDB } from '../../lib/db/app-db';
 import { restoreHold } from '../../lib/logging/hold';
 import { sendMessage } from '../../lib/messaging';
-import { heldLogsItem } from '../../lib/settings';
 import { CONTENT, PAGE, startBackground } from '../helpers/background';
 import { calendarEvent } from '../helpers/events';
 import { DAY, meetingAt, person } from '../helpers/people';
@@ -62,14 +61,49 @@ describe('a "Log meeting" click while a restore is written', () => {
       logged: true,
       people: 4,
     });
-    expect((await heldLogsItem.getValue()).map((h) => h.event.eventId)).toEqual(['k5058hfr4d2s30ltiuocpedthd']);
+    expect((await db.heldClicks.toArray()).map((h) => h.meeting.key)).toEqual([KEY]);
     expect(restoreHold.active).toBe(true); // the restore is still being written
 
     expect(await restore.finish()).toMatchObject({ people: 1, interactions: 1 });
     await vi.waitFor(async () => expect(await db.interactions.get(KEY)).toBeTruthy());
     expect((await db.interactions.orderBy('key').primaryKeys()).sort()).toEqual([KEY, 'gcal:restored']);
     expect(await db.people.get('priya.raman@example.com')).toMatchObject({ interactionCount: 1 });
-    await vi.waitFor(async () => expect(await heldLogsItem.getValue()).toEqual([]));
+    await vi.waitFor(async () => expect(await db.heldClicks.count()).toBe(0));
+  });
+
+  it('keeps the verdict, not the card: the meeting as it will be written, without declined guests or groups', async () => {
+    await openRestore('merge');
+    expect(await click()).toEqual({ status: 'logged', people: 4 });
+    const [held] = await db.heldClicks.toArray();
+    expect(Object.keys(held ?? {}).sort()).toEqual(['at', 'id', 'meeting']);
+    expect(held?.meeting).toMatchObject({ key: KEY, kind: 'meeting', source: 'google-calendar', loggedAt: NOW });
+    expect(held?.meeting.people).toHaveLength(4);
+    expect(JSON.stringify(held)).not.toContain('selfDeclined'); // no part of the card but what is logged
+  });
+
+  it('keeps two clicks that come at once from two tabs, and writes both', async () => {
+    const restore = await openRestore('merge');
+    background.speakAs(CONTENT);
+    const other = { ...calendarEvent(TUESDAY_1PM), eventId: 'otherinstance01', title: 'Another meeting' };
+    const answers = await Promise.all([
+      sendMessage('logMeeting', { event: calendarEvent(TUESDAY_1PM), confirmed: false }),
+      sendMessage('logMeeting', { event: other, confirmed: false }),
+    ]);
+    expect(answers).toEqual([
+      { status: 'logged', people: 4 },
+      { status: 'logged', people: 4 },
+    ]);
+    expect(await db.heldClicks.count()).toBe(2);
+    await restore.finish();
+    await vi.waitFor(async () => expect(await db.interactions.get('gcal:otherinstance01')).toBeTruthy());
+    expect(await db.interactions.get(KEY)).toBeTruthy();
+    await vi.waitFor(async () => expect(await db.heldClicks.count()).toBe(0));
+  });
+
+  it('says a full disk is full when a click cannot be kept', async () => {
+    await openRestore('merge');
+    vi.spyOn(db.heldClicks, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    await expect(click()).rejects.toThrow(/disk is full/);
   });
 
   it('says what a click would say of an event that is not logged (a meeting that has not started)', async () => {
@@ -77,7 +111,7 @@ describe('a "Log meeting" click while a restore is written', () => {
     background.speakAs(CONTENT);
     const later = calendarEvent(NOW + DAY);
     expect(await sendMessage('logMeeting', { event: later, confirmed: false })).toEqual({ status: 'not-started' });
-    expect(await heldLogsItem.getValue()).toEqual([]);
+    expect(await db.heldClicks.count()).toBe(0);
   });
 
   it('is written when the restore fails too: nothing of the restore, the click all the same', async () => {
@@ -93,11 +127,32 @@ describe('a "Log meeting" click while a restore is written', () => {
 
   it('is written at the next start when the background stopped before the restore ended', async () => {
     background.stop();
-    await heldLogsItem.setValue([
-      { event: calendarEvent(TUESDAY_1PM), confirmed: false, logAnyway: false, at: NOW, people: 4 },
+    await db.heldClicks.put({ id: 'kept', at: NOW, meeting: meetingAt(KEY, TUESDAY_1PM, ['priya@x.example']) });
+    background = startBackground(db, { now: () => NOW });
+    await vi.waitFor(async () => expect(await db.interactions.get(KEY)).toMatchObject({ loggedAt: TUESDAY_1PM }));
+    expect(await db.people.get('priya@x.example')).toMatchObject({ interactionCount: 1 });
+    await vi.waitFor(async () => expect(await db.heldClicks.count()).toBe(0));
+  });
+
+  it('checks a kept click when it reads it: one that is not what the rules kept is dropped and never written', async () => {
+    background.stop();
+    const meeting = meetingAt(KEY, TUESDAY_1PM, ['priya.raman@example.com']);
+    await db.heldClicks.bulkPut([
+      { id: 'huge', at: NOW, meeting: { ...meeting, key: 'gcal:huge', title: 'x'.repeat(300_000) } },
+      { id: 'old', at: NOW, meeting: { ...meeting, key: 'gcal:old', start: Date.UTC(1800, 0, 1) } },
+      {
+        id: 'name',
+        at: NOW,
+        meeting: {
+          ...meeting,
+          key: 'gcal:name',
+          attendees: [{ ...meeting.attendees[0], displayName: 'n'.repeat(100_000) } as never],
+        },
+      },
+      { id: 'fine', at: NOW, meeting: { ...meeting, source: 'google-calendar' } },
     ]);
     background = startBackground(db, { now: () => NOW });
-    await vi.waitFor(async () => expect(await db.interactions.get(KEY)).toMatchObject({ loggedAt: NOW }));
-    await vi.waitFor(async () => expect(await heldLogsItem.getValue()).toEqual([]));
+    await vi.waitFor(async () => expect(await db.heldClicks.count()).toBe(0));
+    expect((await db.interactions.toCollection().primaryKeys()).sort()).toEqual([KEY]);
   });
 });

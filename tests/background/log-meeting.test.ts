@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
-import { meetingRulesItem, myEmailsItem, ownAddressesItem } from '../../lib/settings';
+import { getSetting, setSetting } from '../../lib/settings';
 import { CONTENT, startBackground } from '../helpers/background';
 import { calendarEvent, guest, HOUR, SELF } from '../helpers/events';
 import { DAY } from '../helpers/people';
@@ -122,7 +122,7 @@ describe('logging a meeting from a Calendar card', () => {
   });
 
   it('treats any of my known addresses as me', async () => {
-    await myEmailsItem.setValue(['alex@alias.example']);
+    await setSetting(db, 'myEmails', ['alex@alias.example']);
     const event = calendarEvent(TUESDAY_1PM, {
       guests: [guest('Alex@Alias.example'), guest('jordan.lee@example.com')],
     });
@@ -131,15 +131,15 @@ describe('logging a meeting from a Calendar card', () => {
 
   it('learns my address from the Calendar account only after seeing it on three days', async () => {
     await log();
-    expect(await myEmailsItem.getValue()).toEqual([]);
+    expect(await getSetting(db, 'myEmails')).toEqual([]);
     expect(await db.people.get(SELF)).toBeUndefined(); // left out of the meeting all the same
     const later = (days: number) => calendarEvent(TUESDAY_1PM - days * DAY, { eventId: `e${days}` });
     clock = NOW + DAY;
     await log(later(1));
-    expect(await myEmailsItem.getValue()).toEqual([]);
+    expect(await getSetting(db, 'myEmails')).toEqual([]);
     clock = NOW + 2 * DAY;
     await log(later(2));
-    expect(await myEmailsItem.getValue()).toEqual([SELF]);
+    expect(await getSetting(db, 'myEmails')).toEqual([SELF]);
   });
 
   it('never turns someone already in the log into "me" because a card says so (a forged card)', async () => {
@@ -153,9 +153,9 @@ describe('logging a meeting from a Calendar card', () => {
       clock = NOW + day * DAY;
       await log({ ...forged, eventId: `forged${day}` });
     }
-    expect(await myEmailsItem.getValue()).toEqual([]);
+    expect(await getSetting(db, 'myEmails')).toEqual([]);
     expect((await db.interactions.get('gcal:forged0'))?.people).toContain('priya.raman@example.com');
-    expect((await ownAddressesItem.getValue()).sightings.map((s) => s.email)).toContain('priya.raman@example.com');
+    expect((await getSetting(db, 'ownAddresses')).sightings.map((s) => s.email)).toContain('priya.raman@example.com');
   });
 
   it('learns at most a few addresses on its own; more wait for the user', async () => {
@@ -165,7 +165,7 @@ describe('logging a meeting from a Calendar card', () => {
         await log(calendarEvent(TUESDAY_1PM, { eventId: `m${n}d${day}`, selfEmail: `me${n}@corp.example` }));
       }
     }
-    expect(await myEmailsItem.getValue()).toEqual(['me0@corp.example', 'me1@corp.example', 'me2@corp.example']);
+    expect(await getSetting(db, 'myEmails')).toEqual(['me0@corp.example', 'me1@corp.example', 'me2@corp.example']);
   });
 
   it('asks for a second click past the guest limit (25 by default), then logs everyone', async () => {
@@ -177,7 +177,7 @@ describe('logging a meeting from a Calendar card', () => {
   });
 
   it('uses the guest limit from the settings', async () => {
-    await meetingRulesItem.setValue({ guestLimit: 3 });
+    await setSetting(db, 'meetingRules', { guestLimit: 3 });
     expect(await log()).toEqual({ status: 'needs-confirmation', count: 4, limit: 3 });
   });
 

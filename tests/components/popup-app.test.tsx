@@ -6,7 +6,7 @@ import { App } from '../../entrypoints/popup/App';
 import { getDb } from '../../lib/db/app-db';
 import type { Interaction } from '../../lib/db/types';
 import { readPopupSnapshot } from '../../lib/popup/snapshot';
-import { myEmailsItem } from '../../lib/settings';
+import { setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
 
@@ -34,7 +34,7 @@ afterEach(() => {
 async function open(): Promise<void> {
   root = document.createElement('div');
   document.body.append(root);
-  render(<App initial={await readPopupSnapshot(fakeBrowser.storage.local)} />, root);
+  render(<App initial={await readPopupSnapshot()} />, root);
 }
 const names = () => [...root.querySelectorAll('.people .name')].map((n) => n.textContent);
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -183,7 +183,7 @@ describe('the popup', () => {
 
   it('leaves out my own addresses', async () => {
     await seed();
-    await myEmailsItem.setValue(['wei@x.example']);
+    await setSetting(db, 'myEmails', ['wei@x.example']);
     await open();
     await vi.waitFor(() => expect(names()).toHaveLength(3));
     expect(names()).not.toContain('Wei Chen');

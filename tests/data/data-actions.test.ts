@@ -7,7 +7,7 @@ import { type FileJob, runFileJob } from '../../lib/data/file-jobs';
 import { readIcs } from '../../lib/data/ics';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
-import { cadenceDefaultsItem, internalDomainsItem, remindersItem } from '../../lib/settings';
+import { getSetting, setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
 import { DAY, meetingAt, person } from '../helpers/people';
 
@@ -72,7 +72,7 @@ describe('restoring a backup file through the commands', () => {
     const steps: string[] = [];
     const outcome = await restoreFile(file, 'replace', deps, (_d, _t, step) => step && steps.push(step));
     expect(await snapshot()).toEqual(before);
-    expect(await internalDomainsItem.getValue()).toEqual(['corp.example']);
+    expect(await getSetting(db, 'internalDomains')).toEqual(['corp.example']);
     expect(describeRestore('replace', outcome)).toBe('Restored: 2 people, 2 meetings and contacts, 1 group.');
     expect([...new Set(steps)]).toEqual([
       'Reading and checking the file…',
@@ -191,7 +191,7 @@ describe('restoring a backup file through the commands', () => {
       await expect(restoring(file)).rejects.toThrow(`${message} Correct it in the file, or choose another backup.`);
     }
     expect(await snapshot()).toEqual(before);
-    expect(await cadenceDefaultsItem.getValue()).toMatchObject({ high: { idealDays: 14, maxDays: 28 } });
+    expect(await getSetting(db, 'cadenceDefaults')).toMatchObject({ high: { idealDays: 14, maxDays: 28 } });
   });
 
   it('does not call a restore "nothing restored" when only the settings could not be saved afterwards', async () => {
@@ -201,7 +201,7 @@ describe('restoring a backup file through the commands', () => {
       reminders: { day: 2, hour: 8, counts: 'red', highOnly: false, notifications: false },
     });
     await db.people.clear();
-    vi.spyOn(remindersItem, 'setValue').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    vi.spyOn(db.settings, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
     const outcome = await restoring(file);
     expect(await snapshot()).toEqual(before);
     expect(outcome.settingsProblem).toBe("your disk is full, or the browser's storage for Bridges is");
@@ -341,23 +341,21 @@ describe('importing a calendar file through the commands', () => {
 describe('deleting everything', () => {
   it("forgets the settings, the calendar feed's secret address and what it last saw", async () => {
     await seedSmall();
-    const { feedSettingsItem, feedSyncStateItem, myEmailsItem } = await import('../../lib/settings');
     const url =
       'https://calendar.google.com/calendar/ical/me%40corp.example/private-0123456789abcdef0123456789abcdef/basic.ics';
-    await feedSettingsItem.setValue({ enabled: true, feeds: [{ id: 'f1', url, calendar: 'me@corp.example' }] });
-    await feedSyncStateItem.setValue({ f1: { etag: '"1"', lastModified: null, instances: { 'gcal:a': 'x' } } });
-    await myEmailsItem.setValue(['me@corp.example']);
+    await setSetting(db, 'feedSettings', { enabled: true, feeds: [{ id: 'f1', url, calendar: 'me@corp.example' }] });
+    await setSetting(db, 'feedSyncState', { f1: { etag: '"1"', lastModified: null, instances: { 'gcal:a': 'x' } } });
+    await setSetting(db, 'myEmails', ['me@corp.example']);
     expect(await sendMessage('deleteAll', { confirm: 'DELETE' })).toEqual({ ok: true, settingsProblem: null });
-    expect(await feedSettingsItem.getValue()).toEqual({ enabled: false, feeds: [] });
-    expect(await feedSyncStateItem.getValue()).toEqual({});
-    expect(await myEmailsItem.getValue()).toEqual([]);
+    expect(await getSetting(db, 'feedSettings')).toEqual({ enabled: false, feeds: [] });
+    expect(await getSetting(db, 'feedSyncState')).toEqual({});
+    expect(await getSetting(db, 'myEmails')).toEqual([]);
     expect(await snapshot()).toEqual({ people: [], interactions: [], groups: [] });
   });
 
   it('says so when the records went but the settings could not be removed', async () => {
     await seedSmall();
-    const { storage } = await import('wxt/utils/storage');
-    vi.spyOn(storage, 'removeItems').mockRejectedValue(new DOMException('gone', 'InvalidStateError'));
+    vi.spyOn(db.settings, 'clear').mockRejectedValue(new DOMException('gone', 'InvalidStateError'));
     expect(await sendMessage('deleteAll', { confirm: 'DELETE' })).toEqual({
       ok: true,
       settingsProblem: 'the browser may be shutting down',

@@ -20,6 +20,13 @@ const RELEASED = {
     groups: 'id, name',
   },
   4: { people: 'email, groupId', interactions: 'key, start, *people', groups: 'id' },
+  5: {
+    people: 'email, groupId',
+    interactions: 'key, start, *people',
+    groups: 'id',
+    settings: 'name',
+    heldClicks: 'id',
+  },
 } as const;
 
 /** What version 2's upgrade filled in when it was released. */
@@ -72,6 +79,16 @@ describe('the released schemas', () => {
     expect(appDb.SCHEMA_V2).toEqual(RELEASED[2]);
     expect(appDb.SCHEMA_V3).toEqual(RELEASED[3]);
     expect(appDb.SCHEMA_V4).toEqual(RELEASED[4]);
+    expect(appDb.SCHEMA_V5).toEqual(RELEASED[5]);
+  });
+
+  it('names the current version where pages look for it without loading Dexie', async () => {
+    const { DB_VERSION } = await import('../../lib/db/app-db-name');
+    const db = new AppDB(freshName());
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(db.backendDB().version).toBe(DB_VERSION * 10);
+    db.close();
   });
 
   it("freeze each upgrade's defaults as it was released", () => {
@@ -81,15 +98,36 @@ describe('the released schemas', () => {
   });
 });
 
-describe('schema version 4 (2026-11-29)', () => {
-  it('has only the indexes a query uses', async () => {
+describe('schema version 5 (2026-12-07)', () => {
+  it('has the settings and held clicks stores; a new database owes no move from local storage', async () => {
     const db = new AppDB(freshName());
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(layoutOf(db)).toEqual(RELEASED[4]);
+    expect(db.verno).toBe(5);
+    expect(layoutOf(db)).toEqual(RELEASED[5]);
+    expect(await db.settings.count()).toBe(0);
     db.close();
   });
 
+  it('upgrades a version-4 database: every row untouched, the move of the settings marked as due', async () => {
+    const name = freshName();
+    const person = { email: 'p@x.example', displayName: 'P', lastMetAt: 5, ...V3_FIELDS };
+    const meetings = [meetingRow('a', 10, ['p@x.example'])];
+    const group = { id: 'g1', name: 'Finance', kind: 'department', createdAt: 1 };
+    await seedVersion(name, 4, RELEASED[4], { people: [person], interactions: meetings, groups: [group] });
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(layoutOf(db)).toEqual(RELEASED[5]);
+    expect(await db.people.toArray()).toEqual([person]);
+    expect(await db.interactions.toArray()).toEqual(meetings);
+    expect(await db.groups.toArray()).toEqual([group]);
+    expect(await db.settings.toArray()).toEqual([{ name: appDb.MOVE_FROM_LOCAL_STORAGE, value: true }]);
+    expect(await db.heldClicks.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('schema version 4 (2026-11-29)', () => {
   it('upgrades a version-3 database: the unused indexes are gone, every row is untouched', async () => {
     const name = freshName();
     const person = { email: 'p@x.example', displayName: 'P', lastMetAt: 5, organisation: 'x.example', ...V3_FIELDS };
@@ -102,8 +140,7 @@ describe('schema version 4 (2026-11-29)', () => {
     await seedVersion(name, 3, RELEASED[3], { people: [person, grouped], interactions: meetings, groups: [group] });
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(layoutOf(db)).toEqual(RELEASED[4]);
+    expect(layoutOf(db)).toMatchObject(RELEASED[4]);
     expect(await db.people.orderBy('email').toArray()).toEqual([grouped, person]);
     expect(await db.interactions.orderBy('key').toArray()).toEqual(meetings);
     expect(await db.groups.toArray()).toEqual([group]);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_URL, type FeedMeeting, feedIcs, ME } from '../helpers/feed';
 import { launch, readStore, type Session } from './harness';
-import { waitForDatabase } from './seed';
+import { readSettingRows, waitForDatabase } from './seed';
 
 // Meetings that log themselves: the user's secret feed served at its real address (intercepted, with ETag),
 // synced by the background on "Sync now", then again after a change; the popup shows the new people, and no
@@ -113,8 +113,10 @@ describe('the calendar feed (Chromium)', () => {
   it('turning syncing off forgets the address', async () => {
     await page.getByRole('button', { name: 'Turn off syncing' }).click();
     await page.getByRole('button', { name: 'Turn on syncing' }).waitFor();
-    const stored = await session.worker.evaluate(() => chrome.storage.local.get('feedSettings'));
+    const stored = await session.worker.evaluate(readSettingRows);
+    expect(stored.feedSettings).toEqual({ enabled: false, feeds: [] });
     expect(JSON.stringify(stored)).not.toContain('private-');
+    expect(await session.worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
   });
 
   it('sent no request anywhere but the feed', () => {
@@ -122,4 +124,4 @@ describe('the calendar feed (Chromium)', () => {
   });
 });
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } } };

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, readStore, type Session } from './harness';
+import { readSettingRows } from './seed';
 
 // A complete log from day one: the popup's first run leads to the management page's welcome, which takes
 // Google Calendar's export (a .zip, one .ics per calendar) as it is, lists the calendars, imports the user's own,
@@ -121,7 +122,7 @@ describe('history in one step (Chromium)', () => {
     ]);
     expect(interactions.some((i) => i.title === 'Offsite' || i.title === 'Thanksgiving')).toBe(false);
     // The calendar chosen as the user's own makes its address theirs: never counted as met.
-    expect(await session.worker.evaluate(() => chrome.storage.local.get('myEmails'))).toEqual({ myEmails: [ME] });
+    expect((await session.worker.evaluate(readSettingRows)).myEmails).toEqual([ME]);
   });
 
   it('then suggests the team, and a yes takes them out of "outside your team"', async () => {
@@ -151,5 +152,3 @@ describe('history in one step (Chromium)', () => {
     expect(session.outsideRequests).toEqual([]);
   });
 });
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

@@ -149,7 +149,12 @@ export async function seedStore(
  * Puts `rows` (by store name) into the extension's database in one transaction. Runs inside the extension's
  * origin (a service worker or one of its pages, in any browser), so it is self-contained.
  */
-export async function putRows(rows: { people?: unknown[]; interactions?: unknown[]; groups?: unknown[] }) {
+export async function putRows(rows: {
+  people?: unknown[];
+  interactions?: unknown[];
+  groups?: unknown[];
+  settings?: Array<{ name: string; value: unknown }>;
+}) {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open('bridges');
     req.onsuccess = () => resolve(req.result);
@@ -164,6 +169,26 @@ export async function putRows(rows: { people?: unknown[]; interactions?: unknown
     tx.onerror = () => reject(tx.error);
   });
   db.close();
+}
+
+/**
+ * The settings as the database holds them (the rows of its `settings` store), by name. Runs inside the
+ * extension's origin, so it is self-contained.
+ */
+export async function readSettingRows(): Promise<Record<string, unknown>> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('bridges');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const rows = await new Promise<Array<{ name: string; value: unknown }>>((resolve, reject) => {
+    if (!db.objectStoreNames.contains('settings')) return resolve([]);
+    const req = db.transaction('settings').objectStore('settings').getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return Object.fromEntries(rows.map((r) => [r.name, r.value]));
 }
 
 /** Empties the extension's stores from its service worker, as on a fresh install; never creates the database. */

@@ -5,7 +5,7 @@ import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
 import { AppDB } from '../../lib/db/app-db';
 import { createFeedSync } from '../../lib/feed/service';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
-import { feedSettingsItem, feedStatusItem, myEmailsItem } from '../../lib/settings';
+import { getSetting, setSetting } from '../../lib/settings';
 import { FEED_URL, type FeedMeeting, fakeFetch, feedIcs, ME } from '../helpers/feed';
 import { meetingAt } from '../helpers/people';
 
@@ -31,8 +31,8 @@ beforeEach(async () => {
   db = new AppDB(`feed-${crypto.randomUUID()}`);
   now = NOW;
   etag = '"1"';
-  await myEmailsItem.setValue([ME]);
-  await feedSettingsItem.setValue({ enabled: true, feeds: [{ id: 'f1', url: FEED_URL, calendar: ME }] });
+  await setSetting(db, 'myEmails', [ME]);
+  await setSetting(db, 'feedSettings', { enabled: true, feeds: [{ id: 'f1', url: FEED_URL, calendar: ME }] });
 });
 afterEach(async () => {
   await db.delete();
@@ -80,7 +80,7 @@ describe('syncing from the calendar feed', () => {
     expect(await db.people.get(PRIYA)).toMatchObject({ lastMetAt: NOW - 2 * DAY, interactionCount: 2 });
     expect(await db.people.get(ME)).toBeUndefined();
     expect(changed).toHaveBeenCalledTimes(1);
-    expect(await feedStatusItem.getValue()).toMatchObject({
+    expect(await getSetting(db, 'feedStatus')).toMatchObject({
       lastSyncAt: NOW,
       lastAdded: 2,
       totalAdded: 2,
@@ -186,7 +186,7 @@ describe('syncing from the calendar feed', () => {
     });
     const result = await sync();
     expect(result).toMatchObject({ status: 'done', added: 0, error: { problem: 'revoked', calendar: ME } });
-    expect((await feedStatusItem.getValue()).error?.message).toMatch(/^Google no longer accepts this address/);
+    expect((await getSetting(db, 'feedStatus')).error?.message).toMatch(/^Google no longer accepts this address/);
     expect(await db.interactions.count()).toBe(0);
   });
 
@@ -223,7 +223,7 @@ describe('syncing from the calendar feed', () => {
     const { sync } = syncer();
     const result = await sync.sync();
     expect(result).toMatchObject({ added: 0, error: { problem: 'too-large' } });
-    expect((await feedStatusItem.getValue()).error?.message).toMatch(
+    expect((await getSetting(db, 'feedStatus')).error?.message).toMatch(
       /^This calendar has 60,000 meetings up to today, more than the 50,000 Bridges syncs\. Nothing was changed\./,
     );
     expect(await db.interactions.count()).toBe(0);

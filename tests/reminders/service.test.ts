@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { createReminders, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../lib/reminders/service';
-import { reminderStateItem, remindersItem, weeklyPickItem } from '../../lib/settings';
+import { getSetting, setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
 
@@ -53,7 +53,7 @@ describe('the weekly reminder', () => {
     await reminders.start();
     expect(await alarmTime()).toBe(Date.parse('2026-11-02T08:00:00Z'));
     expect(await badge()).toBe('');
-    expect((await reminderStateItem.getValue()).installedAt).toBe(INSTALLED);
+    expect((await getSetting(db, 'reminderState')).installedAt).toBe(INSTALLED);
   });
 
   it('when it fires, the badge counts the red relationships outside the team, says what it means, and the pick is chosen', async () => {
@@ -64,7 +64,7 @@ describe('the weekly reminder', () => {
     expect(await badge()).toBe('3');
     expect(await title()).toBe('Bridges: 3 relationships outside your team are overdue. Open Bridges to see who.');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([197, 34, 31, 255]);
-    expect(await weeklyPickItem.getValue()).toMatchObject({ week: '2026-W49' });
+    expect(await getSetting(db, 'weeklyPick')).toMatchObject({ week: '2026-W49' });
     // ... and the next one is scheduled a week on.
     expect(await alarmTime()).toBe(Date.parse('2026-12-07T08:00:00Z'));
   });
@@ -73,10 +73,10 @@ describe('the weekly reminder', () => {
     await reminders.start();
     await seed();
     now = Date.parse('2026-11-30T08:00:00Z');
-    await remindersItem.setValue({ day: 1, hour: 9, counts: 'red-amber', highOnly: false, notifications: false });
+    await setSetting(db, 'reminders', { day: 1, hour: 9, counts: 'red-amber', highOnly: false, notifications: false });
     await reminders.onAlarm(REMINDER_ALARM);
     expect(await badge()).toBe('4');
-    await remindersItem.setValue({ day: 1, hour: 9, counts: 'red', highOnly: true, notifications: false });
+    await setSetting(db, 'reminders', { day: 1, hour: 9, counts: 'red', highOnly: true, notifications: false });
     await reminders.refresh();
     expect(await badge()).toBe('1');
     expect(await title()).toBe(
@@ -119,7 +119,7 @@ describe('the weekly reminder', () => {
     now = Date.parse('2026-12-02T10:00:00Z');
     await reminders.start();
     expect(await badge()).toBe('3');
-    expect((await reminderStateItem.getValue()).lastFiredWeek).toBe('2026-W49');
+    expect((await getSetting(db, 'reminderState')).lastFiredWeek).toBe('2026-W49');
     await sendMessage('reminderSeen', {});
     await reminders.start(); // the background starts again the same week: nothing more
     expect(await badge()).toBe('');
@@ -131,7 +131,7 @@ describe('the weekly reminder', () => {
     await seed();
     now = Date.parse('2026-11-30T08:00:00Z');
     await Promise.all([reminders.onAlarm(REMINDER_ALARM), reminders.start(), reminders.onAlarm(REMINDER_ALARM)]);
-    expect((await reminderStateItem.getValue()).lastFiredWeek).toBe('2026-W49');
+    expect((await getSetting(db, 'reminderState')).lastFiredWeek).toBe('2026-W49');
     expect(await badge()).toBe('3');
   });
 
@@ -145,7 +145,7 @@ describe('the weekly reminder', () => {
 
   it('moves the alarm when the user picks another day and hour', async () => {
     await reminders.start();
-    await remindersItem.setValue({ day: 5, hour: 16, counts: 'red', highOnly: false, notifications: false });
+    await setSetting(db, 'reminders', { day: 5, hour: 16, counts: 'red', highOnly: false, notifications: false });
     await reminders.reschedule();
     expect(await alarmTime()).toBe(Date.parse('2026-11-06T15:00:00Z')); // Friday 16:00 CET
   });
@@ -155,7 +155,7 @@ describe('the weekly reminder', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await reminders.start();
     await seed();
-    await remindersItem.setValue({ day: 1, hour: 9, counts: 'red', highOnly: false, notifications: true });
+    await setSetting(db, 'reminders', { day: 1, hour: 9, counts: 'red', highOnly: false, notifications: true });
     now = Date.parse('2026-11-30T08:00:00Z');
     await reminders.onAlarm(REMINDER_ALARM);
     await reminders.onAlarm(REMINDER_ALARM); // the same week again: no second digest

@@ -1,0 +1,82 @@
+import * as v from 'valibot';
+import { type AppDB, MOVE_FROM_LOCAL_STORAGE } from '../db/app-db';
+import type { HeldClick } from '../db/types';
+import { CalendarEventSchema } from '../logging/event-schema';
+import { judgeClick, meetingOf } from '../logging/service';
+import { Instant } from '../schema';
+import { getSettings, type SettingProblem, settingFromRow } from '../settings';
+import { SETTING_NAMES, type SettingName } from '../settings-schema';
+
+/** Where releases before schema version 5 kept each setting in the extension's local storage. */
+export const LEGACY_LOCAL_KEYS = [...SETTING_NAMES, 'heldLogs'] as const;
+
+/** The part of `storage.local` the move uses (tests pass fakeBrowser's). */
+export interface LegacyArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/** A click those releases kept during a restore: the whole card, which the rules judge again here. */
+const LegacyHeldLog = v.strictObject({
+  event: CalendarEventSchema,
+  confirmed: v.boolean(),
+  logAnyway: v.boolean(),
+  at: Instant,
+  people: v.number(),
+});
+
+export interface MoveReport {
+  moved: SettingName[];
+  /** Stored values that failed their check: left behind, and said. */
+  refused: SettingProblem[];
+  /** Clicks held during a restore, judged again and kept as held clicks. */
+  heldClicks: number;
+}
+
+/**
+ * Moves the settings from the extension's local storage into the database, once: only when version 5's upgrade
+ * marked the move as due (an existing install), so that nothing written to local storage after it (Firefox
+ * lets a content script write there) is ever taken in. Each value is checked as if the user had entered it;
+ * one that fails is left behind and said. Local storage is emptied of Bridges' keys at every start either way.
+ */
+export async function moveSettingsFromLocalStorage(db: AppDB, area: LegacyArea): Promise<MoveReport> {
+  const report: MoveReport = { moved: [], refused: [], heldClicks: 0 };
+  // Each key with the version mark the storage library kept beside it ("<key>$").
+  const keys = LEGACY_LOCAL_KEYS.flatMap((k) => [k, `${k}$`]);
+  if (await db.settings.get(MOVE_FROM_LOCAL_STORAGE)) {
+    const stored = await area.get([...LEGACY_LOCAL_KEYS]);
+    await db.transaction('rw', db.settings, async () => {
+      for (const name of SETTING_NAMES) {
+        if (stored[name] === undefined || (await db.settings.get(name))) continue;
+        const { problem } = settingFromRow(name, { name, value: stored[name] });
+        if (problem) report.refused.push(problem);
+        else {
+          await db.settings.put({ name, value: stored[name] });
+          report.moved.push(name);
+        }
+      }
+      await db.settings.delete(MOVE_FROM_LOCAL_STORAGE);
+    });
+    const held = Array.isArray(stored.heldLogs) ? stored.heldLogs : [];
+    const clicks = await judgeLegacyClicks(db, held);
+    await db.heldClicks.bulkPut(clicks);
+    report.heldClicks = clicks.length;
+    for (const problem of report.refused) console.warn(`Bridges: ${problem.message}`);
+  }
+  await area.remove(keys);
+  return report;
+}
+
+async function judgeLegacyClicks(db: AppDB, held: unknown[]): Promise<HeldClick[]> {
+  const { meetingRules, myEmails } = await getSettings(db, ['meetingRules', 'myEmails']);
+  const out: HeldClick[] = [];
+  for (const raw of held.slice(0, 1000)) {
+    const parsed = v.safeParse(LegacyHeldLog, raw);
+    if (!parsed.success) continue;
+    const { event, confirmed, logAnyway, at } = parsed.output;
+    const { verdict } = judgeClick(event, { now: at, myEmails, rules: meetingRules, confirmed, logAnyway });
+    if (verdict)
+      out.push({ id: crypto.randomUUID(), at, meeting: meetingOf(event, verdict.attendees, 'google-calendar', at) });
+  }
+  return out;
+}

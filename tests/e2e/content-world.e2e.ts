@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_URL, feedIcs } from '../helpers/feed';
+import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
+import { launch, readStore, type Session } from './harness';
+import { LogControlDriver } from './log-control';
+import { readSettingRows, waitForDatabase } from './seed';
+
+// The content script is the least trusted part of Bridges: it may log a meeting and ask about one, and must reach
+// no secret and nothing the background acts on. Code is run in its isolated world here through the DevTools
+// protocol, as a compromised content script would run, and tries to read the feed's secret address and to write
+// the settings the background trusts (the feed, who is "me", the guest limit, clicks held during a restore).
+const ME = 'alex.morgan@example.com';
+const EVIL_FEED =
+  'https://calendar.google.com/calendar/ical/evil%40attacker.example/private-ffffffffffffffffffffffffffffffff/basic.ics';
+const profile = mkdtempSync(join(tmpdir(), 'bridges-content-world-'));
+let session: Session;
+let options: Page;
+let calendar: Page;
+const fetched: string[] = [];
+
+beforeAll(async () => {
+  session = await launch({
+    fakeTime: '2026-11-28 20:00:00',
+    pages: { [WEEK_URL]: weekViewPage() },
+    userDataDir: profile,
+  });
+  for (const url of [FEED_URL, EVIL_FEED]) {
+    await session.serve(url, () => {
+      fetched.push(url);
+      return { body: feedIcs([]), headers: { 'content-type': 'text/calendar' } };
+    });
+  }
+  options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
+  await waitForDatabase(options);
+  // The user's own settings, through the commands the settings page sends.
+  await send(options, 'saveSettings', { meetingRules: { guestLimit: 40 }, myEmails: [ME] });
+  await send(options, 'saveFeeds', { enabled: true, addresses: [FEED_URL] });
+  calendar = await session.context.newPage();
+  await calendar.goto(WEEK_URL);
+});
+afterAll(async () => {
+  await session?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+async function send(page: Page, name: string, data: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([bridges, body]) => {
+      const reply = await chrome.runtime.sendMessage({ bridges, data: body });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    },
+    [name, data] as const,
+  );
+}
+
+/** Runs `source` (an async function's text) in the content script's isolated world on the Calendar page. */
+async function inContentWorld(page: Page, source: string): Promise<unknown> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => contexts.some((c) => c.auxData?.type === 'isolated' && c.name === 'Bridges')).toBe(true);
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Bridges');
+  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+    expression: `(${source})()`,
+    contextId: world?.id,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as { result: { value: unknown }; exceptionDetails?: unknown };
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails));
+  return result.value;
+}
+
+const ATTACK = `async () => {
+  const evil = {
+    feedSettings: { enabled: true, feeds: [{ id: 'x', url: ${JSON.stringify(EVIL_FEED)}, calendar: 'evil@attacker.example' }] },
+    myEmails: ['guest10@bigco.example'],
+    meetingRules: { guestLimit: -5 },
+    heldLogs: [{ event: { eventId: 'forged', title: 'x'.repeat(300000), start: -5364662400000, end: -5364662400000 }, confirmed: true, logAnyway: true, at: 0, people: 1 }],
+  };
+  const attempt = async (f) => {
+    try {
+      return { ok: true, value: JSON.stringify(await f()) ?? '' };
+    } catch (e) {
+      return { ok: false, error: String(e && e.message) };
+    }
+  };
+  return {
+    localGet: await attempt(() => chrome.storage.local.get(null)),
+    syncGet: await attempt(() => chrome.storage.sync.get(null)),
+    localSet: await attempt(() => chrome.storage.local.set(evil)),
+    syncSet: await attempt(() => chrome.storage.sync.set(evil)),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+  };
+}`;
+
+type Attempt = { ok: true; value: string } | { ok: false; error: string };
+
+describe("the content script's world (Chromium)", () => {
+  it('cannot read the secret address, nor write the settings the background trusts', async () => {
+    const out = (await inContentWorld(calendar, ATTACK)) as Record<string, Attempt> & { databases: string[] };
+    for (const key of ['localGet', 'syncGet', 'localSet', 'syncSet'] as const) {
+      expect(out[key], key).toMatchObject({ ok: false, error: expect.stringMatching(/not allowed/) });
+    }
+    expect(JSON.stringify(out)).not.toContain('private-0123');
+    // Its IndexedDB is the page's (calendar.google.com), not the extension's.
+    expect(out.databases).not.toContain('bridges');
+    // The settings the background holds are the user's, unchanged.
+    const settings = await session.worker.evaluate(readSettingRows);
+    expect(settings).toMatchObject({
+      meetingRules: { guestLimit: 40 },
+      myEmails: [ME],
+      feedSettings: { enabled: true, feeds: [{ url: FEED_URL }] },
+    });
+  });
+
+  it('changes neither the guest limit, nor who is "me", nor what the background fetches', async () => {
+    // 30 guests under the user's limit of 40: logged at once (a limit of -5, or the default 25, would ask).
+    const control = new LogControlDriver(calendar);
+    await calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.budgetReview}"]`).first().click();
+    await calendar.locator('#xDetDlg').waitFor();
+    await expect.poll(() => control.label()).toBe('Log meeting');
+    await control.click();
+    await expect.poll(() => control.label()).toBe('Logged · 30 people');
+    const { people, interactions } = await readStore(session.worker);
+    expect(people.map((p) => p.email)).toContain('guest10@bigco.example');
+    expect(people.map((p) => p.email)).not.toContain(ME);
+    expect(interactions.map((i) => i.key)).not.toContain('gcal:forged');
+    await send(options, 'syncFeeds', { ifStale: false });
+    expect(fetched).toEqual([FEED_URL]);
+    expect(session.outsideRequests).toEqual([]);
+  });
+
+  it('leaves nothing of Bridges in local storage, and what is written there is never taken in', async () => {
+    expect(await session.worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
+    // As a content script could where the browser cannot close local storage to it (Firefox): written there, then
+    // the extension restarts.
+    await session.worker.evaluate(
+      (url) =>
+        chrome.storage.local.set({
+          feedSettings: { enabled: true, feeds: [{ id: 'x', url, calendar: 'x' }] },
+          meetingRules: { guestLimit: 2 },
+          myEmails: ['guest10@bigco.example'],
+        }),
+      EVIL_FEED,
+    );
+    await session.context.close();
+    session = await launch({ fakeTime: '2026-11-28 20:30:00', userDataDir: profile });
+    const worker = session.worker;
+    await expect.poll(() => worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
+    expect(await worker.evaluate(readSettingRows)).toMatchObject({
+      meetingRules: { guestLimit: 40 },
+      myEmails: [ME],
+      feedSettings: { feeds: [{ url: FEED_URL }] },
+    });
+  });
+});
+
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>; reload(): void };
+  storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+};

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLog } from '../e2e/seed';
-import { clickElement, type FirefoxSession, launchFirefox } from './harness';
+import { makeLog, readSettingRows } from '../e2e/seed';
+import { clickElement, type FirefoxSession, launchFirefox, type WithBrowser } from './harness';
 
 // Restoring a backup and importing a calendar file on the management page in Firefox, the way a user does:
 // choose the file in the page's file field (WebDriver BiDi sets it as the file picker would).
@@ -114,6 +114,14 @@ describe('restore and calendar import on the management page (Firefox)', () => {
     const rows = await session.readStore();
     expect(rows.people).toHaveLength(log.people.length);
     expect(rows.interactions).toHaveLength(log.interactions.length);
+  });
+
+  it("keeps the settings in the add-on's database, and nothing in the storage Firefox opens to content scripts", async () => {
+    // Firefox has no switch to close storage.local to a content script: nothing of Bridges' may be there.
+    await expect.poll(() => session.inExtension(readSettingRows)).toMatchObject({ myEmails: [ME] });
+    expect(
+      await session.inExtension(() => (globalThis as unknown as WithBrowser).browser.storage.local.get(null)),
+    ).toEqual({});
   });
 
   it('the audit lists the restored people', async () => {

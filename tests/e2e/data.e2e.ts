@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launch, readStore, type Session, type StoredRows } from './harness';
@@ -238,20 +240,29 @@ describe('the data page (Chromium)', () => {
 });
 
 describe('the data page when the disk is full (Chromium)', () => {
-  // A browser of its own: Chromium's IndexedDB asks for the origin's quota when it first writes and then
-  // counts down from that, so the lowered quota must be in place before the extension writes anything.
+  // A browser of its own: Chromium's IndexedDB asks for the origin's quota when it first writes in a browser
+  // session and then counts down from that, so the lowered quota must be in place before the extension writes
+  // anything. The background writes at its first start (it creates the database and notes when Bridges was
+  // installed): so the profile is made first, and the browser started again on it, where the background's start
+  // writes nothing.
+  const profile = mkdtempSync(join(tmpdir(), 'bridges-full-'));
   let full: Session;
   let fullPage: Page;
   let cdp: CDPSession;
   beforeAll(async () => {
-    full = await launch({ fakeTime: '2026-11-28 20:00:00' });
+    const first = await launch({ fakeTime: '2026-11-28 20:00:00', userDataDir: profile });
+    const page = await first.context.newPage();
+    await page.goto(`chrome-extension://${first.extensionId}/popup.html`);
+    await waitForDatabase(page);
+    await first.close();
+    full = await launch({ fakeTime: '2026-11-28 20:00:00', userDataDir: profile });
     fullPage = await full.context.newPage();
-    await fullPage.goto(`chrome-extension://${full.extensionId}/popup.html`);
-    await waitForDatabase(fullPage);
+    await fullPage.goto('about:blank');
     cdp = await full.context.newCDPSession(fullPage);
   });
   afterAll(async () => {
     await full?.close();
+    rmSync(profile, { recursive: true, force: true });
   });
 
   it('says "Your disk is full" and writes nothing of a restore', async () => {

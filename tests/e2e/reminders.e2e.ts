@@ -39,9 +39,11 @@ const nextAlarm = () =>
 
 describe('weekly badge reminders (Chromium, built extension)', () => {
   it('registers the weekly alarm at install, for Monday 09:00 local', async () => {
+    // Set once the background has opened its database and read the reminder's settings.
     await expect
-      .poll(() =>
-        session.worker.evaluate(async () => (await chrome.alarms.get('bridges-weekly-reminder'))?.scheduledTime),
+      .poll(
+        () => session.worker.evaluate(async () => (await chrome.alarms.get('bridges-weekly-reminder'))?.scheduledTime),
+        { timeout: 30_000 },
       )
       .toBe(NINE);
   });

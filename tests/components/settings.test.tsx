@@ -74,3 +74,27 @@ describe('settings forms', () => {
     );
   });
 });
+
+describe('the settings page', () => {
+  it('says which stored settings it could not use, and shows the defaults in their place', async () => {
+    const { SettingsPage } = await import('../../components/settings/SettingsPage');
+    const { getDb } = await import('../../lib/db/app-db');
+    const db = getDb();
+    await db.settings.bulkPut([
+      { name: 'meetingRules', value: { guestLimit: -5 } },
+      { name: 'myEmails', value: ['me@corp.example'] },
+    ]);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      render(<SettingsPage />, root);
+      await vi.waitFor(() => expect(root.querySelector('.problems')).not.toBeNull());
+      expect([...root.querySelectorAll('.problems li')].map((li) => li.textContent)).toEqual([
+        'Your stored guest limit could not be used (The guest limit must be a whole number from 1 to 1000): Bridges uses the default until it is set again.',
+      ]);
+      expect(root.querySelector<HTMLInputElement>('input[aria-label="Guest limit"]')?.value).toBe('25');
+    } finally {
+      render(null, root);
+      await db.settings.clear();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { COMMANDS, type CommandName } from '../commands';
 import type { Command, CommandContext, SenderKind } from '../commands/command';
 import { describeFailure } from '../commands/failure';
+import { pageGone, UPLOAD_PORT } from '../commands/uploads';
 import type { AppDB } from '../db/app-db';
 import { logHeldClicks, restoreHold } from '../logging/hold';
 import type { Envelope, Reply } from '../messaging-protocol';
@@ -124,10 +125,19 @@ export function serveCommands(db: AppDB, background: Background): () => void {
     void logHeldClicks(db)
       .then((written) => (written > 0 ? background.reminders.refresh() : undefined))
       .catch(() => undefined);
+  // A page sending a file in parts holds a port for it: when the page goes away, the upload is forgotten.
+  const onConnect = (port: { name: string; sender?: Sender; onDisconnect: { addListener(f: () => void): void } }) => {
+    if (!port.name.startsWith(UPLOAD_PORT) || senderKind(port.sender ?? {}, self) !== 'page') return;
+    const upload = port.name.slice(UPLOAD_PORT.length);
+    port.onDisconnect.addListener(() => pageGone(upload));
+  };
+  const ports = browser.runtime.onConnect;
+  ports.addListener(onConnect as Parameters<typeof ports.addListener>[0]);
   const stopHolding = restoreHold.onRelease(logHeld);
   void (background.ready ?? Promise.resolve()).then(logHeld);
   return () => {
     stopHolding();
+    ports.removeListener(onConnect as Parameters<typeof ports.removeListener>[0]);
     onMessage.removeListener(listener as Parameters<typeof onMessage.removeListener>[0]);
   };
 }

@@ -103,6 +103,17 @@ export function takeSink<T extends PartSink>(id: string, kind: UploadKind): T {
   return upload.sink as T;
 }
 
+/**
+ * The name of the port a page opens for each upload it sends (lib/data/upload.ts): the port closes when the page
+ * goes away (closed, reloaded, navigated), and the upload is then forgotten at once, not ten minutes later.
+ */
+export const UPLOAD_PORT = 'bridges-upload:';
+
+/** The page that was sending an upload went away: forgotten and undone, its slot free (no-op once finished). */
+export function pageGone(id: string): void {
+  if (uploads.has(id)) forget(id, 'The page that was sending the file went away: nothing was changed.');
+}
+
 /** The page gave up on an upload (a part was refused, or the user left): it is forgotten, and undone. */
 export function cancelUpload(id: string): void {
   forget(id, 'The file was not sent whole: nothing was changed.');

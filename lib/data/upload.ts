@@ -1,4 +1,5 @@
-import { MAX_PART_CHARS, PART_CHARS } from '../commands/uploads';
+import { browser } from 'wxt/browser';
+import { MAX_PART_CHARS, PART_CHARS, UPLOAD_PORT } from '../commands/uploads';
 import type { RequestOf, sendMessage } from '../messaging';
 
 type Send = typeof sendMessage;
@@ -29,6 +30,18 @@ export function jsonParts(key: string, records: readonly unknown[], maxRecords: 
   return parts;
 }
 
+/**
+ * Opens the upload's port, which the browser closes when this page goes away: the background then forgets the
+ * upload at once (lib/commands/uploads.ts). Where ports are missing (tests), the upload expires on its own.
+ */
+function tieToPage(upload: string): void {
+  try {
+    browser.runtime.connect({ name: `${UPLOAD_PORT}${upload}` });
+  } catch {
+    // No ports here: the upload is forgotten when it expires.
+  }
+}
+
 /** How many parts may be on their way at once: the page hands one on while the background reads another. */
 const IN_FLIGHT = 3;
 
@@ -46,6 +59,7 @@ export async function uploadParts(
   const kind = begin.kind;
   const all = parts.length > 0 ? parts : [kind === 'calendar' ? '{"events":[]}' : '{}'];
   const { upload } = await send('beginUpload', { ...begin, parts: all.length });
+  tieToPage(upload);
   let next = 0;
   let done = 0;
   let failed = false;

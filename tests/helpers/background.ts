@@ -36,6 +36,34 @@ export const NO_FEEDS: Background['feeds'] = {
 };
 
 /**
+ * Gives fakeBrowser's runtime.onConnect (which it leaves unimplemented) listeners; `connectPort` calls them as
+ * the browser does when a page opens a port.
+ */
+const connectListeners = new Set<(port: unknown) => void>();
+function connectable(): void {
+  connectListeners.clear();
+  Object.assign(fakeBrowser.runtime, {
+    onConnect: {
+      addListener: (f: (port: unknown) => void) => connectListeners.add(f),
+      removeListener: (f: (port: unknown) => void) => connectListeners.delete(f),
+      hasListener: (f: (port: unknown) => void) => connectListeners.has(f),
+    },
+  });
+}
+
+/** A port a page (or another sender) opens to the background; `close()` is that page going away. */
+export function connectPort(name: string, sender: Sender): { close(): void } {
+  const closed: Array<() => void> = [];
+  const port = { name, sender, onDisconnect: { addListener: (f: () => void) => void closed.push(f) } };
+  for (const listener of connectListeners) listener(port);
+  return {
+    close() {
+      for (const f of closed) f();
+    },
+  };
+}
+
+/**
  * The background's dispatcher answering runtime messages, as in the extension; fakeBrowser passes no sender,
  * so messages sent through `browser.runtime.sendMessage` arrive as from `sender` (a page by default; change it
  * with `speakAs`). Call `stop()` after the test.
@@ -46,6 +74,7 @@ export function startBackground(
   sender: Sender = PAGE,
 ) {
   let as = sender;
+  connectable();
   const stop = serveCommands(db, {
     now: options.now ?? Date.now,
     reminders: options.reminders ?? NO_REMINDERS,

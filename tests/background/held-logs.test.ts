@@ -95,8 +95,12 @@ describe('a "Log meeting" click while a restore is written', () => {
     ]);
     expect(await db.heldClicks.count()).toBe(2);
     await restore.finish();
-    await vi.waitFor(async () => expect(await db.interactions.get('gcal:otherinstance01')).toBeTruthy());
-    expect(await db.interactions.get(KEY)).toBeTruthy();
+    await vi.waitFor(async () =>
+      expect(await db.interactions.bulkGet([KEY, 'gcal:otherinstance01'])).toEqual([
+        expect.objectContaining({ key: KEY }),
+        expect.objectContaining({ key: 'gcal:otherinstance01' }),
+      ]),
+    );
     await vi.waitFor(async () => expect(await db.heldClicks.count()).toBe(0));
   });
 

@@ -130,6 +130,19 @@ describe('one-click logging in Google Calendar (Firefox, built add-on)', () => {
     expect((await session.readStore()).interactions).toHaveLength(3);
   });
 
+  it('keeps the control after the page forges WXT\'s "content script started" event; it logs', async () => {
+    await page.evaluate(() => {
+      const name = 'bridges@bridges.invalid:google-calendar:wxt:content-script-started';
+      const detail = { contentScriptName: 'google-calendar', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(name, { detail }));
+    });
+    await openEvent(CHIPS.designCrit); // Calendar fills the card anew, dropping the control
+    await expect.poll(label).toBe('Log meeting');
+    await clickControl(page);
+    await expect.poll(label).toBe('Logged · 1 person');
+    expect((await session.readStore()).interactions).toHaveLength(4);
+  });
+
   it('raised no error and sent no request outside the served pages', () => {
     expect(session.errors).toEqual([]);
     expect(session.outsideRequests).toEqual([]);

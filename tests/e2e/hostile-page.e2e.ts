@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HIDDEN_CONTROL } from '../../lib/content/control-state';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
-import { launch, readStore, type Session } from './harness';
+import { EXTENSION_ID, launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
 import { clearStore } from './seed';
 
 // A Calendar page whose own scripts turn against Bridges (issue 15): they cannot click the control, so they try
-// to make a person click it unknowingly (the control made invisible over a decoy, or a decoy laid over it).
-// Chromium, built extension, on a clock just after the saved week.
+// to make a person click it unknowingly (the control made invisible over a decoy, or a decoy laid over it), or
+// to switch the content script off. Chromium, built extension, on a clock just after the saved week.
 let session: Session;
 let page: Page;
 let control: LogControlDriver;
@@ -115,6 +115,26 @@ describe('a Calendar page that turns against Bridges (Chromium, built extension)
     await page.evaluate(() => document.querySelector('style.hostile')?.remove());
     await control.click();
     await expect.poll(() => control.label()).toBe('Logged · 30 people');
+  });
+
+  it('a forged "content script started" event does not switch Bridges off: the control is back after Calendar re-renders, and logs', async () => {
+    const url = `${WEEK_URL}?rerender`;
+    await openEvent(CHIPS.weeklySync, url);
+    await expect.poll(() => control.label()).toMatch(/^Log/);
+    // What WXT's ContentScriptContext listens for to hand over to a newer copy of the script; any page can send it.
+    await page.evaluate((name) => {
+      const detail = { contentScriptName: 'google-calendar', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(name, { detail }));
+      window.postMessage({ type: name, ...detail }, '*');
+    }, `${EXTENSION_ID}:google-calendar:wxt:content-script-started`);
+    // Calendar opens another event in the card and re-renders its toolbar five times, dropping nodes it did not make.
+    await openEvent(CHIPS.q4Review, url);
+    await page.waitForFunction(() => (window as { __rerenders?: number }).__rerenders === 5);
+    await expect.poll(() => page.locator('.pPTZAe > bridges-log-control').count()).toBe(1);
+    await expect.poll(() => control.label()).toBe('Log meeting');
+    await control.click();
+    await expect.poll(() => control.label()).toBe('Logged · 4 people');
+    expect(await meetings()).toHaveLength(1);
   });
 
   it('raised no error on the page and sent no request outside the served pages', () => {

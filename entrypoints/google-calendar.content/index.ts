@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installBenchProbe } from '../../lib/content/bench-probe';
 import { watchEventCards } from '../../lib/content/card-watcher';
+import { extensionLifetime } from '../../lib/content/lifetime';
 import { sendMessage } from '../../lib/messaging';
 
 export default defineContentScript({
@@ -8,6 +9,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const probe = import.meta.env.WXT_BENCH === '1' ? installBenchProbe() : undefined;
-    watchEventCards(document, ctx.signal, { send: sendMessage, now: Date.now, ...probe });
+    // Not ctx.signal itself: the page can end WXT's context with a forged event (lifetime.ts).
+    watchEventCards(document, extensionLifetime(ctx), { send: sendMessage, now: Date.now, ...probe });
   },
 });

@@ -25,6 +25,8 @@ export interface WatcherDeps {
   copy?: (text: string) => Promise<void>;
   /** Whether a click on the control counts; a person's (trusted) clicks only, by default. */
   isUserClick?: (event: Event) => boolean;
+  /** Whether the clicked button was plainly shown where it was clicked; read from the page by default. */
+  isShown?: (button: HTMLButtonElement, event: Event) => boolean | Promise<boolean>;
   /** Benchmark builds only: receives the cost of each mutation batch, in milliseconds. */
   recordBatch?: (ms: number) => void;
   /** Benchmark builds only: receives the time from a click's handler to the control showing "Logged", in ms. */
@@ -50,9 +52,10 @@ export const COPIED = 'Copied. Paste it into your bug report: it holds no names,
 export function watchEventCards(doc: Document, signal: AbortSignal, deps: WatcherDeps): LogControl {
   const url = deps.url ?? (() => doc.location?.href ?? '');
   const control = new LogControl(doc, {
-    onLog: () => void logShownEvent(performance.now()),
+    onLog: (_event, clickedAt) => void logShownEvent(clickedAt),
     onReport: () => void copyReport(),
     isUserClick: deps.isUserClick,
+    isShown: deps.isShown,
   });
   let shownKey: string | null = null;
   // The user's answers so far for the event shown: the second click over the limit, "log anyway".
@@ -171,7 +174,7 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   });
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    control.host.remove();
+    control.remove();
   });
   onMutations();
   return control;

@@ -94,3 +94,7 @@ export function viewOfOutcome(outcome: LogOutcome): ControlView {
 }
 
 export const DISCONNECTED = messageView('Bridges was updated or restarted: reload this page to log meetings.', 'error');
+
+/** A click the page could have tricked the user into: the control was not plainly shown where it was clicked. */
+export const HIDDEN_CONTROL = 'Not logged: the Log control was hidden or covered on this page.';
+export const HIDDEN_REPORT = 'Nothing was copied: the button was hidden or covered on this page.';

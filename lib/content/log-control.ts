@@ -1,4 +1,5 @@
-import type { ControlView } from './control-state';
+import { BrowserVisibility, isShownAt } from './click-guard';
+import { type ControlView, HIDDEN_CONTROL, HIDDEN_REPORT } from './control-state';
 
 /**
  * The "Log meeting" control that sits in Calendar's event card (and on the full event page). One host element
@@ -8,8 +9,11 @@ import type { ControlView } from './control-state';
  * Calendar's own scripts must not be able to drive it (a compromised page could otherwise log forged
  * meetings): the shadow root is closed, so the page cannot reach the button, and the control acts only on
  * trusted clicks, the ones a person makes with a mouse, a finger or the keyboard (`event.isTrusted`), never
- * on a click a script dispatches. Tests drive it as a person does (see tests/e2e/log-control.ts): they find
- * the button in the accessibility tree, which a screen reader reads too, and click its box.
+ * on a click a script dispatches. Nor can the page trick a person into a click: one counts only when the button
+ * was plainly shown where it was clicked (click-guard.ts), not faded, clipped or shrunk by the page's CSS, nor
+ * under a decoy; a click that was not says so and changes nothing. Tests drive it as a person does (see
+ * tests/e2e/log-control.ts): they find the button in the accessibility tree, which a screen reader reads too,
+ * and click its box.
  */
 export const HOST_TAG = 'bridges-log-control';
 
@@ -47,12 +51,20 @@ const ICON_LOG =
 const ICON_DONE = 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z';
 
 export interface LogControlActions {
-  /** The Log button was clicked: log, confirm or log anyway, as the view's `next` says. */
-  onLog(event: Event): void;
+  /**
+   * The Log button was clicked: log, confirm or log anyway, as the view's `next` says. `clickedAt` is when the
+   * click reached the control (performance.now()), before it was checked.
+   */
+  onLog(event: Event, clickedAt: number): void;
   /** "Copy details for a bug report" was clicked. */
   onReport(event: Event): void;
   /** Whether a click counts: only a person's (trusted) clicks; tests of the watcher may pass their own. */
   isUserClick?: (event: Event) => boolean;
+  /**
+   * Whether the clicked button was plainly shown where it was clicked (click-guard.ts); tests of the watcher,
+   * whose page has no layout, may pass their own.
+   */
+  isShown?: (button: HTMLButtonElement, event: Event) => boolean | Promise<boolean>;
 }
 
 export const REPORT_LABEL = 'Copy details for a bug report';
@@ -66,6 +78,9 @@ export class LogControl {
   private readonly path: SVGPathElement;
   private readonly messageEl: HTMLSpanElement;
   private readonly reportButton: HTMLButtonElement;
+  private readonly browserView: BrowserVisibility;
+  /** A click is being checked: further clicks wait for its answer rather than act twice. */
+  private checking = false;
   view: ControlView | null = null;
 
   constructor(doc: Document, actions: LogControlActions) {
@@ -93,22 +108,47 @@ export class LogControl {
     this.reportButton.className = 'report';
     this.reportButton.textContent = REPORT_LABEL;
     this.reportButton.hidden = true;
-    for (const [button, act] of [
-      [this.button, (e: Event) => actions.onLog(e)],
-      [this.reportButton, (e: Event) => actions.onReport(e)],
+    this.browserView = new BrowserVisibility([this.button, this.reportButton]);
+    const isShown =
+      actions.isShown ??
+      ((button: HTMLButtonElement, e: Event) => isShownAt(button, this.host, this.root, e, this.browserView));
+    for (const [button, act, refusal] of [
+      [this.button, (e: Event, at: number) => actions.onLog(e, at), HIDDEN_CONTROL],
+      [this.reportButton, (e: Event) => actions.onReport(e), HIDDEN_REPORT],
     ] as const) {
       // Calendar closes the card on some pointer events that bubble out of it; keep ours to ourselves.
       for (const type of ['pointerdown', 'mousedown', 'keydown'] as const) {
         button.addEventListener(type, (e) => e.stopPropagation());
       }
       button.addEventListener('click', (e) => {
+        const clickedAt = performance.now();
         e.stopPropagation();
         e.preventDefault();
-        if (!isUserClick(e)) return;
-        if (this.button.getAttribute('aria-busy') !== 'true') act(e);
+        if (!isUserClick(e) || this.checking || this.busy) return;
+        // Read now, at the click: the page could change its CSS while an answer is awaited.
+        const shown = isShown(button, e);
+        const decide = (yes: boolean) => {
+          this.checking = false;
+          if (!yes) this.say(refusal, 'error');
+          else if (!this.busy) act(e, clickedAt);
+        };
+        if (typeof shown === 'boolean') return decide(shown);
+        this.checking = true;
+        void shown.then(decide, () => decide(false));
       });
     }
+    // The browser's verdict is watched only while a person is at the control: pointer over it, or focus in it.
+    this.host.addEventListener('pointerenter', () => this.browserView.watch());
+    this.host.addEventListener('pointerleave', () => this.browserView.unwatch());
+    this.root.addEventListener('focusin', () => this.browserView.watch());
+    this.root.addEventListener('focusout', () => {
+      if (!this.host.matches(':hover')) this.browserView.unwatch();
+    });
     this.root.append(style, this.messageEl, this.reportButton, this.button);
+  }
+
+  private get busy(): boolean {
+    return this.button.getAttribute('aria-busy') === 'true';
   }
 
   show(view: ControlView): void {
@@ -124,9 +164,15 @@ export class LogControl {
   }
 
   /** Says something beside the button without changing what it does (e.g. "Copied"). */
-  say(message: string): void {
+  say(message: string, tone: 'neutral' | 'error' = 'neutral'): void {
     this.messageEl.textContent = message;
-    this.messageEl.className = 'message';
+    this.messageEl.className = tone === 'error' ? 'message error' : 'message';
+  }
+
+  /** Takes the control off the page for good (the content script stopped). */
+  remove(): void {
+    this.browserView.unwatch();
+    this.host.remove();
   }
 
   /**

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDispatcher } from '../../lib/background/dispatch';
 import { COPIED, watchEventCards } from '../../lib/content/card-watcher';
+import { HIDDEN_CONTROL, HIDDEN_REPORT } from '../../lib/content/control-state';
 import { HOST_TAG, type LogControl, REPORT_LABEL } from '../../lib/content/log-control';
 import { AppDB } from '../../lib/db/app-db';
 import { createSender } from '../../lib/messaging';
@@ -41,8 +42,9 @@ const button = () => control?.root.querySelector('button:not(.report)') as HTMLB
 const reportButton = () => control?.root.querySelector('button.report') as HTMLButtonElement | null;
 const message = () => control?.root.querySelector('[role="status"]')?.textContent ?? '';
 const label = () => button()?.textContent ?? '';
-// happy-dom's clicks are not trusted; these tests stand in for a person (one test below keeps the real check).
-const asPerson = { isUserClick: () => true };
+// happy-dom's clicks are not trusted, and its page has no layout: these tests stand in for a person clicking a
+// control in plain sight (tests below keep the real checks).
+const asPerson = { isUserClick: () => true, isShown: () => true };
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -213,6 +215,76 @@ describe('the Log control in the event card', () => {
     host()?.click();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(label()).toBe('Log meeting');
+    expect(await db.interactions.count()).toBe(0);
+  });
+
+  it('a click on a control the page hid or covered changes nothing, and the control says so', async () => {
+    loadPage('dialog.large.html');
+    let shown = true;
+    control = watchEventCards(document, abort.signal, {
+      send,
+      now: () => NOW,
+      copy,
+      ...asPerson,
+      isShown: () => shown,
+    });
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Log 30 people?'));
+    shown = false;
+    button()?.click();
+    expect(message()).toBe(HIDDEN_CONTROL);
+    expect(label()).toBe('Log 30 people?'); // still asks: the refused click was no confirmation
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.interactions.count()).toBe(0);
+    shown = true;
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Logged · 30 people'));
+  });
+
+  it('the bug report button is held to the same rule: nothing is copied from a hidden one', async () => {
+    loadPage('dialog.redesigned.html');
+    let shown = true;
+    control = watchEventCards(document, abort.signal, {
+      send,
+      now: () => NOW,
+      copy,
+      ...asPerson,
+      isShown: () => shown,
+    });
+    button()?.click();
+    await vi.waitFor(() => expect(reportButton()?.hidden).toBe(false));
+    shown = false;
+    reportButton()?.click();
+    expect(message()).toBe(HIDDEN_REPORT);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(copied).toEqual([]);
+  });
+
+  it('acts once on clicks that come while the browser is still answering whether the control is shown', async () => {
+    loadPage('dialog.en-12h.html');
+    let answer: (shown: boolean) => void = () => {};
+    const isShown = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    control = watchEventCards(document, abort.signal, { send, now: () => NOW, ...asPerson, isShown });
+    button()?.click();
+    button()?.click(); // a double click
+    expect(isShown).toHaveBeenCalledTimes(1);
+    expect(label()).toBe('Log meeting');
+    answer(true);
+    await vi.waitFor(() => expect(label()).toBe('Logged · 4 people'));
+    expect(await db.interactions.count()).toBe(1);
+
+    button()?.click();
+    answer(false); // the page covered the control meanwhile
+    await vi.waitFor(() => expect(message()).toBe(HIDDEN_CONTROL));
+    expect(label()).toBe('Logged · 4 people');
+  });
+
+  it('on a page it cannot see laid out, refuses a click rather than guess (the real check, no layout here)', async () => {
+    loadPage('dialog.en-12h.html');
+    control = watchEventCards(document, abort.signal, { send, now: () => NOW, isUserClick: () => true });
+    button()?.click();
+    expect(message()).toBe(HIDDEN_CONTROL);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await db.interactions.count()).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HIDDEN_CONTROL } from '../../lib/content/control-state';
 import { CHIPS, chipId, weekUrl, weekViewPage } from '../e2e/calendar-page';
 import { daysToLatestPastWeek } from '../helpers/calendar-shift';
 import { clickElement, type FirefoxSession, launchFirefox } from './harness';
@@ -109,6 +110,37 @@ describe('one-click logging in Google Calendar (Firefox, built add-on)', () => {
       await popup.$$eval('button', (b) => b.map((x) => x.textContent).filter((t) => t?.startsWith('Show'))),
     ).toEqual(['Show 9 more of 9']);
     await popup.close();
+  });
+
+  it("refuses a click on the control the page made transparent, and counts it shown (Firefox's own checks)", async () => {
+    // Firefox has no IntersectionObserver v2: the styles, the box and what is on top at the click decide alone.
+    await openEvent(CHIPS.vendorDemo);
+    await expect.poll(label).toBe('Log meeting');
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.id = 'hostile';
+      style.textContent = 'bridges-log-control { opacity: 0 !important; }';
+      document.head.append(style);
+    });
+    await clickControl(page);
+    await expect.poll(message).toBe(HIDDEN_CONTROL);
+    await page.evaluate(() => document.getElementById('hostile')?.remove());
+    await clickControl(page);
+    await expect.poll(message).toBe('Not logged: you declined this meeting.');
+    expect((await session.readStore()).interactions).toHaveLength(3);
+  });
+
+  it('keeps the control after the page forges WXT\'s "content script started" event; it logs', async () => {
+    await page.evaluate(() => {
+      const name = 'bridges@bridges.invalid:google-calendar:wxt:content-script-started';
+      const detail = { contentScriptName: 'google-calendar', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(name, { detail }));
+    });
+    await openEvent(CHIPS.designCrit); // Calendar fills the card anew, dropping the control
+    await expect.poll(label).toBe('Log meeting');
+    await clickControl(page);
+    await expect.poll(label).toBe('Logged · 1 person');
+    expect((await session.readStore()).interactions).toHaveLength(4);
   });
 
   it('raised no error and sent no request outside the served pages', () => {

@@ -106,6 +106,17 @@ export class LogControlDriver {
 
   /** Clicks the Log button (or the bug report button) with the mouse, at the middle of its box. */
   async click(which: 'log' | 'report' = 'log'): Promise<void> {
+    const { x, y } = await this.middle(which);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Moves the mouse onto the middle of the Log button (or the bug report button), as a person does first. */
+  async hover(which: 'log' | 'report' = 'log'): Promise<void> {
+    const { x, y } = await this.middle(which);
+    await this.page.mouse.move(x, y);
+  }
+
+  private async middle(which: 'log' | 'report'): Promise<{ x: number; y: number }> {
     this.cached = await this.parts();
     const parts = this.cached;
     if (!parts) throw new Error('There is no Log control on the page.');
@@ -116,7 +127,7 @@ export class LogControlDriver {
       model: { border: number[] };
     };
     const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
-    await this.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
   }
 }
 

@@ -1,6 +1,13 @@
-import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { readCalendarExport } from '../../lib/data/calendar-export';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inflate, strToU8, zipSync } from 'fflate';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  type ExportReading,
+  MAX_CALENDARS,
+  readCalendarExport,
+  readCalendarFile,
+} from '../../lib/data/calendar-export';
 
 // Google Calendar's export: one .ics per calendar in a .zip, the primary calendar named by its owner's address,
 // the others "<name>_<calendar id>.ics" (the shape of the files Google's export gives, as users' and importers'
@@ -58,7 +65,7 @@ describe("Google Calendar's export", () => {
   it('skips what is not a calendar, and names it', () => {
     const zip = exportZip({ 'me@x.example.ics': ics('me@x.example', 2), 'notes.ics': 'hello', 'readme.txt': 'x' });
     const reading = readCalendarExport('export.zip', zip);
-    expect(reading).toMatchObject({ ok: true, skipped: ['notes.ics: not a calendar file'] });
+    expect(reading).toMatchObject({ ok: true, notes: ['Left out: notes.ics (not a calendar file).'] });
   });
 
   it('takes a plain .ics as one calendar, chosen', () => {
@@ -72,7 +79,7 @@ describe("Google Calendar's export", () => {
     expect(readCalendarExport('export.zip', damaged)).toEqual({
       ok: false,
       message: expect.stringMatching(
-        /^export\.zip could not be opened as a \.zip .*Download the export from Google Calendar again\.$/,
+        /^export\.zip could not be opened as a \.zip \(.+\)\. Download the export from Google Calendar again\.$/,
       ),
     });
     expect(readCalendarExport('photos.zip', exportZip({ 'a.jpg': 'x' }))).toEqual({
@@ -88,7 +95,116 @@ describe("Google Calendar's export", () => {
   it('refuses a zip that would unpack to more than it reads, before unpacking it', () => {
     const big = `BEGIN:VCALENDAR\r\n${'X'.repeat(600 * 1024)}`;
     const files = { 'a_x@group.calendar.google.com.ics': big, 'b_y@group.calendar.google.com.ics': big };
-    const reading = readCalendarExport('bomb.zip', exportZip(files), [], 1024 * 1024);
+    const reading = readCalendarExport('bomb.zip', exportZip(files), [], { unpackedBytes: 1024 * 1024 });
     expect(reading).toEqual({ ok: false, message: expect.stringMatching(/^bomb\.zip unpacks to more than 1 MB/) });
+  });
+
+  it('reads a Zip64 export (Info-ZIP 3.0, zip -fz)', () => {
+    const zip = readFileSync(join(process.cwd(), 'tests/fixtures/zip/zip64.zip'));
+    const reading = opened(readCalendarExport('me@x.example.ical.zip', new Uint8Array(zip)));
+    expect(reading.calendars.map((c) => [c.id, c.kind, c.events, c.chosen])).toEqual([
+      ['me@x.example', 'own', 1, true],
+    ]);
+  });
+});
+
+type Opened = Extract<ExportReading, { ok: true }>;
+function opened(reading: ExportReading): Opened {
+  if (!reading.ok) throw new Error(reading.message);
+  return reading;
+}
+
+describe('the limits of what is read', () => {
+  it('checks the size before reading, and says it in words, never "not a calendar file"', async () => {
+    const arrayBuffer = vi.fn(async () => new ArrayBuffer(0));
+    const huge = { name: 'work.ics', size: 600 * 1024 * 1024, arrayBuffer };
+    expect(await readCalendarFile(huge)).toEqual({
+      ok: false,
+      message:
+        'work.ics is 600 MB; Bridges reads calendar files up to 200 MB. Export a shorter span of the calendar, or one calendar at a time.',
+    });
+    expect(await readCalendarFile({ ...huge, name: 'me@corp.example.ical.zip', size: 250 * 1024 * 1024 })).toEqual({
+      ok: false,
+      message:
+        'me@corp.example.ical.zip is 250 MB; Bridges reads Google Calendar exports up to 200 MB. Export one calendar at a time from its settings in Google Calendar.',
+    });
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    // A file within the limit is read.
+    const file = new File([ics('Work', 2)], 'work.ics');
+    expect(await readCalendarFile(file)).toMatchObject({ ok: true });
+    expect(await readCalendarFile(file, [], { fileBytes: 100 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^work\.ics is 1 MB; Bridges reads calendar files up to/),
+    });
+  });
+
+  // A generous limit: making a zip of 20,000 files takes a few seconds on a busy machine (the test counts work).
+  it('lists at most MAX_CALENDARS of an export of 20,000 calendars, says so, and unpacks no more than it lists', {
+    timeout: 60_000,
+  }, () => {
+    const files: Record<string, Uint8Array> = {};
+    const one = strToU8(ics('Room', 1));
+    for (let i = 0; i < 20_000; i++) files[`Room ${i}_c_${i}@group.calendar.google.com.ics`] = one;
+    const zip = zipSync(files, { level: 1 });
+    const pushes = vi.spyOn(Inflate.prototype, 'push');
+    const reading = opened(readCalendarExport('rooms.zip', zip));
+    expect(reading.calendars).toHaveLength(MAX_CALENDARS);
+    expect(reading.notes).toEqual([
+      '19,500 more calendar files were not listed: Bridges lists 500 calendars of an export at most.',
+    ]);
+    // Each small calendar is one push to the inflater: the rest were never unpacked.
+    expect(pushes).toHaveBeenCalledTimes(MAX_CALENDARS);
+  });
+
+  it('lists two files of one name in different folders as two calendars', () => {
+    const zip = exportZip({
+      'work/me@corp.example.ics': ics('me@corp.example', 3),
+      'home/me@corp.example.ics': ics('me@corp.example', 7),
+    });
+    const reading = opened(readCalendarExport('me@corp.example.ical.zip', zip));
+    expect(reading.calendars.map((c) => [c.file, c.events])).toEqual([
+      ['home/me@corp.example.ics', 7],
+      ['work/me@corp.example.ics', 3],
+    ]);
+    expect(reading.calendars.map((c) => c.chosen)).toEqual([true, true]);
+  });
+
+  /** Google's export with the size that the directory (and the local header) declares for `name` changed by `by`. */
+  function lying(files: Record<string, string>, name: string, by: number): Uint8Array {
+    const zip = exportZip(files);
+    const view = new DataView(zip.buffer);
+    const change = (signature: number, at: { size: number; nameLength: number; name: number }) => {
+      for (let i = 0; i + 4 < zip.length; i++) {
+        if (view.getUint32(i, true) !== signature) continue;
+        const length = view.getUint16(i + at.nameLength, true);
+        if (new TextDecoder().decode(zip.subarray(i + at.name, i + at.name + length)) !== name) continue;
+        view.setUint32(i + at.size, view.getUint32(i + at.size, true) + by, true);
+      }
+    };
+    change(0x04034b50, { size: 22, nameLength: 26, name: 30 }); // each file's local header
+    change(0x02014b50, { size: 24, nameLength: 28, name: 46 }); // the central directory
+    return zip;
+  }
+
+  it('refuses a calendar whose size in the directory is not what it unpacks to, and names it; the others stay', () => {
+    const files = {
+      'me@corp.example.ics': ics('me@corp.example', 40),
+      'Team_c_1@group.calendar.google.com.ics': ics('Team', 2),
+    };
+    const why = "it unpacks to another size than the .zip's directory says: the .zip is damaged or was altered";
+    for (const by of [-100, 100]) {
+      const reading = opened(readCalendarExport('me@corp.example.ical.zip', lying(files, 'me@corp.example.ics', by)));
+      expect([by, reading.calendars.map((c) => c.id), reading.notes]).toEqual([
+        by,
+        ['c_1@group.calendar.google.com'],
+        [`Left out: me@corp.example.ics (${why}).`],
+      ]);
+    }
+    expect(
+      readCalendarExport('export.zip', lying({ 'me@corp.example.ics': ics('me', 4) }, 'me@corp.example.ics', -50)),
+    ).toEqual({
+      ok: false,
+      message: `Bridges could not read any calendar in export.zip. Left out: me@corp.example.ics (${why}). Download the export from Google Calendar again.`,
+    });
   });
 });

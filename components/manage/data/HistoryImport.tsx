@@ -18,6 +18,9 @@ const KIND_LABELS: Record<CalendarKind, string> = {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+/** The folder an entry is in, when the zip has folders: two of them may hold files of one name. */
+const folderOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '');
+
 /**
  * Bring in your past meetings: Google Calendar's own export (a .zip with one calendar file per calendar), or a
  * single .ics. The calendars inside are listed with their events, the user's own chosen; the chosen ones are
@@ -60,7 +63,7 @@ export function HistoryImport({
       },
       (r) =>
         r?.ok
-          ? `${file.name}: ${count(r.calendars.length, 'calendar')}${r.skipped.length ? ` (${r.skipped.join('; ')})` : ''}. Choose which to import.`
+          ? [`${file.name}: ${count(r.calendars.length, 'calendar')}.`, ...r.notes, 'Choose which to import.'].join(' ')
           : `${file.name}: one calendar.`,
       'Nothing was imported.',
     );
@@ -146,7 +149,8 @@ export function HistoryImport({
                 />{' '}
                 <strong>{c.name}</strong>{' '}
                 <span class="muted">
-                  ({KIND_LABELS[c.kind]}, {count(c.events, 'event')})
+                  ({KIND_LABELS[c.kind]}, {count(c.events, 'event')}
+                  {folderOf(c.file) && `, in ${folderOf(c.file)}`})
                 </span>
               </label>
             ))}

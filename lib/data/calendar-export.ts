@@ -1,13 +1,22 @@
 import { isEmail } from '../people/email';
+import {
+  addressEvidence,
+  exportOwnerQuestion,
+  fileOwnerQuestion,
+  type OwnerQuestion,
+  ownAddresses,
+  startingAnswer,
+} from './calendar-owner';
 import { type Unpacked, unpackEntry, type ZipEntry, ZipError, zipEntries } from './zip-entries';
 
 /**
  * Google Calendar's export (Settings → Import & export → Export) is a .zip with one .ics file per calendar:
  * the user's own ("alex@example.com.ics"), calendars shared with them ("Team_c_…@group.calendar.google.com.ics"),
  * holidays ("Holidays in …_en.usa#holiday@group.v.calendar.google.com.ics"), birthdays. This lists what is
- * inside, so the user can choose; the user's own calendar is chosen by default. A plain .ics is one calendar.
+ * inside, so the user can choose, and says whose calendar it may be (lib/data/calendar-owner.ts). A plain .ics
+ * is one calendar.
  */
-export type CalendarKind = 'own' | 'shared' | 'holidays' | 'birthdays' | 'other-person';
+export type CalendarKind = 'person' | 'shared' | 'holidays' | 'birthdays';
 
 export interface ExportedCalendar {
   /** Its full path inside the zip (two folders may hold files of one name), or the file's name. */
@@ -19,15 +28,17 @@ export interface ExportedCalendar {
   kind: CalendarKind;
   /** VEVENTs in the file (a recurring series counts once). */
   events: number;
-  /** Whether it is chosen for import to begin with: the user's own calendar(s). */
-  chosen: boolean;
   text: string;
 }
 
 export type ExportReading =
   | {
       ok: true;
+      /** A plain .ics, not an export. */
+      single: boolean;
       calendars: ExportedCalendar[];
+      /** Whose calendar it may be, and whether the user must say. */
+      owner: OwnerQuestion;
       /** What was left out of the list, in sentences. */
       notes: string[];
     }
@@ -117,8 +128,9 @@ export function readCalendarExport(
         message: `${fileName} is neither a calendar file (.ics) nor Google Calendar's export (.zip).`,
       };
     }
-    const calendar = describe(fileName, text, myEmails);
-    return { ok: true, calendars: [{ ...calendar, chosen: true }], notes: [] };
+    const calendar = describe(fileName, text);
+    const owner = fileOwnerQuestion(calendar, addressEvidence(text), myEmails);
+    return { ok: true, single: true, calendars: [calendar], owner, notes: [] };
   }
   let entries: ZipEntry[];
   try {
@@ -164,7 +176,7 @@ export function readCalendarExport(
       left.push(`${entry.path} (not a calendar file)`);
       continue;
     }
-    calendars.push(describe(entry.path, text, myEmails));
+    calendars.push(describe(entry.path, text));
   }
   const notes = [leftOut(left), unlisted > 0 ? unlistedNote(unlisted, maxCalendars) : ''].filter(Boolean);
   if (calendars.length === 0) {
@@ -176,9 +188,13 @@ export function readCalendarExport(
           : `${fileName} holds no calendar files (.ics). Is it Google Calendar's export (Settings → Import & export → Export)?`,
     };
   }
-  // The user's own calendars first, then the rest by the number of events.
-  calendars.sort((a, b) => Number(b.chosen) - Number(a.chosen) || b.events - a.events || a.name.localeCompare(b.name));
-  return { ok: true, calendars, notes };
+  const owner = exportOwnerQuestion(fileName, calendars, myEmails);
+  // The user's own calendars first, then other people's (the question is about them), then the rest; each by
+  // the number of events.
+  const own = ownAddresses(owner, startingAnswer(owner));
+  const rank = (c: ExportedCalendar) => (c.kind !== 'person' ? 2 : own.has(c.id) ? 0 : 1);
+  calendars.sort((a, b) => rank(a) - rank(b) || b.events - a.events || a.name.localeCompare(b.name));
+  return { ok: true, single: false, calendars, owner, notes };
 }
 
 const PROBLEMS: Record<Exclude<Unpacked, { ok: true }>['problem'], string> = {
@@ -208,7 +224,7 @@ function looksLikeCalendar(text: string): boolean {
   return /^\uFEFF?\s*BEGIN:VCALENDAR/i.test(text.slice(0, 2000));
 }
 
-function describe(path: string, text: string, myEmails: readonly string[]): ExportedCalendar {
+function describe(path: string, text: string): ExportedCalendar {
   const base = path.split('/').pop() ?? path;
   const stem = base.replace(/\.ics$/i, '');
   const calName = /^X-WR-CALNAME:(.*)$/im.exec(text)?.[1]?.trim() ?? '';
@@ -219,10 +235,8 @@ function describe(path: string, text: string, myEmails: readonly string[]): Expo
       ? 'birthdays'
       : GROUP.test(id) || /@group\.v\.calendar\.google\.com$/i.test(id) || !isEmail(id.toLowerCase())
         ? 'shared'
-        : stem.toLowerCase() === id && (myEmails.length === 0 || myEmails.includes(id))
-          ? 'own'
-          : 'other-person';
+        : 'person';
   const events = (text.match(/^BEGIN:VEVENT\s*$/gim) ?? []).length;
   const name = calName || (id !== stem ? stem.slice(0, stem.length - id.length - 1) : stem);
-  return { file: path, name, id, kind, events, chosen: kind === 'own', text };
+  return { file: path, name, id: kind === 'person' ? id.toLowerCase() : id, kind, events, text };
 }

@@ -61,10 +61,13 @@ const calendar = (name: string, events: number, guests: string[]) =>
     'END:VCALENDAR',
   ].join('\r\n');
 
+/** The issue's export: my calendar with 5 meetings with Kim, Kim's own calendar with 40 (with Lee). */
 const ME = 'me@corp.example';
 const KIM = 'kim@corp.example';
 const exportOf = (files: Record<string, string>) =>
   zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+const colleagueExport = () =>
+  exportOf({ [`${ME}.ics`]: calendar(ME, 5, [ME, KIM]), [`${KIM}.ics`]: calendar(KIM, 40, [KIM, 'lee@corp.example']) });
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 async function choose(name: string, bytes: Uint8Array<ArrayBuffer> | string, size?: number) {
@@ -78,12 +81,106 @@ async function choose(name: string, bytes: Uint8Array<ArrayBuffer> | string, siz
 }
 /** Each calendar row: its text and whether it is ticked. */
 const rows = () =>
-  [...root.querySelectorAll('fieldset label.check')].map((label) => [
+  [...root.querySelectorAll('fieldset:not(.owner-question) label.check')].map((label) => [
     label.textContent?.trim(),
     label.querySelector('input')?.checked,
   ]);
+const radios = () => [...root.querySelectorAll<HTMLInputElement>('.owner-question input[type="radio"]')];
+const radio = (text: RegExp) => {
+  const found = radios().find((r) => text.test(r.parentElement?.textContent?.trim() ?? ''));
+  if (!found) throw new Error(`no choice ${text}`);
+  return found;
+};
 const importButton = () => root.querySelector<HTMLButtonElement>('button[type="submit"]');
 const said = () => root.querySelector('[role="status"], [role="alert"]')?.textContent;
+const people = async () => (await db.people.toArray()).map((p) => p.email).sort();
+
+describe('whose calendar it is', () => {
+  it("asks when the export's name does not say, and imports nothing as mine until the user answers", async () => {
+    render(<HistoryImport myEmails={[]} />, root);
+    await choose('export.zip', colleagueExport());
+    await vi.waitFor(() =>
+      expect(root.querySelector('.owner-question legend')?.textContent).toBe('Which of these is your own calendar?'),
+    );
+    expect(radios().map((r) => [r.parentElement?.textContent?.trim(), r.checked])).toEqual([
+      [`${KIM} (40 events)`, false],
+      [`${ME} (5 events)`, false],
+      ['None of these', false],
+    ]);
+    expect(rows()).toEqual([
+      [`${KIM} (a person's calendar, 40 events)`, false],
+      [`${ME} (a person's calendar, 5 events)`, false],
+    ]);
+    expect(importButton()?.disabled).toBe(true);
+
+    radio(/^me@/).click();
+    await tick();
+    expect(rows()).toEqual([
+      [`${KIM} (someone else's calendar, 40 events)`, false],
+      [`${ME} (your calendar, 5 events)`, true],
+    ]);
+    expect(importButton()?.textContent).toBe('Import 1 calendar');
+    importButton()?.click();
+    await vi.waitFor(() => expect(root.querySelector('.import-report')).not.toBeNull());
+    expect(await myEmailsItem.getValue()).toEqual([ME]);
+    expect(await people()).toEqual([KIM]);
+  });
+
+  it('takes the address the export is named after as mine, with a way to say it is not', async () => {
+    render(<HistoryImport myEmails={[]} />, root);
+    await choose(`${ME}.ical (1).zip`, colleagueExport());
+    await vi.waitFor(() => expect(root.querySelector('.owner-named')).not.toBeNull());
+    expect(root.querySelector('.owner-named')?.textContent).toBe(
+      `Your calendar: ${ME} (the export is named after it) Not yours?`,
+    );
+    expect(rows()).toEqual([
+      [`${ME} (your calendar, 5 events)`, true],
+      [`${KIM} (someone else's calendar, 40 events)`, false],
+    ]);
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Not yours?')?.click();
+    await tick();
+    expect(root.querySelector('.owner-question legend')?.textContent).toBe('Which of these is your own calendar?');
+    expect(radios().some((r) => r.checked)).toBe(false);
+    expect(rows().map(([, ticked]) => ticked)).toEqual([false, false]);
+    expect(importButton()?.disabled).toBe(true);
+    radio(/^None of these/).click();
+    await tick();
+    expect(rows()).toEqual([
+      [`${ME} (someone else's calendar, 5 events)`, false],
+      [`${KIM} (someone else's calendar, 40 events)`, false],
+    ]);
+  });
+
+  it('asks about a single calendar file whose addresses Bridges does not know, and learns only the answer', async () => {
+    render(<HistoryImport myEmails={[]} />, root);
+    await choose('calendar.ics', calendar('Work', 3, [ME, KIM]));
+    await vi.waitFor(() =>
+      expect(root.querySelector('.owner-question legend')?.textContent).toBe('Which of these addresses is yours?'),
+    );
+    expect(radios().map((r) => r.parentElement?.textContent?.trim())).toEqual([
+      `${KIM} (in 3 of 3 meetings)`,
+      `${ME} (in 3 of 3 meetings)`,
+      'None of these',
+    ]);
+    expect(await db.interactions.count()).toBe(0);
+    expect(importButton()?.disabled).toBe(true);
+    radio(/^me@/).click();
+    await tick();
+    importButton()?.click();
+    await vi.waitFor(() => expect(root.querySelector('.import-report')).not.toBeNull());
+    expect(await myEmailsItem.getValue()).toEqual([ME]);
+    expect(await people()).toEqual([KIM]);
+  });
+
+  it('imports a single calendar file at once when an address Bridges knows is in it', async () => {
+    await myEmailsItem.setValue([ME]);
+    render(<HistoryImport myEmails={[ME]} />, root);
+    await choose('calendar.ics', calendar('Work', 3, [ME, KIM]));
+    await vi.waitFor(() => expect(root.querySelector('.import-report')).not.toBeNull());
+    expect(root.querySelector('.owner-question')).toBeNull();
+    expect(await people()).toEqual([KIM]);
+  });
+});
 
 describe('the limits of the file', () => {
   it('says how large a file is and how large Bridges reads, without reading it', async () => {

@@ -16,13 +16,17 @@ export const importCalendar = command({
     upload: v.pipe(v.string(), v.maxLength(100)),
     includeLarge: v.boolean(),
     /**
-     * The address of the calendar the user chose as their own (Google's export names the file by it): it is
-     * the user in every meeting of the import, and becomes one of their addresses.
+     * The calendar the user said is their own, by its address (Google's export names a person's calendar by
+     * it; in a single calendar file, the address the user said is theirs). It is the user in every meeting of
+     * the import, and becomes one of their addresses. Only the user's own word makes an address theirs: the
+     * page's guesses (the export's name, the guests of the file) are questions it puts to the user, and an
+     * address Bridges knows already needs no owner here.
      */
-    owner: v.optional(Email),
+    own: v.optional(v.strictObject({ calendar: Email, confirmedBy: v.literal('user') })),
   }),
   writes: true,
-  async run(db, { upload, includeLarge, owner }, ctx) {
+  async run(db, { upload, includeLarge, own }, ctx) {
+    const owner = own?.calendar;
     const events: IcsEvent[] = [];
     for (const part of takeUpload<{ events: IcsEvent[] }>(upload, 'calendar')) {
       for (const event of part.events) events.push(owner && !event.selfEmail ? { ...event, selfEmail: owner } : event);

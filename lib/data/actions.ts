@@ -1,5 +1,5 @@
 import { CALENDAR_PART_SIZE } from '../commands/send-calendar-part';
-import type { sendMessage } from '../messaging';
+import type { RequestOf, sendMessage } from '../messaging';
 import type { BackupSettings } from './backup-schema';
 import { describeAdjustments, fitEvents } from './calendar-file';
 import type { FileJob, FileJobResult, RecordCounts } from './file-jobs';
@@ -65,14 +65,17 @@ export function describeRestore(mode: RestoreMode, outcome: RestoreOutcome): str
 /** "1 person", "2,000 people". */
 export const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+/** The calendar the user said is theirs (lib/commands/import-calendar.ts). */
+export type OwnCalendar = NonNullable<RequestOf<'importCalendar'>['own']>;
+
 /**
  * Imports the meetings of calendars already read (lib/data/ics, in the page's calendar worker): fitted to what
- * Bridges keeps, sent to the background in parts, and written by one command, all or none. `owner` is the
- * address of the calendar the user chose as their own. Throws a sentence when nothing was imported.
+ * Bridges keeps, sent to the background in parts, and written by one command, all or none. `own` is the
+ * calendar the user said is their own. Throws a sentence when nothing was imported.
  */
 export async function importReadings(
   readings: readonly IcsReading[],
-  options: { includeLarge: boolean; owner?: string },
+  options: { includeLarge: boolean; own?: OwnCalendar },
   send: DataDeps['send'],
   step: Step,
 ): Promise<{ summary: IcsSummary; report: ImportReport }> {
@@ -87,8 +90,8 @@ export async function importReadings(
     (done, total) => step(done, total, STEPS.sending),
   );
   step(0, 0, STEPS.importing);
-  const { includeLarge, owner } = options;
-  const summary = await send('importCalendar', { upload, includeLarge, ...(owner ? { owner } : {}) });
+  const { includeLarge, own } = options;
+  const summary = await send('importCalendar', { upload, includeLarge, ...(own ? { own } : {}) });
   const report = importReport(reading, summary);
   const note = describeAdjustments(fitted.adjusted);
   return { summary, report: note ? { ...report, details: [...report.details, note] } : report };

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
-import { readCalendarExport } from './calendar-export';
+import { readCalendarFile } from './calendar-export';
 
-// Unpacks Google Calendar's export off the page's main thread (lib/data/export-in-worker.ts starts it).
-self.onmessage = (event: MessageEvent<{ name: string; bytes: Uint8Array; myEmails: string[] }>) => {
-  const { name, bytes, myEmails } = event.data;
-  self.postMessage(readCalendarExport(name, bytes, myEmails));
+// Reads and unpacks Google Calendar's export off the page's main thread (lib/data/export-in-worker.ts starts
+// it): the page hands over the File itself, so even reading its bytes happens here, after its size is checked.
+self.onmessage = async (event: MessageEvent<{ file: File; myEmails: string[] }>) => {
+  const { file, myEmails } = event.data;
+  self.postMessage(await readCalendarFile(file, myEmails));
 };

@@ -5,6 +5,7 @@ import { type DataDeps, describeRestore, importReadings, makeBackupFile, restore
 import { MAX_BACKUP_BYTES } from '../../lib/data/backup';
 import { type FileJob, runFileJob } from '../../lib/data/file-jobs';
 import { readIcs } from '../../lib/data/ics';
+import { jsonParts, uploadParts } from '../../lib/data/upload';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { getSetting, setSetting } from '../../lib/settings';
@@ -295,6 +296,43 @@ const importCalendarFile = async (file: Blob, includeLarge: boolean) =>
   importReadings([readIcs(await file.text(), { until: NOW })], { includeLarge }, sendMessage, noSteps);
 
 describe('importing a calendar file through the commands', () => {
+  it("makes an address the user's only on the user's word, and never a guess the page sends as an owner", async () => {
+    // Kim's calendar: Kim is in every meeting, with me and with Priya.
+    const file = ics(
+      vevent('k1', '20261110T100000Z', [
+        ['Kim', 'kim@corp.example'],
+        ['Me', 'me@corp.example'],
+      ]),
+      vevent('k2', '20261111T100000Z', [
+        ['Kim', 'kim@corp.example'],
+        ['Priya', 'priya@finance.example'],
+      ]),
+    );
+    const events = readIcs(await file.text(), { until: NOW }).events;
+    const upload = () =>
+      uploadParts(sendMessage, { kind: 'calendar', parts: 1 }, jsonParts('events', events, 500), noSteps);
+    // An owner without the user's confirmation is not accepted: nothing is imported, no address learned.
+    for (const guess of [{ owner: 'kim@corp.example' }, { own: { calendar: 'kim@corp.example' } }]) {
+      const request = { upload: await upload(), includeLarge: false, ...guess } as never;
+      await expect(sendMessage('importCalendar', request)).rejects.toThrow();
+    }
+    expect(await getSetting(db, 'myEmails')).toEqual([]);
+    expect(await db.interactions.count()).toBe(0);
+    // The user said which is theirs.
+    const { summary } = await importReadings(
+      [readIcs(await file.text(), { until: NOW })],
+      { includeLarge: false, own: { calendar: 'me@corp.example', confirmedBy: 'user' } },
+      sendMessage,
+      noSteps,
+    );
+    expect(summary.meetings).toBe(2);
+    expect(await getSetting(db, 'myEmails')).toEqual(['me@corp.example']);
+    expect((await db.people.toArray()).map((p) => p.email).sort()).toEqual([
+      'kim@corp.example',
+      'priya@finance.example',
+    ]);
+  });
+
   it('keeps a meeting from 1965 and long text, cut; leaves out one from 1850 and says so; a backup of it restores', async () => {
     const file = ics(
       vevent('old1', '19650312T100000Z', [['Ada Lovelace', 'ada@old.example']]),

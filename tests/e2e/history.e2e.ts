@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, readStore, type Session } from './harness';
 import { readSettingRows } from './seed';
 
@@ -150,5 +150,101 @@ describe('history in one step (Chromium)', () => {
 
   it('sent no request anywhere', () => {
     expect(session.outsideRequests).toEqual([]);
+  });
+});
+
+/**
+ * The issue's export: my calendar (5 meetings with Kim) and my colleague Kim's (40 meetings of Kim's with Lee),
+ * shared with me. Bridges does not know my address yet.
+ */
+const KIM = 'kim.park@example.com';
+function colleagueExport(): Buffer {
+  const mine = calendar(
+    ME,
+    Array.from({ length: 5 }, (_, i) =>
+      event(`mine${i}`, NOW - (i + 1) * 7 * DAY, 'One to one', [who(ME, 'Alex Morgan'), who(KIM, 'Kim Park')]),
+    ),
+  );
+  const kims = calendar(
+    KIM,
+    Array.from({ length: 40 }, (_, i) =>
+      event(`kim${i}`, NOW - (i + 1) * DAY, 'Design review', [who(KIM, 'Kim Park'), who('lee@example.com', 'Lee')]),
+    ),
+  );
+  return Buffer.from(zipSync({ [`${ME}.ics`]: strToU8(mine), [`${KIM}.ics`]: strToU8(kims) }));
+}
+
+/** A fresh profile's welcome page with the colleague's export chosen under `name`. */
+async function openColleagueExport(name: string): Promise<{ session: Session; page: Page }> {
+  const fresh = await launch({ fakeTime: '2026-11-23 18:00:00', timeZone: 'UTC' });
+  const page = await fresh.context.newPage();
+  await page.goto(`chrome-extension://${fresh.extensionId}/options.html#/welcome`);
+  await page
+    .getByLabel('Google Calendar export (.zip) or calendar file (.ics)')
+    .setInputFiles({ name, mimeType: 'application/zip', buffer: colleagueExport() });
+  await page.getByRole('group', { name: 'Calendars in the file' }).waitFor();
+  return { session: fresh, page };
+}
+const rowsOf = async (page: Page) => {
+  const list = page.getByRole('group', { name: 'Calendars in the file' });
+  const texts = await list.locator('label').allTextContents();
+  const ticks = await list
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked));
+  return texts.map((text, i) => [text.trim(), ticks[i]]);
+};
+const myEmails = async (s: Session) => ({ myEmails: (await s.worker.evaluate(readSettingRows)).myEmails });
+
+describe("an export with a colleague's calendar in it (Chromium)", () => {
+  let fresh: Session | undefined;
+  afterEach(async () => {
+    await fresh?.close();
+    fresh = undefined;
+  });
+
+  it("named after me: I am the owner, the colleague's calendar is someone else's and unticked, and Kim is a person I met", async () => {
+    const opened = await openColleagueExport(`${ME}.ical.zip`);
+    fresh = opened.session;
+    const { page } = opened;
+    expect(await page.locator('.owner-named').textContent()).toBe(
+      `Your calendar: ${ME} (the export is named after it) Not yours?`,
+    );
+    expect(await rowsOf(page)).toEqual([
+      [`${ME} (your calendar, 5 events)`, true],
+      [`${KIM} (someone else's calendar, 40 events)`, false],
+    ]);
+    await page.getByRole('button', { name: 'Import 1 calendar' }).click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Import summary' }).locator('p').first().textContent())
+      .toBe('5 meetings logged, 1 person added.');
+    expect(await myEmails(fresh)).toEqual({ myEmails: [ME] });
+    expect((await readStore(fresh.worker)).people.map((p) => p.email)).toEqual([KIM]);
+  });
+
+  it('named by nothing: the page asks, imports nothing until I answer, and my answer makes me "me"', async () => {
+    const opened = await openColleagueExport('export.zip');
+    fresh = opened.session;
+    const { page } = opened;
+    const question = page.getByRole('group', { name: 'Which of these is your own calendar?' });
+    await question.waitFor();
+    expect(await rowsOf(page)).toEqual([
+      [`${KIM} (a person's calendar, 40 events)`, false],
+      [`${ME} (a person's calendar, 5 events)`, false],
+    ]);
+    const importButton = page.getByRole('button', { name: /^Import/ });
+    expect(await importButton.isDisabled()).toBe(true);
+    expect(await myEmails(fresh)).toEqual({});
+    await question.getByRole('radio', { name: ME }).check();
+    expect(await rowsOf(page)).toEqual([
+      [`${KIM} (someone else's calendar, 40 events)`, false],
+      [`${ME} (your calendar, 5 events)`, true],
+    ]);
+    await page.getByRole('button', { name: 'Import 1 calendar' }).click();
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Import summary' }).locator('p').first().textContent())
+      .toBe('5 meetings logged, 1 person added.');
+    expect(await myEmails(fresh)).toEqual({ myEmails: [ME] });
+    expect((await readStore(fresh.worker)).people.map((p) => p.email)).toEqual([KIM]);
+    expect(fresh.outsideRequests).toEqual([]);
   });
 });

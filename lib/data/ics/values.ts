@@ -30,7 +30,13 @@ export function readTime(raw: string, tzid: string | null): TimeValue | null {
 }
 
 export function readTimeProp(prop: Property): TimeValue | null {
-  return readTime(prop.value, zoneParam(prop));
+  return asWritten(prop, readTime(prop.value, zoneParam(prop)));
+}
+
+/** `VALUE=DATE` with a time ("DTSTART;VALUE=DATE:20110804T120000") is the date: the time is a writer's slip. */
+function asWritten(prop: Property, value: TimeValue | null): TimeValue | null {
+  if (!value || value.kind === 'date' || (prop.params.VALUE ?? '').trim().toUpperCase() !== 'DATE') return value;
+  return { kind: 'date', wall: { ...value.wall, hour: 0, minute: 0, second: 0 } };
 }
 
 export function zoneParam(prop: Property): string | null {
@@ -44,7 +50,7 @@ export function readTimeList(prop: Property): Array<TimeValue | null> {
   return prop.value
     .split(',')
     .filter((piece) => piece.trim() !== '')
-    .map((piece) => readTime(piece, tzid));
+    .map((piece) => asWritten(prop, readTime(piece, tzid)));
 }
 
 /** An RDATE period ("start/end" or "start/duration"), or null. */

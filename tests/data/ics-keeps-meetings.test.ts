@@ -230,6 +230,14 @@ describe('start and end as meant', () => {
     ]);
   });
 
+  it('reads DURATION:PT1W (weeks after the T) as the week it means', () => {
+    const r = read(calendar(['UID:w', 'DTSTART;VALUE=DATE:20261102', 'DURATION:PT1W', 'SUMMARY:Week']));
+    expect(r.events.map((e) => [iso(e.start), iso(e.end)])).toEqual([
+      ['2026-11-02T00:00:00.000Z', '2026-11-09T00:00:00.000Z'],
+    ]);
+    expect(r.readInPart).toEqual([]);
+  });
+
   it('reads an all-day start with a timed end as lasting until that end', () => {
     const r = read(calendar(['UID:m', 'DTSTART;VALUE=DATE:20261102', 'DTEND:20261103T170000Z', 'SUMMARY:Mixed']));
     expect(r.events.map((e) => [iso(e.start), iso(e.end), e.allDay])).toEqual([

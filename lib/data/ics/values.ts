@@ -77,7 +77,13 @@ export const MAX_DURATION_MS = 366 * 86_400_000;
  * than a year (`DURATION:P999999999999999999W` must not become an end date some libraries loop to reach).
  */
 export function readDuration(raw: string): number | null {
-  const m = DURATION.exec(raw.trim().toUpperCase());
+  // "PT1W" (weeks after the T, which RFC 5545 does not allow) is a slip some writers make: read as meant.
+  const m = DURATION.exec(
+    raw
+      .trim()
+      .toUpperCase()
+      .replace(/^([+-]?P)T(\d{1,9}W)$/, '$1$2'),
+  );
   if (!m || raw.trim().length <= 1 || /^[+-]?PT?$/i.test(raw.trim())) return null;
   const [, sign, w, d, h, min, s] = m;
   const ms =

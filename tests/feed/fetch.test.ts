@@ -37,7 +37,7 @@ describe('fetching a feed', () => {
       [() => new Response('', { status: 503 }), 'server'],
       [() => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), 'redirected'],
       [() => new Response('<html>Sign in</html>', { headers: { 'content-type': 'text/html' } }), 'not-calendar'],
-      [() => new Response('x'.repeat(100), { headers: { 'content-length': String(60 * 1024 * 1024) } }), 'too-large'],
+      [() => new Response('x'.repeat(100), { headers: { 'content-length': String(210 * 1024 * 1024) } }), 'too-large'],
       [() => Promise.reject(new TypeError('Failed to fetch')), 'offline'],
     ];
     for (const [respond, problem] of cases) {

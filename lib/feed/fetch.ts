@@ -1,3 +1,5 @@
+import { MAX_CALENDAR_BYTES, tooLarge } from '../data/ics/limits';
+
 /**
  * Fetches a calendar feed with a conditional request (ETag / Last-Modified): an unchanged feed costs one
  * short answer and no parsing. Every failure becomes a plain sentence with what to do.
@@ -22,8 +24,8 @@ export type FetchOutcome =
   | { status: 'ok'; text: string; validators: Validators }
   | { status: 'error'; problem: FeedProblem; message: string };
 
-/** The largest feed Bridges reads: Google's feeds of busy calendars run to a few MB. */
-export const MAX_FEED_BYTES = 50 * 1024 * 1024;
+/** The largest feed Bridges reads: the largest calendar it reads from a file (Google's feeds run to a few MB). */
+export const MAX_FEED_BYTES = MAX_CALENDAR_BYTES;
 
 export const FEED_MESSAGES: Record<FeedProblem, string> = {
   revoked:
@@ -32,7 +34,7 @@ export const FEED_MESSAGES: Record<FeedProblem, string> = {
   blocked:
     'The browser did not let the request to Google Calendar through, although it is online: another extension, a policy of your organisation or a firewall may block calendar.google.com. Bridges will try again later.',
   'not-calendar': 'The address did not answer with a calendar. Check that it is the secret address in iCal format.',
-  'too-large': `This calendar is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB, more than Bridges reads. Import your history from a file instead.`,
+  'too-large': tooLarge(MAX_FEED_BYTES),
   redirected:
     'The address sent Bridges elsewhere, and Bridges only reads calendar.google.com. Copy the secret address again.',
   server: 'Google Calendar had a problem answering. Bridges will try again later.',

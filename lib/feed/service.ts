@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CalendarEvent } from '../calendar/google/card';
 import { fitEvents } from '../data/calendar-file';
 import { readIcs } from '../data/ics';
+import { holdsMore, tooLarge } from '../data/ics/limits';
 import type { AppDB } from '../db/app-db';
 import { getSetting, getSettings, setSetting } from '../settings';
 import type { FeedStatus } from '../settings-schema';
@@ -14,9 +15,6 @@ export const FEED_ALARM = 'bridges-feed-sync';
 export const SYNC_EVERY_MINUTES = 180;
 /** Opening the popup syncs when the last sync is older than this. */
 export const STALE_AFTER_MS = 60 * 60_000;
-/** More instances up to today than this, and a feed is refused whole: nothing is half-written. */
-export const MAX_FEED_INSTANCES = 50_000;
-
 /** What reading a feed's text gives: its instances up to `until`, or a sentence saying why not. */
 export type ReadFeed = (
   text: string,
@@ -26,6 +24,13 @@ export type ReadFeed = (
   problem: string | null;
   coveredFrom?: ReadonlyMap<string, number>;
   readFrom?: number;
+  /**
+   * The feed holds more meetings than a calendar is read with (the same limit as a file's): it is refused whole,
+   * in the words an import uses, so that nothing is half-written.
+   */
+  overLimit?: { held: number | null; limit: number };
+  /** The feed is larger than a calendar is read at (the same size as a file's). */
+  tooLarge?: boolean;
 };
 
 export interface FeedSyncDeps {
@@ -49,7 +54,10 @@ export type SyncResult =
  */
 const readWithIcs: ReadFeed = (text, until) => {
   const reading = readIcs(text, { until });
+  const cut = reading.leftOut[0];
   return {
+    ...(cut ? { overLimit: { held: cut.held, limit: cut.limit } } : {}),
+    ...(reading.problem === tooLarge() ? { tooLarge: true } : {}),
     // What no record may hold (a meeting before 1900, more guests than a meeting can have) is left out, as an
     // import leaves it out: what the feed writes, a backup restores.
     events: fitEvents(reading.events).events,
@@ -94,13 +102,14 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
       const reading = read(fetched.text, now);
       const t1 = performance.now();
       if (reading.problem) {
-        error ??= { problem: 'not-calendar', message: reading.problem, at: now, calendar: feed.calendar };
+        const problem = reading.tooLarge ? 'too-large' : 'not-calendar';
+        error ??= { problem, message: reading.problem, at: now, calendar: feed.calendar };
         continue;
       }
-      if (reading.events.length > MAX_FEED_INSTANCES) {
+      if (reading.overLimit) {
         error ??= {
           problem: 'too-large',
-          message: `This calendar has ${reading.events.length.toLocaleString('en')} meetings up to today, more than the ${MAX_FEED_INSTANCES.toLocaleString('en')} Bridges syncs. Nothing was changed. Import your history from a file instead.`,
+          message: `${holdsMore(reading.overLimit.held, reading.overLimit.limit)}. Nothing was changed. Import your history from a file instead: its newest meetings are read.`,
           at: now,
           calendar: feed.calendar,
         };

@@ -50,8 +50,46 @@ describe('the import summary', () => {
     expect(importReport(reading, EMPTY_SUMMARY).details).toEqual([
       '“Every second” repeats more often than Bridges reads: its 2,000 newest meetings, from 25 November 2026, were read.',
       'This file holds more meetings than Bridges reads at once: those before 3 March 2026 were left out.',
+      '“Forever meeting” (line 18): its length (DURATION:P999999999999999999W) could not be read, so it was read as taking no time.',
       '“Every minute of 29 February” (line 57): its repeat rule matches so rarely that Bridges stopped looking for more of its meetings.',
       '1 line that could not be read was left out.',
+    ]);
+  });
+
+  it('says exactly how many meetings a file over the limit held, how many were left out and from when', () => {
+    // 20 daily series of 100 meetings one after another from 1 January 2020: 2,000 in all.
+    const text = calendar(
+      ...Array.from({ length: 20 }, (_, i) => [
+        `UID:block${i}`,
+        `DTSTART:${new Date(Date.UTC(2020, 0, 1 + i * 100, 9)).toISOString().replace(/[-:]|\.\d{3}/g, '')}`,
+        'RRULE:FREQ=DAILY;COUNT=100',
+        `SUMMARY:Block ${i}`,
+      ]),
+    );
+    const reading = readIcs(text, { until: ICS_NOW, timeZone: 'UTC', maxInstances: 1500 });
+    expect(importReport(reading, EMPTY_SUMMARY).details).toEqual([
+      'This calendar holds 2,000 meetings, more than the 1,500 Bridges reads at once: the oldest 500, before 15 May 2021, were left out.',
+    ]);
+  });
+
+  it('says how many cancelled events it left out, and names what it read in part', () => {
+    const text = calendar(
+      ['UID:c', 'DTSTART:20261102T090000Z', 'STATUS:CANCELLED', 'SUMMARY:Off'],
+      ...Array.from({ length: 7 }, (_, i) => [
+        `UID:d${i}`,
+        'DTSTART:20261103T090000Z',
+        'DURATION:soon',
+        `SUMMARY:D${i}`,
+      ]),
+    );
+    const report = importReport(readIcs(text, { until: ICS_NOW, timeZone: 'UTC' }), { ...EMPTY_SUMMARY, declined: 1 });
+    expect(report.details).toEqual([
+      'Left out: 1 declined, 1 cancelled.',
+      ...[0, 1, 2, 3, 4].map(
+        (i) =>
+          `“D${i}” (line ${10 + i * 6}): its length (DURATION:soon) could not be read, so it was read as taking no time.`,
+      ),
+      '2 other details of events could not be read and were left out or assumed likewise.',
     ]);
   });
 });

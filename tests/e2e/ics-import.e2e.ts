@@ -89,7 +89,7 @@ describe('importing a calendar file (Chromium)', () => {
       .toContain('“Every minute of 29 February” (line 57): its repeat rule matches so rarely');
     const text = (await summary().textContent()) ?? '';
     expect(text).toContain(
-      '“Forever meeting” (line 18): its length (DURATION:P999999999999999999W) is not a length of at most a year.',
+      '“Forever meeting” (line 18): its length (DURATION:P999999999999999999W) could not be read, so it was read as taking no time.',
     );
     expect(text).toContain('“Every second” repeats more often than Bridges reads: its 2,000 newest meetings');
     // The page still answers.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fetchFeed } from '../../lib/feed/fetch';
+import { readIcs } from '../../lib/data/ics';
+import { MAX_CALENDAR_BYTES, tooLarge } from '../../lib/data/ics/limits';
+import { FEED_MESSAGES, fetchFeed, MAX_FEED_BYTES } from '../../lib/feed/fetch';
 import { FEED_URL, fakeFetch, feedIcs } from '../helpers/feed';
 
 const NONE = { etag: null, lastModified: null };
@@ -35,7 +37,7 @@ describe('fetching a feed', () => {
       [() => new Response('', { status: 503 }), 'server'],
       [() => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), 'redirected'],
       [() => new Response('<html>Sign in</html>', { headers: { 'content-type': 'text/html' } }), 'not-calendar'],
-      [() => new Response('x'.repeat(100), { headers: { 'content-length': String(60 * 1024 * 1024) } }), 'too-large'],
+      [() => new Response('x'.repeat(100), { headers: { 'content-length': String(210 * 1024 * 1024) } }), 'too-large'],
     ];
     for (const [respond, problem] of cases) {
       const outcome = await fetchFeed(FEED_URL, NONE, fakeFetch(respond).fetch);
@@ -63,5 +65,14 @@ describe('fetching a feed', () => {
     const outcome = await fetchFeed(FEED_URL, NONE, fakeFetch(() => new Response(endless)).fetch, 64 * 1024);
     expect(outcome).toMatchObject({ status: 'error', problem: 'too-large' });
     expect(pulled).toBeLessThan(100);
+  });
+
+  it('refuses a feed at the size a calendar file is refused, in the same words', () => {
+    expect(MAX_FEED_BYTES).toBe(MAX_CALENDAR_BYTES);
+    expect(FEED_MESSAGES['too-large']).toBe(tooLarge());
+    const twoMB = 'BEGIN:VCALENDAR\r\n'.padEnd(2 * 1024 * 1024, 'X');
+    expect(readIcs(twoMB, { until: 0, maxBytes: 1024 * 1024 }).problem).toBe(
+      'This calendar is larger than 1 MB, more than Bridges reads at once.',
+    );
   });
 });

@@ -210,10 +210,10 @@ describe('syncing from the calendar feed', () => {
     expect(net.requests).toHaveLength(2);
   });
 
-  it('refuses a feed of more meetings than it syncs, in words, and writes nothing', async () => {
-    // 30 daily series since 2021: 30 × 2,000 newest instances read, over the 50,000 a feed may have.
+  it('refuses a feed of more meetings than a calendar file is read with, in the words of an import, and writes nothing', async () => {
+    // 60 daily series since 2021: 60 × 2,000 newest instances, over the 100,000 a calendar is read with.
     serve(
-      Array.from({ length: 30 }, (_, i) => ({
+      Array.from({ length: 60 }, (_, i) => ({
         uid: `daily${i}`,
         start: NOW - 2_000 * DAY,
         rrule: 'FREQ=DAILY',
@@ -224,10 +224,23 @@ describe('syncing from the calendar feed', () => {
     const result = await sync.sync();
     expect(result).toMatchObject({ added: 0, error: { problem: 'too-large' } });
     expect((await getSetting(db, 'feedStatus')).error?.message).toMatch(
-      /^This calendar has 60,000 meetings up to today, more than the 50,000 Bridges syncs\. Nothing was changed\./,
+      /^This calendar holds 120,000 meetings, more than the 100,000 Bridges reads at once\. Nothing was changed\./,
     );
     expect(await db.interactions.count()).toBe(0);
-  });
+  }, 60_000);
+
+  it('syncs a feed of more meetings than a feed once took (50,000), as a file of them is imported', async () => {
+    serve(
+      Array.from({ length: 30 }, (_, i) => ({
+        uid: `daily${i}`,
+        start: NOW - 2_000 * DAY,
+        rrule: 'FREQ=DAILY',
+        attendees: both(`p${i}@x.example`),
+      })),
+    );
+    const { sync } = syncer();
+    expect(await sync.sync()).toMatchObject({ status: 'done', added: 60_000, error: null });
+  }, 60_000);
 
   it('writes only what a backup restores: a meeting from 1965 is kept, one from 1850 left out', async () => {
     serve([

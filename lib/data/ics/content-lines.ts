@@ -31,6 +31,8 @@ export interface ContentScan {
   calendars: Component[];
   /** Every unreadable line, wherever it was. */
   unreadableLines: number;
+  /** Open components looked at to match BEGIN and END lines: a test holds it linear in the file's size. */
+  work: number;
 }
 
 /** Values that are dates or times never hold a colon: their value starts after the line's last colon. */
@@ -45,7 +47,34 @@ const TOP_LEVEL = new Set(['VEVENT', 'VTODO', 'VJOURNAL', 'VFREEBUSY', 'VTIMEZON
 export function scanContentLines(text: string, wanted?: ReadonlySet<string>): ContentScan {
   const calendars: Component[] = [];
   const stack: Component[] = [];
+  // Where each name is open in the stack: finding the component an END line closes costs the same at any depth
+  // (40,000 nested components with stray END lines once took seconds).
+  const openAt = new Map<string, number[]>();
   let unreadableLines = 0;
+  let work = 0;
+  const lastIndex = (name: string) => {
+    work++;
+    return openAt.get(name)?.at(-1) ?? -1;
+  };
+  const push = (component: Component) => {
+    work++;
+    let at = openAt.get(component.name);
+    if (!at) {
+      at = [];
+      openAt.set(component.name, at);
+    }
+    at.push(stack.length);
+    stack.push(component);
+  };
+  /** Closes every component above `at`, marked as not ended. */
+  const closeAbove = (at: number) => {
+    while (stack.length > at + 1) {
+      work++;
+      const open = stack.pop() as Component;
+      openAt.get(open.name)?.pop();
+      open.unclosed = true;
+    }
+  };
 
   const unreadable = (line: number) => {
     unreadableLines++;
@@ -61,8 +90,8 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
       // An event, to-do or zone begins only inside the calendar: one whose END line is missing is closed here,
       // so that a typo in one END line does not swallow the rest of the file.
       if (TOP_LEVEL.has(name)) {
-        const at = stack.findLastIndex((c) => c.name === 'VCALENDAR');
-        if (at !== -1) for (const open of stack.splice(at + 1)) open.unclosed = true;
+        const at = lastIndex('VCALENDAR');
+        if (at !== -1) closeAbove(at);
       }
       const component: Component = {
         name,
@@ -75,16 +104,16 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(component);
       else if (component.name === 'VCALENDAR') calendars.push(component);
-      stack.push(component);
+      push(component);
       return;
     }
     if (prop.name === 'END') {
-      const name = prop.value.trim().toUpperCase();
-      const at = stack.findLastIndex((c) => c.name === name);
+      const at = lastIndex(prop.value.trim().toUpperCase());
       if (at === -1) return unreadable(line);
       // Components left open inside the one that ends are closed with it, marked as not ended.
-      for (const open of stack.splice(at + 1)) open.unclosed = true;
-      stack.pop();
+      closeAbove(at);
+      const closed = stack.pop() as Component;
+      openAt.get(closed.name)?.pop();
       return;
     }
     // Content outside any VCALENDAR (a leading note, a stray line) is not part of the calendar.
@@ -94,8 +123,19 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
   // Unfold: a line that starts with a space or a tab continues the one before (RFC 5545 3.1).
   let current: string | null = null; // the logical line being built, when it is kept
   let folded: string[] | null = null; // its continuation lines
+  let nameFolded = false; // the line's name runs on into its continuation: whether it is wanted is known after
   let logicalLine = 0;
   let lineNo = 0;
+  const flush = () => {
+    if (current === null) return;
+    const logical = folded ? current + folded.join('') : current;
+    if (nameFolded) {
+      const name = /^[A-Za-z0-9-]*/.exec(logical)?.[0].toUpperCase() ?? '';
+      if (wanted && !wanted.has(name) && name !== 'BEGIN' && name !== 'END' && /^[A-Za-z0-9-]+[:;]/.test(logical))
+        return;
+    }
+    handle(logical, logicalLine);
+  };
   // A byte-order mark, and blank space before the first line (some writers indent it), are not content.
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (pos < text.length && /\s/.test(text.charAt(pos))) pos++;
@@ -114,13 +154,20 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
         folded.push(text.slice(pos + 1, lineEnd));
       }
     } else {
-      if (current !== null) handle(folded ? current + folded.join('') : current, logicalLine);
+      flush();
       current = null;
       folded = null;
+      nameFolded = false;
       let nameEnd = pos;
       while (nameEnd < lineEnd && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
       const after = text.charCodeAt(nameEnd);
-      if (nameEnd === pos || (after !== 58 && after !== 59 && after !== 61)) {
+      const continues = text.charCodeAt(next + 1) === 32 || text.charCodeAt(next + 1) === 9;
+      if (nameEnd > pos && nameEnd === lineEnd && continues) {
+        // A name folded onto the next line ("DTSTART" then " ;TZID=…:…"): read once the line is whole.
+        current = text.slice(pos, lineEnd);
+        logicalLine = lineNo;
+        nameFolded = true;
+      } else if (nameEnd === pos || (after !== 58 && after !== 59 && after !== 61)) {
         if (lineEnd > pos && text.slice(pos, lineEnd).trim() !== '') unreadable(lineNo);
       } else {
         const name = text.slice(pos, nameEnd).toUpperCase();
@@ -132,9 +179,9 @@ export function scanContentLines(text: string, wanted?: ReadonlySet<string>): Co
     }
     pos = next + 1;
   }
-  if (current !== null) handle(folded ? current + folded.join('') : current, logicalLine);
+  flush();
   for (const open of stack) open.unclosed = true;
-  return { calendars, unreadableLines };
+  return { calendars, unreadableLines, work };
 }
 
 function isNameChar(c: number): boolean {

@@ -1,8 +1,10 @@
 import type { CalendarEvent } from '../../calendar/google/card';
 import { allProps, type Component, firstProp, type Property, scanContentLines } from './content-lines';
+import { estimatedHorizon, estimateTotal, newestWithin } from './file-limit';
+import { MAX_CALENDAR_BYTES, MAX_INSTANCES, tooLarge } from './limits';
 import { type EventPeople, PeopleCache, readPeople } from './people';
 import { emptyReading } from './reading';
-import { type Budget, estimateInstances, expandRule, type Rule, readRule } from './rules';
+import { type Budget, expandRule, type Rule, readRule } from './rules';
 import {
   readDuration,
   readPeriod,
@@ -25,6 +27,8 @@ export interface ReadIcsOptions {
   maxPerSeries?: number;
   /** The instances read from one file in all; beyond it, the oldest are left out. */
   maxInstances?: number;
+  /** A larger file is not read (its length in characters, which is its size in bytes or less). */
+  maxBytes?: number;
   /** The recurrence steps one file may take in all. */
   maxSteps?: number;
 }
@@ -35,6 +39,16 @@ export interface IcsEvent extends CalendarEvent {
   groups: string[];
   /** The line in the file where the event (or its moved instance) begins. */
   line: number;
+}
+
+/** A file's meetings beyond the limit of what is read at once: the oldest, left out. */
+export interface IcsLeftOut {
+  /** The meetings the file holds (each series counted up to its own cap); null when too many to count. */
+  held: number | null;
+  limit: number;
+  /** The meetings left out: all those that start before `before`; null when too many to count. */
+  count: number | null;
+  before: number;
 }
 
 /** An event that could not be read, named for the user. */
@@ -63,6 +77,15 @@ export interface IcsReading {
   cappedSeries: IcsCappedSeries[];
   /** Set when the file holds more instances than are read at once: those before it were left out. */
   leftOutBefore: number | null;
+  /** Each file that held more meetings than are read at once: how many it held, and how many were left out. */
+  leftOut: IcsLeftOut[];
+  /** Events read with a detail left out or assumed, named (the first 50) with what was done. */
+  readInPart: IcsSkip[];
+  readInPartCount: number;
+  /** Times in a zone that neither the file nor Bridges knows, read in the reader's own zone: events by zone. */
+  unknownZones: Array<{ zone: string; events: number }>;
+  /** Cancelled events and cancelled instances of series (STATUS:CANCELLED): left out, counted. */
+  cancelled: number;
   /** Other things the user should know, in plain words. */
   notes: string[];
   /** Lines that could not be read and were left out (an unreadable line costs that line only). */
@@ -72,7 +95,6 @@ export interface IcsReading {
 }
 
 const DEFAULT_MAX_PER_SERIES = 2000;
-const DEFAULT_MAX_INSTANCES = 100_000;
 const DEFAULT_MAX_STEPS = 2_000_000;
 const SKIPS_NAMED = 50;
 const NOTES_KEPT = 10;
@@ -115,29 +137,20 @@ export function readIcs(text: string, options: ReadIcsOptions): IcsReading {
     reading.problem = `${NOT_A_CALENDAR}: it is a .zip archive. Unzip it and choose the .ics file inside.`;
     return reading;
   }
+  const maxBytes = options.maxBytes ?? MAX_CALENDAR_BYTES;
+  if (text.length > maxBytes) {
+    reading.problem = tooLarge(maxBytes);
+    return reading;
+  }
   const scan = scanContentLines(text, WANTED);
   reading.unreadableLines = scan.unreadableLines;
   if (scan.calendars.length === 0) {
     reading.problem = `${NOT_A_CALENDAR}: it has no VCALENDAR.`;
     return reading;
   }
-  const ctx: Context = {
-    options,
-    reading,
-    maxPerSeries: options.maxPerSeries ?? DEFAULT_MAX_PER_SERIES,
-    budget: { steps: options.maxSteps ?? DEFAULT_MAX_STEPS },
-    people: new PeopleCache(),
-  };
-  const plans: Plan[] = [];
-  for (const calendar of scan.calendars) for (const plan of planCalendar(calendar, ctx)) plans.push(plan);
-
+  const ctx = newContext(options, reading);
+  const plans = planCalendars(scan.calendars, ctx);
   const horizon = chooseHorizon(plans, ctx);
-  if (horizon !== null) {
-    reading.leftOutBefore = horizon;
-    reading.notes.push(
-      `The file holds more than ${(options.maxInstances ?? DEFAULT_MAX_INSTANCES).toLocaleString('en')} meetings: the oldest were left out.`,
-    );
-  }
   let budgetNoted = false;
   for (const plan of plans) {
     if (ctx.budget.steps <= 0) {
@@ -147,11 +160,25 @@ export function readIcs(text: string, options: ReadIcsOptions): IcsReading {
       budgetNoted = true;
       continue;
     }
-    expandPlan(plan, horizon, ctx);
+    const found = collect(plan, horizon, ctx);
+    if (found) emit(plan, found.kept, ctx);
   }
+  for (const [zone, events] of ctx.unknownZones) reading.unknownZones.push({ zone, events: events.size });
   reading.events.sort((a, b) => a.start - b.start);
   reading.skipped.sort((a, b) => a.line - b.line);
+  reading.readInPart.sort((a, b) => a.line - b.line);
   return reading;
+}
+
+function newContext(options: ReadIcsOptions, reading: IcsReading): Context {
+  return {
+    options,
+    reading,
+    maxPerSeries: options.maxPerSeries ?? DEFAULT_MAX_PER_SERIES,
+    budget: { steps: options.maxSteps ?? DEFAULT_MAX_STEPS },
+    people: new PeopleCache(),
+    unknownZones: new Map(),
+  };
 }
 
 interface Context {
@@ -160,6 +187,8 @@ interface Context {
   maxPerSeries: number;
   budget: Budget;
   people: PeopleCache;
+  /** The events whose times are in each unknown zone. */
+  unknownZones: Map<string, Set<Component>>;
 }
 
 /** A VEVENT as read before it is expanded. */
@@ -194,6 +223,7 @@ interface Plan {
   people: EventPeople;
   /** A lone moved instance: its series is not in the file. */
   lone: boolean;
+  masterCancelled: boolean;
 }
 
 function title(vevent: Component): string {
@@ -208,33 +238,46 @@ function skip(ctx: Context, entry: { vevent: Component; title: string }, reason:
     ctx.reading.skipped.push({ title: entry.title, line: entry.vevent.line, reason });
 }
 
-function planCalendar(calendar: Component, ctx: Context): Plan[] {
-  const zoneName = firstProp(calendar, 'X-WR-TIMEZONE')?.value.trim() || null;
-  const readerZone = ctx.options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const book = new ZoneBook(
-    calendar.children.filter((c) => c.name === 'VTIMEZONE'),
-    zoneName,
-    readerZone,
-  );
+/** An event is read, with a detail of it left out or assumed: said, with what was done. */
+function readInPart(ctx: Context, entry: { vevent: Component; title: string }, what: string) {
+  ctx.reading.readInPartCount++;
+  if (ctx.reading.readInPart.length < SKIPS_NAMED)
+    ctx.reading.readInPart.push({ title: entry.title, line: entry.vevent.line, reason: what });
+}
+
+/**
+ * The file's events as series ready to expand. Moved instances join their series by UID across the whole file:
+ * some writers put them in a VCALENDAR block of their own.
+ */
+function planCalendars(calendars: readonly Component[], ctx: Context): Plan[] {
   const masters = new Map<string, Entry>();
   const exceptions = new Map<string, Map<string, Entry>>();
   let order = 0;
-  for (const vevent of calendar.children) {
-    if (vevent.name !== 'VEVENT') continue;
-    const entry = readEntry(vevent, book, order++, ctx);
-    if (!entry) continue;
-    if (entry.recurrence) {
-      const key = `${zoneParam(entry.recurrence) ?? ''}|${entry.recurrence.value.trim().toUpperCase()}`;
-      let copies = exceptions.get(entry.base);
-      if (!copies) {
-        copies = new Map();
-        exceptions.set(entry.base, copies);
+  for (const calendar of calendars) {
+    const zoneName = firstProp(calendar, 'X-WR-TIMEZONE')?.value.trim() || null;
+    const readerZone = ctx.options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const book = new ZoneBook(
+      calendar.children.filter((c) => c.name === 'VTIMEZONE'),
+      zoneName,
+      readerZone,
+    );
+    for (const vevent of calendar.children) {
+      if (vevent.name !== 'VEVENT') continue;
+      const entry = readEntry(vevent, book, order++, ctx);
+      if (!entry) continue;
+      if (entry.recurrence) {
+        const key = `${zoneParam(entry.recurrence) ?? ''}|${entry.recurrence.value.trim().toUpperCase()}`;
+        let copies = exceptions.get(entry.base);
+        if (!copies) {
+          copies = new Map();
+          exceptions.set(entry.base, copies);
+        }
+        const other = copies.get(key);
+        copies.set(key, other ? newer(other, entry) : entry);
+      } else {
+        const other = masters.get(entry.base);
+        masters.set(entry.base, other ? newer(other, entry) : entry);
       }
-      const other = copies.get(key);
-      copies.set(key, other ? newer(other, entry) : entry);
-    } else {
-      const other = masters.get(entry.base);
-      masters.set(entry.base, other ? newer(other, entry) : entry);
     }
   }
   const plans: Plan[] = [];
@@ -324,18 +367,26 @@ function hash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-type Resolved = { zone: Zone; instant: number } | { problem: string };
-
-/** The zone a time value is in, and its instant. */
-function resolve(value: TimeValue, book: ZoneBook): Resolved {
+/**
+ * The zone a time value is in, and its instant. A zone that neither the file nor Bridges knows is read as the
+ * reader's own (floating) time, and the event is counted under that zone's name, to be said.
+ */
+function resolve(value: TimeValue, entry: Entry, ctx: Context): { zone: Zone; instant: number } {
+  const book = entry.book;
   if (value.kind === 'utc') return { zone: UTC, instant: wallMs(value.wall) };
   if (value.kind === 'date' || value.tzid === null)
     return { zone: book.floating, instant: toInstant(book.floating, value.wall) };
-  const zone = book.get(value.tzid);
-  if (!zone)
-    return {
-      problem: `its time zone “${value.tzid.slice(0, 80)}” is neither defined in the file nor one Bridges knows`,
-    };
+  let zone = book.get(value.tzid);
+  if (!zone) {
+    const name = value.tzid.slice(0, 80);
+    let events = ctx.unknownZones.get(name);
+    if (!events) {
+      events = new Set();
+      ctx.unknownZones.set(name, events);
+    }
+    events.add(entry.vevent);
+    zone = book.floating;
+  }
   return { zone, instant: toInstant(zone, value.wall) };
 }
 
@@ -351,16 +402,19 @@ function planSeries(entry: Entry, exceptions: Entry[], ctx: Context, lone = fals
     skip(ctx, entry, `its start (DTSTART:${startProp.value.slice(0, 40)}) is not a date`);
     return null;
   }
-  const start = resolve(startValue, book);
-  if ('problem' in start) {
-    skip(ctx, entry, start.problem);
-    return null;
-  }
+  let start = resolve(startValue, entry, ctx);
+  let startWall = startValue.wall;
   const isDate = startValue.kind === 'date';
-  const length = lengthOf(vevent, startValue, start.instant, book);
+  let length = lengthOf(entry, startValue, start.instant, ctx);
   if ('problem' in length) {
     skip(ctx, entry, length.problem);
     return null;
+  }
+  if ('ms' in length && length.ms < 0 && !isDate) {
+    // The end written before the start: the meeting is the time between them.
+    start = { zone: start.zone, instant: start.instant + length.ms };
+    startWall = wallAt(start.zone, start.instant);
+    length = { ms: -length.ms };
   }
   const rules: Plan['rules'] = [];
   if (!lone) {
@@ -368,9 +422,11 @@ function planSeries(entry: Entry, exceptions: Entry[], ctx: Context, lone = fals
       if (prop.value.trim() === '') continue; // an empty RRULE (written by some holiday calendars) is none
       const rule = readRule(prop.value);
       if ('problem' in rule) {
-        skip(ctx, entry, rule.problem);
-        return null;
+        readInPart(ctx, entry, `${rule.problem}, so it was read as one meeting`);
+        continue;
       }
+      for (const part of rule.dropped)
+        readInPart(ctx, entry, `part of its repeat rule (${part.slice(0, 40)}) could not be read and was left out`);
       rules.push({ rule, until: untilWall(rule, isDate, start.zone, book) });
     }
   }
@@ -383,43 +439,39 @@ function planSeries(entry: Entry, exceptions: Entry[], ctx: Context, lone = fals
       for (const piece of prop.value.split(',').filter((p) => p.trim() !== '')) {
         const period = periods ? readPeriod(piece, zoneParam(prop)) : null;
         const value = period ? period.start : readTime(piece, zoneParam(prop));
-        const at = value ? resolve(value, book) : null;
-        if (!value || !at || 'problem' in at) {
-          skip(ctx, entry, `its added dates (RDATE:${piece.slice(0, 40)}) can't be read`);
-          return null;
+        if (!value) {
+          readInPart(
+            ctx,
+            entry,
+            `one of its added dates (RDATE) could not be read and was left out: ${piece.trim().slice(0, 40)}`,
+          );
+          continue;
         }
+        const at = resolve(value, entry, ctx);
         const wall = isDate ? value.wall : wallAt(start.zone, at.instant);
         const instant = isDate
           ? toInstant(book.floating, { ...value.wall, hour: 0, minute: 0, second: 0 })
           : at.instant;
         let ms: number | undefined;
         if (period?.ms !== undefined) ms = period.ms;
-        else if (period?.end) {
-          const end = resolve(period.end, book);
-          if (!('problem' in end)) ms = Math.max(0, end.instant - at.instant);
-        }
+        else if (period?.end) ms = Math.max(0, resolve(period.end, entry, ctx).instant - at.instant);
         rdates.push({ start: instant, wall, ...(ms !== undefined ? { ms } : {}) });
       }
     }
     for (const prop of allProps(vevent, 'EXDATE')) {
-      for (const value of readTimeList(prop)) {
+      const pieces = prop.value.split(',').filter((p) => p.trim() !== '');
+      for (const [i, value] of readTimeList(prop).entries()) {
         if (!value) {
-          skip(ctx, entry, `its excluded dates (EXDATE:${prop.value.slice(0, 40)}) can't be read`);
-          return null;
+          const piece = (pieces[i] ?? '').trim().slice(0, 40);
+          readInPart(ctx, entry, `one of its excluded dates (EXDATE) could not be read and was left out: ${piece}`);
+          continue;
         }
         if (isDate || value.kind === 'date') {
           // An all-day series (or a date against a timed one): the day is out. Outlook writes an all-day
           // series' EXDATE as a date-time at midnight; its date is the day.
           const day = value.kind === 'utc' ? dateKey(wallAt(book.floating, wallMs(value.wall))) : dateKey(value.wall);
           (isDate ? exdates : exdays).add(day);
-        } else {
-          const at = resolve(value, book);
-          if ('problem' in at) {
-            skip(ctx, entry, at.problem);
-            return null;
-          }
-          exdates.add(String(at.instant));
-        }
+        } else exdates.add(String(resolve(value, entry, ctx).instant));
       }
     }
   }
@@ -427,7 +479,7 @@ function planSeries(entry: Entry, exceptions: Entry[], ctx: Context, lone = fals
     entry,
     zone: start.zone,
     isDate,
-    start: startValue.wall,
+    start: startWall,
     startMs: start.instant,
     length,
     rules,
@@ -437,35 +489,41 @@ function planSeries(entry: Entry, exceptions: Entry[], ctx: Context, lone = fals
     exceptions,
     people: readPeople(vevent, ctx.people),
     lone,
+    masterCancelled: isCancelled(vevent),
   };
 }
 
-/** How long the event lasts: DTEND, else DURATION, else none (a timed event) or one day (an all-day event). */
+/**
+ * How long the event lasts: DTEND, else DURATION, else none (a timed event) or one day (an all-day event). A
+ * timed end against an all-day start is kept as written; an unreadable DURATION is read as none, and said.
+ * A negative length is the end written before the start.
+ */
 function lengthOf(
-  vevent: Component,
+  entry: Entry,
   start: TimeValue,
   startMs: number,
-  book: ZoneBook,
+  ctx: Context,
 ): { ms: number } | { days: number } | { problem: string } {
+  const vevent = entry.vevent;
   const endProp = firstProp(vevent, 'DTEND');
   if (endProp) {
     const end = readTimeProp(endProp);
     if (!end) return { problem: `its end (DTEND:${endProp.value.slice(0, 40)}) is not a date` };
-    if (start.kind === 'date') {
+    if (start.kind === 'date' && end.kind === 'date') {
       const days = Math.round((wallMs(end.wall) - wallMs(start.wall)) / DAY_MS);
       return { days: Math.max(1, days) };
     }
-    const at = resolve(end, book);
-    if ('problem' in at) return at;
-    return { ms: Math.max(0, at.instant - startMs) };
+    const ms = resolve(end, entry, ctx).instant - startMs;
+    return start.kind === 'date' && ms <= 0 ? { days: 1 } : { ms };
   }
   const durationProp = firstProp(vevent, 'DURATION');
   if (durationProp) {
     const ms = readDuration(durationProp.value);
-    if (ms === null)
-      return {
-        problem: `its length (DURATION:${durationProp.value.slice(0, 30)}) is not a length of at most a year`,
-      };
+    if (ms === null) {
+      const what = `its length (DURATION:${durationProp.value.slice(0, 30)}) could not be read`;
+      readInPart(ctx, entry, `${what}, so it was read as ${start.kind === 'date' ? 'one day' : 'taking no time'}`);
+      return start.kind === 'date' ? { days: 1 } : { ms: 0 };
+    }
     return start.kind === 'date' ? { days: Math.max(1, Math.round(ms / DAY_MS)) } : { ms };
   }
   return start.kind === 'date' ? { days: 1 } : { ms: 0 };
@@ -484,36 +542,33 @@ function untilWall(rule: Rule, isDate: boolean, zone: Zone, book: ZoneBook): Wal
 }
 
 /**
- * When the file holds more instances than are read at once, the instant before which they are left out,
- * chosen before anything is expanded from each series' largest possible count (so it errs towards reading
- * less, never more). Null when everything fits.
+ * When the file holds more meetings than are read at once, the instant before which they are left out, said.
+ * What each series really yields is counted (expanded as it will be read, in a trial that says nothing) only
+ * when a cheap estimate says the limit may be reached; a file too large even to count is cut by the estimate.
  */
 function chooseHorizon(plans: Plan[], ctx: Context): number | null {
-  const max = ctx.options.maxInstances ?? DEFAULT_MAX_INSTANCES;
-  const cap = ctx.maxPerSeries;
-  const total = (from: number) => {
-    let n = 0;
-    for (const plan of plans) {
-      let own = plan.startMs >= from ? 1 : 0;
-      for (const r of plan.rdates) if (r.start >= from) own++;
-      const fromWall = Number.isFinite(from) ? wallMs(wallAt(plan.zone, from)) : Number.NEGATIVE_INFINITY;
-      const toWall = wallMs(wallAt(plan.zone, ctx.options.until));
-      for (const { rule } of plan.rules) own += estimateInstances(rule, plan.start, fromWall, toWall);
-      n += Math.min(cap, own + plan.exceptions.length);
-      if (n > max) return n;
-    }
-    return n;
-  };
-  if (total(Number.NEGATIVE_INFINITY) <= max) return null;
-  let lo = 0;
-  for (const plan of plans) lo = Math.min(lo, plan.startMs);
-  let hi = ctx.options.until;
-  for (let i = 0; i < 48 && hi - lo > 60_000; i++) {
-    const mid = lo + (hi - lo) / 2;
-    if (total(mid) > max) lo = mid;
-    else hi = mid;
+  const max = ctx.options.maxInstances ?? MAX_INSTANCES;
+  const { until } = ctx.options;
+  if (estimateTotal(plans, until, ctx.maxPerSeries, max) <= max) return null;
+  // A file far over the limit is not worth counting instance by instance: past a few times the limit, the trial
+  // stops and the estimate decides.
+  const trial = newContext({ ...ctx.options, maxSteps: Math.min(ctx.budget.steps, 3 * max) }, emptyReading());
+  const starts: number[] = [];
+  for (const plan of plans) {
+    const found = trial.budget.steps > 0 ? collect(plan, null, trial) : null;
+    for (const i of found?.kept ?? []) if (!cancelled(i, plan)) starts.push(i.start);
   }
-  return Math.ceil(hi / 60_000) * 60_000;
+  const reading = ctx.reading;
+  if (trial.budget.steps <= 0) {
+    reading.leftOutBefore = estimatedHorizon(plans, until, ctx.maxPerSeries, max);
+    reading.leftOut.push({ held: null, limit: max, count: null, before: reading.leftOutBefore });
+    return reading.leftOutBefore;
+  }
+  const cut = newestWithin(Float64Array.from(starts), max);
+  if (!cut) return null;
+  reading.leftOutBefore = cut.horizon;
+  reading.leftOut.push({ held: starts.length, limit: max, count: cut.leftOut, before: cut.horizon });
+  return cut.horizon;
 }
 
 interface Instance {
@@ -527,7 +582,11 @@ interface Instance {
   end: number;
 }
 
-function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
+const cancelled = (instance: Instance, plan: Plan) =>
+  instance.vevent === plan.entry.vevent ? plan.masterCancelled : isCancelled(instance.vevent);
+
+/** The instances of a series from `horizon` (when given) up to `until`, the newest `maxPerSeries` at most. */
+function collect(plan: Plan, horizon: number | null, ctx: Context): { kept: Instance[] } | null {
   const { entry, zone, isDate } = plan;
   const until = ctx.options.until;
   const floating = entry.book.floating;
@@ -539,13 +598,12 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
     if ('ms' in plan.length) return startMs + plan.length.ms;
     return toInstant(floating, { ...startWall, day: startWall.day + plan.length.days });
   };
-  const recurring = plan.rules.length > 0 || plan.rdates.length > 0;
   const instances = new Map<string, Instance>();
   // A lone moved instance keeps the id of the instance it moved: its RECURRENCE-ID.
-  const loneId = plan.lone && entry.recurrence ? recurrenceKey(entry.recurrence, plan, new Map()) : null;
+  const loneId = plan.lone && entry.recurrence ? recurrenceKey(entry.recurrence, plan, new Map(), ctx) : null;
   if (plan.lone && !loneId) {
-    skip(ctx, entry, 'the instance it moves (RECURRENCE-ID) is not a date in a known time zone');
-    return;
+    skip(ctx, entry, 'the instance it moves (RECURRENCE-ID) is not a date');
+    return null;
   }
   const add = (startMs: number, wall: Wall, ms?: number) => {
     const id = loneId ?? keyOf(startMs, wall);
@@ -587,7 +645,16 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
   }
   for (const r of plan.rdates) add(r.start, r.wall, r.ms);
 
-  for (const exception of plan.exceptions) applyException(exception, plan, instances, ctx);
+  // Where the series is known in full from: older instances may have been left out above.
+  let coveredFrom = horizon ?? Number.NEGATIVE_INFINITY;
+  if (truncated) {
+    let earliest = until;
+    for (const i of instances.values()) earliest = Math.min(earliest, i.start);
+    coveredFrom = Math.max(coveredFrom, earliest);
+  }
+  const ranged = plan.exceptions.filter(isThisAndFuture);
+  if (ranged.length > 0) applyThisAndFuture(ranged, plan, instances, ctx);
+  for (const exception of plan.exceptions) applyException(exception, plan, instances, coveredFrom, ctx);
 
   let kept = [...instances.values()].filter((i) => i.start <= until && (horizon === null || i.start >= horizon));
   if (kept.length > ctx.maxPerSeries) {
@@ -604,11 +671,20 @@ function expandPlan(plan: Plan, horizon: number | null, ctx: Context) {
       keptFrom: kept.reduce((min, k) => Math.min(min, k.start), Number.POSITIVE_INFINITY),
     });
   }
-  const masterCancelled = isCancelled(entry.vevent);
+  return { kept };
+}
+
+/** The instances read, as events; cancelled ones are left out and counted. */
+function emit(plan: Plan, kept: readonly Instance[], ctx: Context) {
+  const { entry, isDate, zone } = plan;
+  const recurring = plan.rules.length > 0 || plan.rdates.length > 0;
   const masterAllDay = isDate || isAllDayOutlook(entry.vevent);
   for (const instance of kept) {
+    if (cancelled(instance, plan)) {
+      ctx.reading.cancelled++;
+      continue;
+    }
     const own = instance.vevent === entry.vevent;
-    if (own ? masterCancelled : isCancelled(instance.vevent)) continue;
     const stampId = recurring || plan.lone ? `${entry.base}_${instance.id}` : entry.base;
     const allDay = own ? masterAllDay : isDate || isAllDayOutlook(instance.vevent);
     ctx.reading.events.push({
@@ -633,9 +709,68 @@ const isCancelled = (vevent: Component) =>
 /** Outlook marks all-day events it writes as midnight-to-midnight times. */
 const isAllDayOutlook = (vevent: Component) =>
   (firstProp(vevent, 'X-MICROSOFT-CDO-ALLDAYEVENT')?.value ?? '').trim().toUpperCase() === 'TRUE';
+const isThisAndFuture = (exception: Entry) =>
+  (exception.recurrence?.params.RANGE ?? '').trim().toUpperCase() === 'THISANDFUTURE';
 
-/** A moved (or cancelled) instance replaces the instance its RECURRENCE-ID names, or is one of its own. */
-function applyException(exception: Entry, plan: Plan, instances: Map<string, Instance>, ctx: Context) {
+/** Where a moved instance moved to: its start, end, title and people, or null when it cannot be read. */
+function movedTo(exception: Entry, ctx: Context): Omit<Instance, 'id'> | null {
+  const moved = planSeries(exception, [], ctx, true);
+  if (!moved) return null;
+  const end =
+    'ms' in moved.length
+      ? moved.startMs + moved.length.ms
+      : toInstant(exception.book.floating, { ...moved.start, day: moved.start.day + moved.length.days });
+  return {
+    start: moved.startMs,
+    line: exception.vevent.line,
+    vevent: exception.vevent,
+    title: exception.title,
+    people: moved.people,
+    end,
+  };
+}
+
+/**
+ * RANGE=THISANDFUTURE: an edit of one instance that holds for every later one too. Each later instance moves by
+ * as much as the edited one moved, and takes its length, title and people; of several such edits, the latest
+ * before an instance holds. (The edited instance itself is moved as any other moved instance.)
+ */
+function applyThisAndFuture(ranged: Entry[], plan: Plan, instances: Map<string, Instance>, ctx: Context) {
+  const edits: Array<{ from: number; shift: number; moved: Omit<Instance, 'id'> }> = [];
+  for (const exception of ranged) {
+    const value = exception.recurrence ? readTimeProp(exception.recurrence) : null;
+    if (!value || isCancelled(exception.vevent)) continue;
+    const from = plan.isDate ? toInstant(plan.entry.book.floating, value.wall) : resolve(value, exception, ctx).instant;
+    const moved = movedTo(exception, ctx);
+    if (moved) edits.push({ from, shift: moved.start - from, moved });
+  }
+  edits.sort((a, b) => a.from - b.from);
+  for (const instance of instances.values()) {
+    let edit: (typeof edits)[number] | undefined;
+    for (const e of edits) if (e.from < instance.start) edit = e;
+    if (!edit) continue;
+    const start = instance.start + edit.shift;
+    instances.set(instance.id, {
+      ...edit.moved,
+      id: instance.id,
+      start,
+      end: start + (edit.moved.end - edit.moved.start),
+    });
+  }
+}
+
+/**
+ * A moved (or cancelled) instance replaces the instance its RECURRENCE-ID names, or is one of its own. One
+ * that names an instance the series no longer has (its series was edited since, with a higher SEQUENCE, to
+ * exclude or end before it) is gone with it.
+ */
+function applyException(
+  exception: Entry,
+  plan: Plan,
+  instances: Map<string, Instance>,
+  coveredFrom: number,
+  ctx: Context,
+) {
   const recurrence = exception.recurrence;
   if (!recurrence) return;
   const value = readTimeProp(recurrence);
@@ -643,48 +778,38 @@ function applyException(exception: Entry, plan: Plan, instances: Map<string, Ins
     skip(ctx, exception, `the instance it moves (RECURRENCE-ID:${recurrence.value.slice(0, 40)}) is not a date`);
     return;
   }
-  const book = exception.book;
-  const id = recurrenceKey(recurrence, plan, instances);
-  if (!id) {
-    const guess = utcStamp(toInstant(plan.zone, value.wall));
-    instances.delete(plan.isDate ? dateKey(value.wall) : guess);
-    skip(
-      ctx,
-      exception,
-      `the instance it moves (RECURRENCE-ID:${recurrence.value.slice(0, 40)}) is in an unknown time zone`,
-    );
-    return;
-  }
+  const id = recurrenceKey(recurrence, plan, instances, ctx, exception);
+  if (!id) return;
+  const original = instances.get(id);
   if (isCancelled(exception.vevent)) {
-    instances.delete(id);
+    // Kept as cancelled, to be counted; a cancelled instance needs no start of its own.
+    if (original) instances.set(id, { ...original, vevent: exception.vevent, line: exception.vevent.line });
     return;
   }
-  const moved = planSeries(exception, [], ctx, true);
+  if (!original && exception.sequence < plan.entry.sequence) {
+    const at = plan.isDate ? toInstant(plan.entry.book.floating, value.wall) : resolve(value, exception, ctx).instant;
+    if (at >= coveredFrom && at <= ctx.options.until) return;
+  }
+  const moved = movedTo(exception, ctx);
   if (!moved) {
     instances.delete(id); // where it moved to cannot be read: the original time is not a fact either
     return;
   }
-  const end =
-    'ms' in moved.length
-      ? moved.startMs + moved.length.ms
-      : toInstant(book.floating, { ...moved.start, day: moved.start.day + moved.length.days });
-  instances.set(id, {
-    start: moved.startMs,
-    id,
-    line: exception.vevent.line,
-    vevent: exception.vevent,
-    title: exception.title,
-    people: moved.people,
-    end,
-  });
+  instances.set(id, { ...moved, id });
 }
 
 /**
  * The id of the instance a RECURRENCE-ID names: its start in UTC, or its date in an all-day series (Outlook
  * writes an all-day series' moved instance as RECURRENCE-ID;TZID=…:20260226T000000: its date is the day). A
- * date against a timed series names that day's instance. Null when its zone is unknown.
+ * date against a timed series names that day's instance.
  */
-function recurrenceKey(prop: Property, plan: Plan, instances: Map<string, Instance>): string | null {
+function recurrenceKey(
+  prop: Property,
+  plan: Plan,
+  instances: Map<string, Instance>,
+  ctx: Context,
+  entry: Entry = plan.entry,
+): string | null {
   const value = readTimeProp(prop);
   if (!value) return null;
   const floating = plan.entry.book.floating;
@@ -694,6 +819,5 @@ function recurrenceKey(prop: Property, plan: Plan, instances: Map<string, Instan
     for (const i of instances.values()) if (dateKey(wallAt(plan.zone, i.start)) === day) return i.id;
     return day;
   }
-  const at = resolve(value, plan.entry.book);
-  return 'problem' in at ? null : utcStamp(at.instant);
+  return utcStamp(resolve(value, entry, ctx).instant);
 }

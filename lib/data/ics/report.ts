@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import type { IcsSummary } from './import';
+import { holdsMore } from './limits';
 import type { IcsReading } from './read';
 import { emptyReading } from './reading';
 
@@ -26,6 +27,7 @@ export function importReport(reading: IcsReading, summary: IcsSummary): ImportRe
     summary.overLimit && `${summary.overLimit.toLocaleString('en')} over your guest limit`,
     summary.notStarted && `${summary.notStarted.toLocaleString('en')} not started yet`,
     summary.invalid && `${summary.invalid.toLocaleString('en')} Bridges cannot store (before 1900, or too large)`,
+    reading.cancelled && `${reading.cancelled.toLocaleString('en')} cancelled`,
   ].filter(Boolean);
   if (left.length > 0) details.push(`Left out: ${left.join(', ')}.`);
   if (summary.groupsNotCounted > 0)
@@ -38,11 +40,28 @@ export function importReport(reading: IcsReading, summary: IcsSummary): ImportRe
     );
   if (reading.cappedSeries.length > NAMED)
     details.push(`${plural(reading.cappedSeries.length - NAMED, 'other series', 'other series')} too.`);
-  if (reading.leftOutBefore !== null)
+  for (const cut of reading.leftOut)
+    details.push(
+      cut.count === null
+        ? `${holdsMore(cut.held, cut.limit)}: those before ${day(cut.before)} were left out.`
+        : `${holdsMore(cut.held, cut.limit)}: the oldest ${cut.count.toLocaleString('en')}, before ${day(cut.before)}, ${cut.count === 1 ? 'was' : 'were'} left out.`,
+    );
+  if (reading.leftOutBefore !== null && reading.leftOut.length === 0)
     details.push(
       `This file holds more meetings than Bridges reads at once: those before ${day(reading.leftOutBefore)} were left out.`,
     );
-  for (const note of reading.notes) if (!note.startsWith('The file holds more than')) details.push(note);
+  for (const { zone, events } of reading.unknownZones)
+    details.push(
+      `${plural(events, 'event')} in an unknown time zone “${zone}” ${events === 1 ? 'was' : 'were'} read in your own time zone.`,
+    );
+  for (const part of reading.readInPart.slice(0, NAMED))
+    details.push(`${quoted(part.title)} (line ${part.line}): ${part.reason}.`);
+  const partMore = reading.readInPartCount - Math.min(NAMED, reading.readInPart.length);
+  if (partMore > 0)
+    details.push(
+      `${plural(partMore, 'other detail')} of events could not be read and ${partMore === 1 ? 'was' : 'were'} left out or assumed likewise.`,
+    );
+  for (const note of reading.notes) details.push(note);
   if (reading.unreadableLines > 0)
     details.push(
       `${plural(reading.unreadableLines, 'line')} that could not be read ${reading.unreadableLines === 1 ? 'was' : 'were'} left out.`,
@@ -67,6 +86,15 @@ export function mergeReadings(readings: readonly IcsReading[]): IcsReading {
     merged.skippedCount += r.skippedCount;
     merged.cappedSeries.push(...r.cappedSeries);
     if (r.leftOutBefore !== null) merged.leftOutBefore = Math.max(merged.leftOutBefore ?? 0, r.leftOutBefore);
+    merged.leftOut.push(...r.leftOut);
+    merged.readInPart.push(...r.readInPart);
+    merged.readInPartCount += r.readInPartCount;
+    for (const z of r.unknownZones) {
+      const same = merged.unknownZones.find((m) => m.zone === z.zone);
+      if (same) same.events += z.events;
+      else merged.unknownZones.push({ ...z });
+    }
+    merged.cancelled += r.cancelled;
     merged.notes.push(...r.notes);
     merged.unreadableLines += r.unreadableLines;
   }

@@ -23,6 +23,8 @@ export interface Rule {
   /** The BY… parts as ical.js reads them: BYDAY as strings ("MO", "-1FR"), the others as numbers. */
   parts: Record<string, Array<number | string>>;
   wkst: string | null;
+  /** Parts that could not be read and were left out, as the file wrote them ("BYDAY=MO,XX"). */
+  dropped: string[];
 }
 
 const RANGES: Record<string, [number, number, boolean]> = {
@@ -37,17 +39,26 @@ const RANGES: Record<string, [number, number, boolean]> = {
   BYSETPOS: [1, 366, true],
 };
 
-/** Reads an RRULE value, or says in plain words why it can't be read. */
+/**
+ * Reads an RRULE value, or says in plain words why it can't be read. Writers' slips are read as meant (spaces
+ * around parts and values, `BYDAY=MO, TU`); a part that still can't be read is left out and named in `dropped`
+ * (of `BYDAY=MO,XX` only XX), so that one bad part never costs the whole rule. Without a frequency, or with an
+ * end (UNTIL) that is not a date, there is no rule to follow.
+ */
 export function readRule(raw: string): Rule | { problem: string } {
   const parts: Record<string, Array<number | string>> = {};
+  const dropped: string[] = [];
   let freq: Freq | null = null;
   let interval = 1;
   let count: number | null = null;
   let until: TimeValue | null = null;
   let wkst: string | null = null;
-  for (const piece of raw.trim().toUpperCase().split(';')) {
+  for (const rawPiece of raw.trim().toUpperCase().split(';')) {
+    const piece = rawPiece.trim();
     if (piece === '') continue;
-    const [key = '', value = ''] = piece.split('=', 2);
+    const [rawKey = '', rawValue = ''] = piece.split('=', 2);
+    const key = rawKey.trim();
+    const value = rawValue.trim();
     if (key === 'FREQ') {
       if (!FREQS.includes(value as Freq)) return { problem: `its repeat rule has an unknown frequency (${value})` };
       freq = value as Freq;
@@ -64,29 +75,33 @@ export function readRule(raw: string): Rule | { problem: string } {
       until = readTime(value, null);
       if (!until) return { problem: `its repeat rule's end (UNTIL=${value.slice(0, 40)}) is not a date` };
     } else if (key === 'WKST') {
-      if (!DAYS.includes(value)) return { problem: `its repeat rule has an unknown week start (${value})` };
-      wkst = value;
+      if (DAYS.includes(value)) wkst = value;
+      else dropped.push(piece);
     } else if (key === 'BYDAY') {
-      const days = value.split(',');
-      for (const day of days) {
+      const days = value.split(',').map((d) => d.trim());
+      const good = days.filter((day) => {
         const m = /^([+-]?\d{1,2})?(SU|MO|TU|WE|TH|FR|SA)$/.exec(day);
-        if (!m || (m[1] !== undefined && (Number(m[1]) === 0 || Math.abs(Number(m[1])) > 53)))
-          return { problem: `its repeat rule has an unreadable day (${day.slice(0, 20)})` };
-      }
-      parts.BYDAY = days;
+        return m !== null && (m[1] === undefined || (Number(m[1]) !== 0 && Math.abs(Number(m[1])) <= 53));
+      });
+      // With no day left the rule would mean other days than written: it can't be followed.
+      if (good.length === 0) return { problem: `its repeat rule has an unreadable day (${value.slice(0, 20)})` };
+      if (good.length < days.length) dropped.push(piece);
+      parts.BYDAY = good;
     } else if (key in RANGES) {
       const [min, max, negatives] = RANGES[key] as [number, number, boolean];
-      const numbers = value.split(',').map(Number);
-      if (
-        numbers.some((n) => !Number.isInteger(n) || (n < 0 ? !negatives || -n < min || -n > max : n < min || n > max))
-      )
-        return { problem: `its repeat rule has an impossible ${key} (${value.slice(0, 40)})` };
+      const values = value.split(',').map((v) => v.trim());
+      const numbers = values
+        .filter((v) => /^[+-]?\d+$/.test(v))
+        .map(Number)
+        .filter((n) => (n < 0 ? negatives && -n >= min && -n <= max : n >= min && n <= max));
+      if (numbers.length === 0) return { problem: `its repeat rule has an impossible ${key} (${value.slice(0, 40)})` };
+      if (numbers.length < values.length) dropped.push(piece);
       parts[key] = numbers;
     }
     // Other parts (X- extensions, RSCALE…) are left out, as RFC 5545 lets readers do.
   }
   if (!freq) return { problem: 'its repeat rule has no frequency (FREQ)' };
-  return { freq, interval, count, until, parts, wkst };
+  return { freq, interval, count, until, parts, wkst, dropped };
 }
 
 /** Shared by every rule expanded for one file: the steps ical.js may take in all. */
@@ -131,10 +146,12 @@ export function expandRule(
   // A count that cannot be reached before the window's end does not bound it, and so allows skipping ahead.
   const count = rule.count !== null && rule.count < upperBound(rule, start, lastMs) ? rule.count : null;
   const steps = count === null ? Math.floor(periodsBetween(rule.freq, start, lastMs) / rule.interval) : 0;
-  // With a window's start, the anchor need not be earlier than one period before it.
-  const floor = Number.isFinite(fromMs)
-    ? Math.max(0, Math.floor(periodsBetween(rule.freq, start, fromMs) / rule.interval) - 1)
-    : 0;
+  // With a window's start, the anchor need not be earlier than one period before it; but a COUNT is counted
+  // from DTSTART, so a counted rule is followed from its start (from a later anchor it would run past its end).
+  const floor =
+    Number.isFinite(fromMs) && count === null
+      ? Math.max(0, Math.floor(periodsBetween(rule.freq, start, fromMs) / rule.interval) - 1)
+      : 0;
   // Skip ahead to a little more than `keep` periods before the end; widen while that holds too few instances.
   for (let back = keep + 2; ; back *= 4) {
     const skip = Math.max(floor, steps - back);

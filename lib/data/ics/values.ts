@@ -30,7 +30,13 @@ export function readTime(raw: string, tzid: string | null): TimeValue | null {
 }
 
 export function readTimeProp(prop: Property): TimeValue | null {
-  return readTime(prop.value, zoneParam(prop));
+  return asWritten(prop, readTime(prop.value, zoneParam(prop)));
+}
+
+/** `VALUE=DATE` with a time ("DTSTART;VALUE=DATE:20110804T120000") is the date: the time is a writer's slip. */
+function asWritten(prop: Property, value: TimeValue | null): TimeValue | null {
+  if (!value || value.kind === 'date' || (prop.params.VALUE ?? '').trim().toUpperCase() !== 'DATE') return value;
+  return { kind: 'date', wall: { ...value.wall, hour: 0, minute: 0, second: 0 } };
 }
 
 export function zoneParam(prop: Property): string | null {
@@ -44,7 +50,7 @@ export function readTimeList(prop: Property): Array<TimeValue | null> {
   return prop.value
     .split(',')
     .filter((piece) => piece.trim() !== '')
-    .map((piece) => readTime(piece, tzid));
+    .map((piece) => asWritten(prop, readTime(piece, tzid)));
 }
 
 /** An RDATE period ("start/end" or "start/duration"), or null. */
@@ -71,7 +77,13 @@ export const MAX_DURATION_MS = 366 * 86_400_000;
  * than a year (`DURATION:P999999999999999999W` must not become an end date some libraries loop to reach).
  */
 export function readDuration(raw: string): number | null {
-  const m = DURATION.exec(raw.trim().toUpperCase());
+  // "PT1W" (weeks after the T, which RFC 5545 does not allow) is a slip some writers make: read as meant.
+  const m = DURATION.exec(
+    raw
+      .trim()
+      .toUpperCase()
+      .replace(/^([+-]?P)T(\d{1,9}W)$/, '$1$2'),
+  );
   if (!m || raw.trim().length <= 1 || /^[+-]?PT?$/i.test(raw.trim())) return null;
   const [, sign, w, d, h, min, s] = m;
   const ms =

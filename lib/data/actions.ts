@@ -5,8 +5,9 @@ import { describeAdjustments, fitEvents } from './calendar-file';
 import type { FileJob, FileJobResult, RecordCounts } from './file-jobs';
 import type { IcsReading, IcsSummary } from './ics';
 import { type ImportReport, importReport, mergeReadings } from './ics/report';
+import { jsonParts } from './json-parts';
 import type { RestoreMode, RestoreSummary } from './restore';
-import { jsonParts, uploadParts } from './upload';
+import { uploadParts } from './upload';
 
 /**
  * What the data page's buttons do, from the file the user chose to the background's answer: the file is read

@@ -2,8 +2,8 @@ import { BACKUP_PART_SIZE } from '../commands/send-backup-part';
 import type { AppDB } from '../db/app-db';
 import { backupSizeProblem, readBackup, writeBackupFile } from './backup';
 import type { BackupSettings } from './backup-schema';
+import { jsonParts } from './json-parts';
 import { describeTrimmed } from './trim';
-import { jsonParts } from './upload';
 
 /**
  * The work on whole files that would freeze the page for seconds if it ran on the page's own thread: reading,

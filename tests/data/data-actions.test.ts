@@ -5,7 +5,8 @@ import { type DataDeps, describeRestore, importReadings, makeBackupFile, restore
 import { MAX_BACKUP_BYTES } from '../../lib/data/backup';
 import { type FileJob, runFileJob } from '../../lib/data/file-jobs';
 import { readIcs } from '../../lib/data/ics';
-import { jsonParts, uploadParts } from '../../lib/data/upload';
+import { jsonParts } from '../../lib/data/json-parts';
+import { uploadParts } from '../../lib/data/upload';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { getSetting, setSetting } from '../../lib/settings';

@@ -64,6 +64,15 @@ describe('the built extension', () => {
     expect(readFileSync(background, 'utf8')).toContain('https://calendar.google.com/calendar/ical/');
   });
 
+  it("keeps the browser API out of the pages' workers, where it cannot load", () => {
+    // webextension-polyfill throws at load anywhere but an extension page or worker of the extension itself.
+    const workers = files(join(EXTENSION_DIR, 'assets')).filter((f) => /worker.*\.js$/.test(f));
+    expect(workers.length).toBeGreaterThan(0);
+    for (const file of workers) {
+      expect(readFileSync(file, 'utf8').includes('only be loaded in a browser extension'), file).toBe(false);
+    }
+  });
+
   it('has every permission, the one site it runs on and its network policy stated in the privacy statement', () => {
     for (const permission of [...manifest.permissions, ...manifest.optional_permissions])
       expect(privacy).toContain(`| \`${permission}\``);

@@ -286,11 +286,11 @@ describe('the data page when the disk is full (Chromium)', () => {
       buffer: Buffer.from(JSON.stringify(backup)),
     });
     await expect
-      .poll(() => fullPage.getByRole('alert').textContent(), { timeout: 30_000 })
+      .poll(() => fullPage.getByRole('alert').textContent(), { timeout: 100_000 })
       .toBe(
         "Nothing was restored. Your disk is full, or the browser's storage for Bridges is: nothing was saved. Free some space, then try again.",
       );
     expect(sorted(await readStore(full.worker))).toEqual(before);
     expect(full.outsideRequests).toEqual([]);
-  });
+  }, 150_000);
 });

@@ -3,11 +3,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { serveCommands } from '../lib/background/dispatch';
 import { closeStorageToContentScripts, openDatabase } from '../lib/background/start';
 import { getDb } from '../lib/db/app-db';
+import { withUpgrades } from '../lib/db/upgrades';
 import { createFeedSync, FEED_ALARM } from '../lib/feed/service';
 import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/service';
 
 export default defineBackground(() => {
-  const db = getDb();
+  // The background creates and upgrades the database: its upgrades are added here only.
+  const db = withUpgrades(getDb());
   void closeStorageToContentScripts();
   // The database is opened and upgraded here, first; every command waits for it.
   const ready = openDatabase(db, browser.storage.local);

@@ -5,8 +5,8 @@ import type { Group, HeldClick, Interaction, Person, SettingRow } from './types'
 export { DB_NAME };
 
 /**
- * Schema versions, cumulative: never edit a released version, add a new one below it with its date and an
- * `upgrade()` when existing rows need changing, and add a test to tests/db/schema.test.ts that seeds the
+ * Schema versions, cumulative: never edit a released version, add a new one below it with its date (and, when
+ * existing rows need changing, its upgrade in lib/db/upgrades.ts), and add a test to tests/db/schema.test.ts that seeds the
  * previous version and checks the rows after the upgrade. An upgrade is frozen with its version: it uses only
  * constants of its own (never today's defaults, which later versions change), so it does what it did when it
  * was released.
@@ -53,30 +53,6 @@ export const SCHEMA_V5 = {
 /** The row version 5's upgrade leaves in `settings`: the settings in local storage are still to be moved. */
 export const MOVE_FROM_LOCAL_STORAGE = 'moveFromLocalStorage';
 
-/** Version 2's upgrade, frozen: the relationship fields as version 2 released them. */
-export const PERSON_DEFAULTS_V2 = Object.freeze({
-  priority: 'normal',
-  kind: null,
-  team: false,
-  ignored: false,
-  snoozedUntil: null,
-  idealDays: null,
-  maxDays: null,
-  groupId: null,
-  teamSuggestionDismissed: false,
-} as const);
-
-/**
- * Version 3's upgrade, frozen: what it filled in when it was released (the defaults of that day, version 2's
- * fields included).
- */
-export const PERSON_DEFAULTS_V3 = Object.freeze({
-  ...PERSON_DEFAULTS_V2,
-  note: '',
-  thanksOwedSince: null,
-  thanksSettledAt: null,
-} as const);
-
 /**
  * Values of the fields added since version 1, for a person who is new today (the logging service). Change
  * them freely: no upgrade reads them.
@@ -96,14 +72,12 @@ export const PERSON_DEFAULTS = {
   thanksSettledAt: null,
 } as const satisfies Partial<Person>;
 
-/** An upgrade that fills in `defaults` on each person row that lacks a field (values it has are kept). */
-function addMissing(defaults: Readonly<Record<string, unknown>>) {
-  return (person: Record<string, unknown>): void => {
-    for (const [field, value] of Object.entries(defaults)) if (!(field in person)) person[field] = value;
-  };
-}
-
-/** The extension's database. It lives in the extension's origin: only the background and extension pages open it. */
+/**
+ * The extension's database. It lives in the extension's origin: only the background and extension pages open it.
+ * This class declares the stores only; the upgrades that change rows (lib/db/upgrades.ts) are added by the
+ * background, the one context that creates and upgrades the database (pages wait for it: lib/db/ready.ts), so
+ * no page carries code that writes.
+ */
 export class AppDB extends Dexie {
   people!: EntityTable<Person, 'email'>;
   interactions!: EntityTable<Interaction, 'key'>;
@@ -114,16 +88,10 @@ export class AppDB extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2)
-      .stores(SCHEMA_V2)
-      .upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V2)));
-    this.version(3)
-      .stores(SCHEMA_V3)
-      .upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V3)));
+    this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
-    this.version(5)
-      .stores(SCHEMA_V5)
-      .upgrade((tx) => tx.table('settings').put({ name: MOVE_FROM_LOCAL_STORAGE, value: true }));
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

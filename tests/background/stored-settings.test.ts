@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { moveSettingsFromLocalStorage } from '../../lib/background/move-settings';
 import { closeStorageToContentScripts, openDatabase } from '../../lib/background/start';
 import { AppDB, SCHEMA_V4 } from '../../lib/db/app-db';
+import { withUpgrades } from '../../lib/db/upgrades';
 import { sendMessage } from '../../lib/messaging';
 import { getSetting, setSetting } from '../../lib/settings';
 import { CONTENT, startBackground } from '../helpers/background';
@@ -22,7 +23,7 @@ let db: AppDB;
 beforeEach(() => {
   fakeBrowser.reset();
   name = `settings-${crypto.randomUUID()}`;
-  db = new AppDB(name);
+  db = withUpgrades(new AppDB(name));
 });
 afterEach(async () => {
   db.close();

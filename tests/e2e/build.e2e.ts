@@ -64,6 +64,37 @@ describe('the built extension', () => {
     expect(readFileSync(background, 'utf8')).toContain('https://calendar.google.com/calendar/ical/');
   });
 
+  it('writes user data from the background only: no page, content script or worker holds a write', () => {
+    // The shapes a write of ours takes once minified (table and store names survive as property names and
+    // strings); Dexie's own code (its "$meta" store) is not ours.
+    const WRITES: Array<[string, RegExp]> = [
+      [
+        'a table write',
+        /\.(people|interactions|groups|settings|heldClicks)\.(put|add|bulk(?:Put|Add|Update|Delete)|update|delete|clear)\(/,
+      ],
+      [
+        'an upgrade',
+        /\.table\([`'"]\w+[`'"]\)\.(put|add|bulk(?:Put|Add|Update|Delete)|update|delete|clear|toCollection)\b/,
+      ],
+      ['a read-write transaction', /\.transaction\([`'"]rw/],
+      ['a raw IndexedDB write', /objectStore\((?![`'"]\$meta)[^)]{0,40}\)\.(put|add|delete|clear)\(/],
+      ['a storage write', /storage\.(local|sync|session)\.(set|remove|clear)\(/],
+    ];
+    const background = join(EXTENSION_DIR, 'background.js');
+    const found = (file: string) => {
+      const code = readFileSync(file, 'utf8');
+      return WRITES.filter(([, pattern]) => pattern.test(code)).map(([what]) => what);
+    };
+    // The check can fail: the background, the one writer, has them.
+    expect(found(background)).toEqual(
+      expect.arrayContaining(['a table write', 'an upgrade', 'a read-write transaction']),
+    );
+    const others = files(EXTENSION_DIR).filter((f) => f.endsWith('.js') && f !== background);
+    expect(others.some((f) => f.includes('content-scripts'))).toBe(true);
+    expect(others.some((f) => /worker/.test(f))).toBe(true);
+    for (const file of others) expect(found(file), file).toEqual([]);
+  });
+
   it("keeps the browser API out of the pages' workers, where it cannot load", () => {
     // webextension-polyfill throws at load anywhere but an extension page or worker of the extension itself.
     const workers = files(join(EXTENSION_DIR, 'assets')).filter((f) => /worker.*\.js$/.test(f));

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PersonPatch } from '../lib/commands/update-people';
 import type { Group } from '../lib/db/types';
+import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import type { RankedPerson } from '../lib/relationships/rank';
 import { type OpenPanel, PersonRow } from './PersonRow';

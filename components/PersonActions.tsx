@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { PersonPatch } from '../lib/commands/update-people';
 import type { Person, Priority, RelationshipKind } from '../lib/db/types';
+import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import { type Cadence, cadenceProblem } from '../lib/relationships/cadence';
 import { KIND_LABELS } from '../lib/relationships/labels';

@@ -1,5 +1,5 @@
-import type { PersonPatch } from '../lib/commands/update-people';
 import type { Group } from '../lib/db/types';
+import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import { affiliationOf, KIND_LABELS, lastMetText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';

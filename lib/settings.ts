@@ -1,5 +1,6 @@
 import type { AppDB } from './db/app-db';
 import type { SettingRow } from './db/types';
+import type { UserSettings } from './schema';
 import { checkSetting, SETTING_LABELS } from './settings-checks';
 import { SETTING_FALLBACKS, type SettingName, type Settings } from './settings-schema';
 
@@ -86,5 +87,16 @@ export function updateSetting<N extends SettingName>(
     const next = change(await getSetting(db, name));
     await setSetting(db, name, next);
     return next;
+  });
+}
+
+/** Writes the settings that are there, all or none; leaves the others as they are. */
+export function saveUserSettings(db: AppDB, settings: UserSettings): Promise<void> {
+  return db.transaction('rw', db.settings, async () => {
+    if (settings.meetingRules) await setSetting(db, 'meetingRules', settings.meetingRules);
+    if (settings.myEmails) await setSetting(db, 'myEmails', settings.myEmails);
+    if (settings.internalDomains) await setSetting(db, 'internalDomains', settings.internalDomains);
+    if (settings.cadenceDefaults) await setSetting(db, 'cadenceDefaults', settings.cadenceDefaults);
+    if (settings.reminders) await setSetting(db, 'reminders', settings.reminders);
   });
 }

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { PersonPatch } from '../../lib/commands/update-people';
 import {
   type AuditFilter,
   auditRows,
@@ -10,6 +9,7 @@ import {
 } from '../../lib/manage/audit';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
+import type { PersonPatch } from '../../lib/people/inputs';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
 import { AuditFilters } from './audit/AuditFilters';

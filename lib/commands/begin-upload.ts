@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { MAX_PARTS } from '../data/parts';
 import { RestoreWriter } from '../data/restore';
 import { command } from './command';
-import { beginUpload as begin, MAX_PARTS } from './uploads';
+import { beginUpload as begin } from './uploads';
 
 const Parts = v.pipe(
   v.number(),

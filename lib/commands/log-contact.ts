@@ -1,15 +1,6 @@
-import * as v from 'valibot';
+import { ContactSchema } from '../people/inputs';
 import { logContact as log } from '../people/service';
-import { ContactKind, Email, Instant, LIMITS, Text } from '../schema';
 import { command } from './command';
-
-export const ContactSchema = v.strictObject({
-  email: Email,
-  kind: ContactKind,
-  at: Instant,
-  note: v.optional(Text(LIMITS.meetingNote, 'A note')),
-});
-export type ContactInput = v.InferInput<typeof ContactSchema>;
 
 /** Log a call, coffee, chat or message with someone, dated when it happened. */
 export const logContact = command({

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { RestoreWriter } from '../data/restore';
+import { saveUserSettings } from '../settings';
 import { command } from './command';
 import { causeOf } from './failure';
-import { applySettings } from './save-settings';
 import { takeSink } from './uploads';
 
 /**
@@ -19,7 +19,7 @@ export const restoreBackup = command({
     const { settings, ...summary } = await takeSink<RestoreWriter>(upload, 'backup').result();
     let settingsProblem: string | null = null;
     try {
-      await applySettings(db, settings);
+      await saveUserSettings(db, settings);
       await ctx.reminders.reschedule();
     } catch (error) {
       settingsProblem = causeOf(error);

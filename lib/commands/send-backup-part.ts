@@ -1,11 +1,9 @@
 import * as v from 'valibot';
 import { GroupSchema, InteractionSchema, PersonSchema } from '../data/backup-schema';
+import { BACKUP_PART_SIZE, MAX_PARTS } from '../data/parts';
 import { Instant, UserSettingsSchema } from '../schema';
 import { command } from './command';
-import { addPart, MAX_PARTS, PartText } from './uploads';
-
-/** At most this many records of each kind in one part of a backup. */
-export const BACKUP_PART_SIZE = 2000;
+import { addPart, PartText } from './uploads';
 
 export const BackupPartSchema = v.strictObject({
   people: v.optional(v.pipe(v.array(PersonSchema), v.maxLength(BACKUP_PART_SIZE))),

@@ -1,12 +1,10 @@
 import * as v from 'valibot';
 import type { IcsEvent } from '../data/ics';
+import { CALENDAR_PART_SIZE, MAX_PARTS } from '../data/parts';
 import { CalendarEventSchema } from '../logging/event-schema';
 import { Text } from '../schema';
 import { command } from './command';
-import { addPart, MAX_PARTS, PartText } from './uploads';
-
-/** At most this many meetings in one part of a calendar file. */
-export const CALENDAR_PART_SIZE = 500;
+import { addPart, PartText } from './uploads';
 
 /**
  * A meeting read from a calendar file, checked as a meeting logged from Calendar's page is (so that what the

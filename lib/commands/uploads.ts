@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_PART_CHARS } from '../data/parts';
 import { Refusal } from '../refusal';
 
 /**
@@ -28,11 +29,6 @@ interface Upload {
   sink?: PartSink;
 }
 
-/** At most this many characters of JSON in one part (the page makes parts of about a tenth of this). */
-export const MAX_PART_CHARS = 8 * 1024 * 1024;
-/** The size of part the page aims for. */
-export const PART_CHARS = 1024 * 1024;
-
 /** One part's JSON text, bounded, then read: `schema` checks what it holds. */
 export function PartText<S extends v.GenericSchema>(schema: S, unreadable: string) {
   return v.pipe(
@@ -43,8 +39,7 @@ export function PartText<S extends v.GenericSchema>(schema: S, unreadable: strin
   );
 }
 
-/** At most this many parts in one upload, and uploads at once. */
-export const MAX_PARTS = 5000;
+/** At most this many uploads at once. */
 const MAX_UPLOADS = 4;
 /** An upload nothing has been added to for this long is dropped. */
 const EXPIRES_MS = 10 * 60_000;
@@ -102,12 +97,6 @@ export function takeSink<T extends PartSink>(id: string, kind: UploadKind): T {
     throw new Refusal('Bridges lost track of this file (it may have restarted): choose the file again.');
   return upload.sink as T;
 }
-
-/**
- * The name of the port a page opens for each upload it sends (lib/data/upload.ts): the port closes when the page
- * goes away (closed, reloaded, navigated), and the upload is then forgotten at once, not ten minutes later.
- */
-export const UPLOAD_PORT = 'bridges-upload:';
 
 /** The page that was sending an upload went away: forgotten and undone, its slot free (no-op once finished). */
 export function pageGone(id: string): void {

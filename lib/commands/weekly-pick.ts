@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { currentWeeklyPick } from '../background/weekly-pick';
+import { currentStretchPick } from '../reminders/stretch-pick';
 import { command } from './command';
 
 /** This week's stretch pick (chosen once, kept all week). */
@@ -7,5 +7,5 @@ export const weeklyPick = command({
   from: ['page'],
   input: v.strictObject({}),
   writes: false,
-  run: async (db, _input, ctx) => ({ email: await currentWeeklyPick(db, ctx.now) }),
+  run: async (db, _input, ctx) => ({ email: await currentStretchPick(db, ctx.now) }),
 });

@@ -1,4 +1,3 @@
-import { CALENDAR_PART_SIZE } from '../commands/send-calendar-part';
 import type { RequestOf, sendMessage } from '../messaging';
 import type { BackupSettings } from './backup-schema';
 import { describeAdjustments, fitEvents } from './calendar-file';
@@ -6,6 +5,7 @@ import type { FileJob, FileJobResult, RecordCounts } from './file-jobs';
 import type { IcsReading, IcsSummary } from './ics';
 import { type ImportReport, importReport, mergeReadings } from './ics/report';
 import { jsonParts } from './json-parts';
+import { CALENDAR_PART_SIZE } from './parts';
 import type { RestoreMode, RestoreSummary } from './restore';
 import { uploadParts } from './upload';
 

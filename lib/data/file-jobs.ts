@@ -1,8 +1,8 @@
-import { BACKUP_PART_SIZE } from '../commands/send-backup-part';
 import type { AppDB } from '../db/app-db';
 import { backupSizeProblem, readBackup, writeBackupFile } from './backup';
 import type { BackupSettings } from './backup-schema';
 import { jsonParts } from './json-parts';
+import { BACKUP_PART_SIZE } from './parts';
 import { describeTrimmed } from './trim';
 
 /**

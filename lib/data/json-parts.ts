@@ -1,4 +1,4 @@
-import { MAX_PART_CHARS, PART_CHARS } from '../commands/uploads';
+import { MAX_PART_CHARS, PART_CHARS } from './parts';
 
 /**
  * Cuts `records` into parts of JSON text `{"<key>":[...]}`, each with at most `maxRecords` records and about

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { UPLOAD_PORT } from '../commands/uploads';
 import type { RequestOf, sendMessage } from '../messaging';
+import { UPLOAD_PORT } from './parts';
 
 type Send = typeof sendMessage;
 

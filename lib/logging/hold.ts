@@ -1,11 +1,10 @@
 import * as v from 'valibot';
-import type { CalendarEvent } from '../calendar/google/card';
 import { InteractionSchema } from '../data/backup-schema';
 import type { AppDB } from '../db/app-db';
 import { readOwnAddresses } from '../people/own-addresses';
 import { Refusal } from '../refusal';
 import { getSetting } from '../settings';
-import { calendarKey, judgeClick, type LogOutcome, meetingOf, writeMeeting } from './service';
+import { type Click, calendarKey, judgeClick, type LogOutcome, meetingOf, writeMeeting } from './service';
 
 /**
  * A restore writes a whole backup in one transaction (all or nothing), which at a heavy user's size holds the
@@ -39,14 +38,6 @@ export const restoreHold = {
     return () => released.delete(listener);
   },
 };
-
-/** A "Log meeting" click, as the logging command takes it. */
-export interface Click {
-  event: CalendarEvent;
-  confirmed: boolean;
-  logAnyway: boolean;
-  at: number;
-}
 
 /** What Bridges keeps of held clicks at most: more is a page clicking on its own, not a person. */
 const MAX_HELD = 500;

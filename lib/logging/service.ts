@@ -4,7 +4,6 @@ import type { Attendee, Interaction, Person } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
 import { ownAddressesFor } from '../people/own-addresses';
 import { getSetting } from '../settings';
-import type { Click } from './hold';
 import { type JudgeOptions, judgePageEvent, type LogNotes } from './rules';
 
 /**
@@ -76,6 +75,14 @@ export function judgeClick(
   if (verdict.kind === 'no-one') return { outcome: { status: 'no-one', ...said(verdict) }, verdict: null };
   if (verdict.kind !== 'log') return { outcome: { status: verdict.kind }, verdict: null };
   return { outcome: { status: 'logged', people: verdict.attendees.length, ...said(verdict) }, verdict };
+}
+
+/** A "Log meeting" click, as the logging command takes it. */
+export interface Click {
+  event: CalendarEvent;
+  confirmed: boolean;
+  logAnyway: boolean;
+  at: number;
 }
 
 /** A click, logged: the user's own addresses brought up to date, then the meeting and its people. */

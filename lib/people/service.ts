@@ -1,12 +1,11 @@
 import { addMonths, addWeeks } from 'date-fns';
-import type { ContactInput } from '../commands/log-contact';
-import type { PersonPatch } from '../commands/update-people';
 import type { AppDB } from '../db/app-db';
 import type { Interaction } from '../db/types';
 import { CONTACT_LABELS } from '../db/types';
 import { recordContact } from '../logging/service';
 import { Refusal } from '../refusal';
 import { normaliseEmail } from './email';
+import type { ContactInput, PersonPatch } from './inputs';
 
 /**
  * Logs a contact outside the calendar (a call, a coffee, a chat) with someone already in Bridges. It resets

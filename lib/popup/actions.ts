@@ -1,7 +1,6 @@
-import type { ContactInput } from '../commands/log-contact';
-import type { PersonPatch } from '../commands/update-people';
 import type { Person } from '../db/types';
 import type { createSender } from '../messaging-protocol';
+import type { ContactInput, PersonPatch } from '../people/inputs';
 
 /** What the popup's rows can do; each goes to the background, the only writer. */
 export interface PeopleActions {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { currentWeeklyPick } from '../background/weekly-pick';
 import type { AppDB } from '../db/app-db';
 import { weekKeyOf } from '../relationships/weekly-pick';
 import { getSetting, getSettings, setSetting } from '../settings';
 import { badgeTitle, digestText, remindable } from './digest';
 import { lastReminderAt, localTimeZone, nextReminderAt } from './schedule';
+import { currentStretchPick } from './stretch-pick';
 
 export const REMINDER_ALARM = 'bridges-weekly-reminder';
 export const DIGEST_NOTIFICATION = 'bridges-weekly-digest';
@@ -72,7 +72,7 @@ export function createReminders(
     const state = await getSetting(db, 'reminderState');
     if (state.lastFiredWeek === week) return;
     await setSetting(db, 'reminderState', { ...state, lastFiredWeek: week, active: true });
-    await currentWeeklyPick(db, now); // chosen now, kept for the rest of the week
+    await currentStretchPick(db, now); // chosen now, kept for the rest of the week
     await showBadge(now);
     await notify(now);
   }

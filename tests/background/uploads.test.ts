@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearUploads, UPLOAD_PORT } from '../../lib/commands/uploads';
+import { clearUploads } from '../../lib/commands/uploads';
+import { UPLOAD_PORT } from '../../lib/data/parts';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { CONTENT, connectPort, PAGE, startBackground } from '../helpers/background';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PersonPatch } from '../../../lib/commands/update-people';
 import { PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
 import type { ManageData } from '../../../lib/manage/use-manage-data';
+import type { PersonPatch } from '../../../lib/people/inputs';
 import { cadenceProblem } from '../../../lib/relationships/cadence';
 import { KindOptions } from '../../KindOptions';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PersonPatch } from '../../../lib/commands/update-people';
 import type { Person } from '../../../lib/db/types';
 import { sendMessage } from '../../../lib/messaging';
+import type { PersonPatch } from '../../../lib/people/inputs';
 import { LIMITS } from '../../../lib/schema';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PersonPatch } from '../../../lib/commands/update-people';
 import { type Group, type Person, PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
 import { sendMessage } from '../../../lib/messaging';
+import type { PersonPatch } from '../../../lib/people/inputs';
 import { type Cadence, type CadenceDefaults, cadenceOf, cadenceProblem } from '../../../lib/relationships/cadence';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';

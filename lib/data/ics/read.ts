@@ -1,9 +1,18 @@
-import type { CalendarEvent } from '../../calendar/google/card';
 import { allProps, type Component, firstProp, type Property, scanContentLines } from './content-lines';
 import { estimatedHorizon, estimateTotal, newestWithin } from './file-limit';
 import { MAX_CALENDAR_BYTES, MAX_INSTANCES, tooLarge } from './limits';
 import { type EventPeople, PeopleCache, readPeople } from './people';
-import { emptyReading } from './reading';
+import {
+  emptyReading,
+  type IcsCappedSeries,
+  type IcsEvent,
+  type IcsLeftOut,
+  type IcsReading,
+  type IcsSkip,
+} from './reading';
+
+export type { IcsCappedSeries, IcsEvent, IcsLeftOut, IcsReading, IcsSkip };
+
 import { type Budget, expandRule, type Rule, readRule } from './rules';
 import {
   readDuration,
@@ -31,67 +40,6 @@ export interface ReadIcsOptions {
   maxBytes?: number;
   /** The recurrence steps one file may take in all. */
   maxSteps?: number;
-}
-
-/** An event as a Calendar card would give it, with what the file says beyond that. */
-export interface IcsEvent extends CalendarEvent {
-  /** Groups among the guests (CUTYPE=GROUP): not people, so not logged, but counted. */
-  groups: string[];
-  /** The line in the file where the event (or its moved instance) begins. */
-  line: number;
-}
-
-/** A file's meetings beyond the limit of what is read at once: the oldest, left out. */
-export interface IcsLeftOut {
-  /** The meetings the file holds (each series counted up to its own cap); null when too many to count. */
-  held: number | null;
-  limit: number;
-  /** The meetings left out: all those that start before `before`; null when too many to count. */
-  count: number | null;
-  before: number;
-}
-
-/** An event that could not be read, named for the user. */
-export interface IcsSkip {
-  title: string;
-  line: number;
-  reason: string;
-}
-
-/** A series longer than the per-series cap: its oldest instances were left out. */
-export interface IcsCappedSeries {
-  /** The series' id: its instances' ids begin with it ("<series>_<start>"). */
-  series: string;
-  title: string;
-  line: number;
-  kept: number;
-  /** The start of the oldest instance kept. */
-  keptFrom: number;
-}
-
-export interface IcsReading {
-  events: IcsEvent[];
-  /** The first skipped events, in file order (at most 50 are named). */
-  skipped: IcsSkip[];
-  skippedCount: number;
-  cappedSeries: IcsCappedSeries[];
-  /** Set when the file holds more instances than are read at once: those before it were left out. */
-  leftOutBefore: number | null;
-  /** Each file that held more meetings than are read at once: how many it held, and how many were left out. */
-  leftOut: IcsLeftOut[];
-  /** Events read with a detail left out or assumed, named (the first 50) with what was done. */
-  readInPart: IcsSkip[];
-  readInPartCount: number;
-  /** Times in a zone that neither the file nor Bridges knows, read in the reader's own zone: events by zone. */
-  unknownZones: Array<{ zone: string; events: number }>;
-  /** Cancelled events and cancelled instances of series (STATUS:CANCELLED): left out, counted. */
-  cancelled: number;
-  /** Other things the user should know, in plain words. */
-  notes: string[];
-  /** Lines that could not be read and were left out (an unreadable line costs that line only). */
-  unreadableLines: number;
-  /** Why nothing could be read, or null. */
-  problem: string | null;
 }
 
 const DEFAULT_MAX_PER_SERIES = 2000;

@@ -7,7 +7,7 @@ import { getSetting, getSettings, setSetting } from '../settings';
  * This week's stretch pick: the one kept for this ISO week while that person is still in Bridges, else a
  * new choice, kept for the rest of the week.
  */
-export async function currentWeeklyPick(db: AppDB, now: number): Promise<string | null> {
+export async function currentStretchPick(db: AppDB, now: number): Promise<string | null> {
   const week = weekKeyOf(now);
   const stored = await getSetting(db, 'weeklyPick');
   if (stored?.week === week && stored.email && (await db.people.get(stored.email))) return stored.email;

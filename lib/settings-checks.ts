@@ -10,9 +10,9 @@ import {
   List,
   MeetingRulesSchema,
   ReminderSettingsSchema,
-  sentenceOf,
   Text,
 } from './schema';
+import { checkSettingWith } from './settings-read';
 import type { SettingName, Settings } from './settings-schema';
 
 /**
@@ -33,10 +33,14 @@ const FeedAddress = v.pipe(
   }, "This is not a calendar's secret iCal address."),
 );
 
+/** The user's own addresses, and their company's domains: what the popup's first paint reads, with the cadences. */
+export const MyEmailsSetting = List(Email, LIMITS.listLength, 'Your own addresses');
+export const InternalDomainsSetting = List(Domain, LIMITS.listLength, "Your company's domains");
+
 export const SETTING_SCHEMAS = {
   meetingRules: MeetingRulesSchema,
-  myEmails: List(Email, LIMITS.listLength, 'Your own addresses'),
-  internalDomains: List(Domain, LIMITS.listLength, "Your company's domains"),
+  myEmails: MyEmailsSetting,
+  internalDomains: InternalDomainsSetting,
   cadenceDefaults: CadenceDefaultsSchema,
   weeklyPick: v.nullable(v.strictObject({ week: IsoWeek, email: v.nullable(Email) })),
   reminders: ReminderSettingsSchema,
@@ -89,26 +93,9 @@ export const SETTING_SCHEMAS = {
   ),
 } as const satisfies { [N in SettingName]: v.GenericSchema<unknown, Settings[N]> };
 
-/** What each setting is, in words, for saying that a stored one could not be used. */
-export const SETTING_LABELS: Record<SettingName, string> = {
-  meetingRules: 'guest limit',
-  myEmails: 'own email addresses',
-  internalDomains: "company's domains",
-  cadenceDefaults: 'default cadences',
-  weeklyPick: "week's stretch pick",
-  reminders: 'weekly reminder settings',
-  reminderState: "weekly reminder's state",
-  ownAddresses: 'record of the signed-in account',
-  feedSettings: "calendar feeds' addresses",
-  feedStatus: "calendar feeds' status",
-  feedSyncState: "calendar feeds' last sync",
-};
-
 export type SettingCheck<N extends SettingName> = { ok: true; value: Settings[N] } | { ok: false; problem: string };
 
 /** A stored or offered value of a setting, checked by its schema: the value to use, or what is wrong with it. */
 export function checkSetting<N extends SettingName>(name: N, raw: unknown): SettingCheck<N> {
-  const result = v.safeParse(SETTING_SCHEMAS[name] as unknown as v.GenericSchema<unknown, Settings[N]>, raw);
-  if (result.success) return { ok: true, value: result.output };
-  return { ok: false, problem: sentenceOf(result.issues, `Your ${SETTING_LABELS[name]} cannot be read.`) };
+  return checkSettingWith(name, raw, SETTING_SCHEMAS[name] as unknown as v.GenericSchema<unknown, Settings[N]>);
 }

@@ -1,8 +1,10 @@
+import type * as v from 'valibot';
 import type { AppDB } from './db/app-db';
 import type { SettingRow } from './db/types';
 import type { UserSettings } from './schema';
-import { checkSetting, SETTING_LABELS } from './settings-checks';
-import { SETTING_FALLBACKS, type SettingName, type Settings } from './settings-schema';
+import { checkSetting, SETTING_SCHEMAS } from './settings-checks';
+import { SETTING_LABELS, type SettingProblem, settingFromRowWith } from './settings-read';
+import type { SettingName, Settings } from './settings-schema';
 
 /**
  * The settings live in the extension's own database (the `settings` store, a row per setting), where no
@@ -12,22 +14,14 @@ import { SETTING_FALLBACKS, type SettingName, type Settings } from './settings-s
  * it is written, and one that fails is ignored and said, never used.
  */
 
-/** A stored value that failed its check: what it is, and what is wrong with it. */
-export interface SettingProblem {
-  name: SettingName;
-  message: string;
-}
+export type { SettingProblem };
 
 /** The value to use for a stored row (or its absence), and the problem when the stored one cannot be used. */
 export function settingFromRow<N extends SettingName>(
   name: N,
   row: SettingRow | undefined,
 ): { value: Settings[N]; problem: SettingProblem | null } {
-  if (row === undefined) return { value: SETTING_FALLBACKS[name], problem: null };
-  const checked = checkSetting(name, row.value);
-  if (checked.ok) return { value: checked.value, problem: null };
-  const message = `Your stored ${SETTING_LABELS[name]} could not be used (${checked.problem.replace(/\.$/, '')}): Bridges uses the default until it is set again.`;
-  return { value: SETTING_FALLBACKS[name], problem: { name, message } };
+  return settingFromRowWith(name, row, SETTING_SCHEMAS[name] as unknown as v.GenericSchema<unknown, Settings[N]>);
 }
 
 /** The named settings from their rows (in the same order), checked: the values to use and what failed. */

@@ -4,10 +4,10 @@ import { databaseReady } from '../db/ready';
 import type { Group, Interaction, Person } from '../db/types';
 import { createSender } from '../messaging-protocol';
 import { SUGGESTION_WINDOW_MS } from '../relationships/team-suggestions';
-import { settingsFromRows } from '../settings';
 import { POPUP_SETTINGS } from '../settings-schema';
 import { messageActions } from './actions';
 import { browser } from './native-browser';
+import { popupSettingsFromRows } from './settings';
 import type { PopupData } from './snapshot';
 
 /**
@@ -61,7 +61,7 @@ function subscribe(db: AppDB, on: LiveHandlers, now: number) {
       next: on.recent,
     }),
     liveQuery(() => db.settings.bulkGet([...POPUP_SETTINGS])).subscribe({
-      next: (rows) => on.settings(settingsFromRows(POPUP_SETTINGS, rows).values),
+      next: (rows) => on.settings(popupSettingsFromRows(rows)),
     }),
   ];
 }

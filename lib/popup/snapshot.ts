@@ -1,7 +1,7 @@
 import { DB_NAME } from '../db/app-db-name';
 import type { Group, Person, SettingRow } from '../db/types';
-import { settingsFromRows } from '../settings';
 import { POPUP_SETTINGS, type Settings } from '../settings-schema';
+import { popupSettingsFromRows } from './settings';
 
 export interface PopupData {
   people: Person[];
@@ -18,7 +18,7 @@ export interface PopupData {
  */
 export async function readPopupSnapshot(): Promise<PopupData> {
   const { people, groups, settings } = await readStores();
-  return { people, groups, settings: settingsFromRows(POPUP_SETTINGS, settings).values };
+  return { people, groups, settings: popupSettingsFromRows(settings) };
 }
 
 async function readStores(): Promise<{ people: Person[]; groups: Group[]; settings: (SettingRow | undefined)[] }> {

@@ -14,7 +14,14 @@ const listing = readFileSync(join(process.cwd(), 'store/listing.md'), 'utf8');
 describe('the privacy statement and the listing', () => {
   it('names every store of the database', () => {
     const db = new AppDB(`store-text-${crypto.randomUUID()}`);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['groups', 'heldClicks', 'interactions', 'people', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'groups',
+      'heldClicks',
+      'interactions',
+      'people',
+      'settings',
+      'upcoming',
+    ]);
     for (const table of db.tables) expect(privacy).toContain(`| \`${table.name}\``);
     expect(privacy).toContain('IndexedDB database (`bridges`)');
   });

@@ -91,6 +91,8 @@ export function App({ initial }: AppProps) {
           <p class="summary" aria-live="polite">
             {model.overdue === 0 ? 'Nothing overdue' : <strong>{model.overdue} overdue</strong>}
             {model.due > 0 ? `, ${model.due} due` : ''} outside your team
+            {model.booked > 0 ? `; ${model.booked} booked` : ''}
+            {model.planning > 0 ? `${model.booked > 0 ? ',' : ';'} ${model.planning} being planned` : ''}
           </p>
           <input
             type="search"

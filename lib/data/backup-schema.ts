@@ -47,6 +47,9 @@ export const PersonSchema = v.pipe(
     note: Text(LIMITS.personNote),
     thanksOwedSince: v.nullable(Instant),
     thanksSettledAt: v.nullable(Instant),
+    // Since 0.3 (schema version 6); a backup made before has neither.
+    nextMeetingAt: v.optional(v.nullable(Instant), null),
+    planningSince: v.optional(v.nullable(Instant), null),
   }),
   // A person's own cadence follows the rule every other path follows: the ranking divides by it.
   v.rawCheck(({ dataset, addIssue }) => {

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { DB_NAME } from './app-db-name';
-import type { Group, HeldClick, Interaction, Person, SettingRow } from './types';
+import type { Group, HeldClick, Interaction, Person, SettingRow, Upcoming } from './types';
 
 export { DB_NAME };
 
@@ -50,6 +50,14 @@ export const SCHEMA_V5 = {
   heldClicks: 'id',
 } as const;
 
+export const SCHEMA_V6 = {
+  // 2026-12-07, version 6: meetings booked ahead (upcoming), by start and by person, apart from the log; each
+  // person carries the start of their next booked meeting and when the user began planning a catch-up with them
+  // (no index: people are read whole). Existing people get neither in the upgrade.
+  ...SCHEMA_V5,
+  upcoming: 'key, start, *people',
+} as const;
+
 /** The row version 5's upgrade leaves in `settings`: the settings in local storage are still to be moved. */
 export const MOVE_FROM_LOCAL_STORAGE = 'moveFromLocalStorage';
 
@@ -70,6 +78,8 @@ export const PERSON_DEFAULTS = {
   note: '',
   thanksOwedSince: null,
   thanksSettledAt: null,
+  nextMeetingAt: null,
+  planningSince: null,
 } as const satisfies Partial<Person>;
 
 /**
@@ -84,6 +94,7 @@ export class AppDB extends Dexie {
   groups!: EntityTable<Group, 'id'>;
   settings!: EntityTable<SettingRow, 'name'>;
   heldClicks!: EntityTable<HeldClick, 'id'>;
+  upcoming!: EntityTable<Upcoming, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -92,6 +103,7 @@ export class AppDB extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

@@ -84,6 +84,14 @@ export interface Person {
   thanksOwedSince: number | null;
   /** When the user last settled thanks owed to them, or null. */
   thanksSettledAt: number | null;
+  // Since schema version 6:
+  /**
+   * The start of the next meeting booked with them (the `upcoming` store), or null: kept by the background on
+   * every change to what is booked, so the popup reads no second store to say "Booked Thu 4 Mar".
+   */
+  nextMeetingAt: number | null;
+  /** When the user clicked "Plan a catch-up" with them (it counts for a week, until a meeting is booked or logged). */
+  planningSince: number | null;
 }
 
 /** A named group of people: a department of my company or an outside organisation. */
@@ -124,6 +132,24 @@ export interface Interaction {
   /** When the user logged it. */
   loggedAt: number;
   note?: string;
+}
+
+/**
+ * A meeting booked ahead, not yet happened: from the calendar feed's or Google's export's future events, or noted
+ * from a Calendar card. Not a contact: it never changes "last met" and is in no trend; it is replaced by the
+ * logged meeting once that has happened, and dropped when cancelled, declined, or past without being logged.
+ */
+export interface Upcoming {
+  /** The key the meeting will have when it is logged ("gcal:<instance id>"). */
+  key: string;
+  title: string;
+  start: number;
+  end: number;
+  /** The people in it, as they will be counted (not the user, rooms, groups or those who declined). */
+  people: string[];
+  source: 'google-calendar' | 'ics' | 'feed';
+  calendarId: string | null;
+  notedAt: number;
 }
 
 /** A setting, one row each in the `settings` store: its name (lib/settings-schema.ts) and its value. */

@@ -38,10 +38,14 @@ function addMissing(defaults: Readonly<Record<string, unknown>>) {
   };
 }
 
+/** Version 6's upgrade, frozen: no meeting booked, no catch-up being planned. */
+export const PERSON_DEFAULTS_V6 = Object.freeze({ nextMeetingAt: null, planningSince: null } as const);
+
 /** `db` with the upgrades that change rows: the background's database. */
 export function withUpgrades<T extends AppDB>(db: T): T {
   db.version(2).upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V2)));
   db.version(3).upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V3)));
   db.version(5).upgrade((tx) => tx.table('settings').put({ name: MOVE_FROM_LOCAL_STORAGE, value: true }));
+  db.version(6).upgrade((tx) => tx.table('people').toCollection().modify(addMissing(PERSON_DEFAULTS_V6)));
   return db;
 }

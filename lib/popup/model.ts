@@ -1,6 +1,6 @@
 import type { Group, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
-import { assess, type RankedPerson, rankNeglected } from '../relationships/rank';
+import { assess, needsAction, type RankedPerson, rankNeglected } from '../relationships/rank';
 
 export interface PopupSettings {
   myEmails: string[];
@@ -11,10 +11,16 @@ export interface PopupSettings {
 export interface PopupModel {
   /** People outside the team, not snoozed or ignored, most neglected first. */
   ranked: RankedPerson[];
-  /** How many of them are red: past their maximum ("Overdue", as their rows and the badge say). */
+  /**
+   * How many of them are red, past their maximum ("Overdue", as their rows say), and need the user: neither
+   * booked nor being planned (what the badge counts).
+   */
   overdue: number;
-  /** How many are amber: past their ideal interval, not yet their maximum ("Due"). */
+  /** How many are amber, past their ideal interval but not their maximum ("Due"), and need the user. */
   due: number;
+  /** How many red or amber have a meeting booked, and how many a catch-up being planned. */
+  booked: number;
+  planning: number;
   groups: Map<string, Group>;
   byEmail: Map<string, Person>;
 }
@@ -28,14 +34,21 @@ export function buildPopupModel(
   const ranked = rankNeglected(people, { now, cadences: settings.cadences, myEmails: settings.myEmails });
   let overdue = 0;
   let due = 0;
+  let booked = 0;
+  let planning = 0;
   for (const entry of ranked) {
-    if (entry.status === 'red') overdue++;
-    else if (entry.status === 'amber') due++;
+    if (entry.status === 'green') continue;
+    if (entry.booked) booked++;
+    else if (entry.planning) planning++;
+    else if (entry.status === 'red') overdue++;
+    else due++;
   }
   return {
     ranked,
     overdue,
     due,
+    booked,
+    planning,
     groups: new Map(groups.map((g) => [g.id, g])),
     byEmail: new Map(people.map((p) => [p.email, p])),
   };

@@ -30,6 +30,24 @@ export const KIND_LABELS: Record<RelationshipKind, string> = {
   other: 'Other',
 };
 
+const BOOKED_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+const zonedBookedDay = new Map<string, Intl.DateTimeFormat>();
+
+/** "Booked today", "Booked tomorrow", "Booked Thu 4 Mar": the day of the next meeting booked with someone. */
+export function bookedText(at: number, now: number, timeZone?: string): string {
+  const days = calendarDaysBetween(now, at, timeZone);
+  if (days <= 0) return 'Booked today';
+  if (days === 1) return 'Booked tomorrow';
+  let format = BOOKED_DAY;
+  if (timeZone) {
+    format =
+      zonedBookedDay.get(timeZone) ??
+      new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone });
+    zonedBookedDay.set(timeZone, format);
+  }
+  return `Booked ${format.format(at).replace(',', '')}`;
+}
+
 /** Below this many days, "last met" counts weeks; from it, whole months (13 weeks is about three months). */
 const WEEKS_UNTIL_DAYS = 13 * 7;
 

@@ -1,4 +1,5 @@
 import type { Person, Priority } from '../db/types';
+import { isBooked, isPlanning } from './booking';
 import { type Cadence, type CadenceDefaults, cadenceOf, DEFAULT_CADENCES } from './cadence';
 import { daysSince, type Status, statusOf } from './status';
 
@@ -9,6 +10,10 @@ export interface RankedPerson {
   status: Status;
   /** How overdue, relative to the cadence and weighted by priority: bigger is more neglected. */
   score: number;
+  /** A meeting with them is booked (their status stays what it is: honest about the time since they met). */
+  booked: boolean;
+  /** The user is planning a catch-up with them ("Plan a catch-up", within the week). */
+  planning: boolean;
 }
 
 export interface RankOptions {
@@ -36,12 +41,27 @@ export function assess(person: Person, options: RankOptions): RankedPerson {
   const cadence = cadenceOf(person, options.cadences ?? DEFAULT_CADENCES);
   const days = daysSince(person.lastMetAt, options.now, options.timeZone);
   const status = statusOf(days, cadence);
-  return { person, cadence, days, status, score: (days / cadence.idealDays) * (WEIGHT[person.priority] ?? 2) };
+  const score = (days / cadence.idealDays) * (WEIGHT[person.priority] ?? 2);
+  return {
+    person,
+    cadence,
+    days,
+    status,
+    score,
+    booked: isBooked(person, options.now),
+    planning: isPlanning(person, options.now),
+  };
+}
+
+/** Whether the user has something to do for this person: neither a meeting booked nor a catch-up being planned. */
+export function needsAction(entry: Pick<RankedPerson, 'booked' | 'planning'>): boolean {
+  return !entry.booked && !entry.planning;
 }
 
 /**
- * People outside my team, not snoozed, not ignored, most neglected first: by how far past their ideal
- * interval they are, weighted by priority. Reads people only, never interactions (each person carries
+ * People outside my team, not snoozed, not ignored, most neglected first: those the user has something to do for
+ * before those already booked or being planned, each by how far past their ideal interval they are, weighted by
+ * priority. Reads people only, never interactions (each person carries
  * lastMetAt), so it is one pass over at most a few thousand rows.
  */
 export function rankNeglected(people: readonly Person[], options: RankOptions): RankedPerson[] {
@@ -52,6 +72,7 @@ export function rankNeglected(people: readonly Person[], options: RankOptions): 
   }
   return ranked.sort(
     (a, b) =>
+      Number(needsAction(b)) - Number(needsAction(a)) ||
       b.score - a.score ||
       a.person.lastMetAt - b.person.lastMetAt ||
       a.person.displayName.localeCompare(b.person.displayName),

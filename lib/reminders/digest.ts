@@ -1,12 +1,13 @@
 import type { Group, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
 import { affiliationOf } from '../relationships/labels';
-import { type RankedPerson, rankNeglected } from '../relationships/rank';
+import { needsAction, type RankedPerson, rankNeglected } from '../relationships/rank';
 import type { ReminderSettings } from '../settings-schema';
 
 /**
  * The relationships a weekly reminder counts: outside my team, not snoozed or ignored (the popup's ranking,
- * the same function), red (or red and amber), and optionally high priority only. Most neglected first.
+ * the same function), red (or red and amber), optionally high priority only, and only those who need the user:
+ * not already booked, no catch-up being planned. Most neglected first.
  */
 export function remindable(
   people: readonly Person[],
@@ -19,7 +20,8 @@ export function remindable(
 ): RankedPerson[] {
   const statuses = options.settings.counts === 'red' ? ['red'] : ['red', 'amber'];
   return rankNeglected(people, { now: options.now, cadences: options.cadences, myEmails: options.myEmails }).filter(
-    (r) => statuses.includes(r.status) && (!options.settings.highOnly || r.person.priority === 'high'),
+    (r) =>
+      statuses.includes(r.status) && (!options.settings.highOnly || r.person.priority === 'high') && needsAction(r),
   );
 }
 

@@ -28,6 +28,14 @@ const RELEASED = {
     settings: 'name',
     heldClicks: 'id',
   },
+  6: {
+    people: 'email, groupId',
+    interactions: 'key, start, *people',
+    groups: 'id',
+    settings: 'name',
+    heldClicks: 'id',
+    upcoming: 'key, start, *people',
+  },
 } as const;
 
 /** What version 2's upgrade filled in when it was released. */
@@ -44,6 +52,8 @@ const V2_FIELDS = {
 };
 /** What version 3's upgrade filled in when it was released. */
 const V3_FIELDS = { ...V2_FIELDS, note: '', thanksOwedSince: null, thanksSettledAt: null };
+/** What version 6's upgrade filled in when it was released. */
+const V6_FIELDS = { nextMeetingAt: null, planningSince: null };
 
 /** The database as the background opens it: with its upgrades (pages never run them). */
 class AppDB extends PageDB {
@@ -89,6 +99,7 @@ describe('the released schemas', () => {
     expect(appDb.SCHEMA_V3).toEqual(RELEASED[3]);
     expect(appDb.SCHEMA_V4).toEqual(RELEASED[4]);
     expect(appDb.SCHEMA_V5).toEqual(RELEASED[5]);
+    expect(appDb.SCHEMA_V6).toEqual(RELEASED[6]);
   });
 
   it('names the current version where pages look for it without loading Dexie', async () => {
@@ -103,7 +114,50 @@ describe('the released schemas', () => {
   it("freeze each upgrade's defaults as it was released", () => {
     expect(upgrades.PERSON_DEFAULTS_V2).toEqual(V2_FIELDS);
     expect(upgrades.PERSON_DEFAULTS_V3).toEqual(V3_FIELDS);
-    expect(Object.isFrozen(upgrades.PERSON_DEFAULTS_V2) && Object.isFrozen(upgrades.PERSON_DEFAULTS_V3)).toBe(true);
+    expect(upgrades.PERSON_DEFAULTS_V6).toEqual(V6_FIELDS);
+    expect(
+      [upgrades.PERSON_DEFAULTS_V2, upgrades.PERSON_DEFAULTS_V3, upgrades.PERSON_DEFAULTS_V6].every(Object.isFrozen),
+    ).toBe(true);
+  });
+});
+
+describe('schema version 6 (2026-12-07)', () => {
+  it('has the store of meetings booked ahead, by start and by person', async () => {
+    const db = new AppDB(freshName());
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(layoutOf(db)).toEqual(RELEASED[6]);
+    const row = {
+      key: 'gcal:x',
+      title: 'x',
+      start: 5,
+      end: 6,
+      people: ['p@x.example'],
+      source: 'feed',
+      calendarId: null,
+      notedAt: 1,
+    };
+    await db.upcoming.put(row as never);
+    expect(await db.upcoming.where('people').equals('p@x.example').primaryKeys()).toEqual(['gcal:x']);
+    db.close();
+  });
+
+  it('upgrades a version-5 database: people get no meeting booked and no catch-up planned, the rest untouched', async () => {
+    const name = freshName();
+    const person = { email: 'p@x.example', displayName: 'P', lastMetAt: 5, ...V3_FIELDS, priority: 'high' };
+    const setting = { name: 'myEmails', value: ['me@x.example'] };
+    await seedVersion(name, 5, RELEASED[5], {
+      people: [person],
+      settings: [setting],
+      interactions: [meetingRow('a', 1, [])],
+    });
+    const db = new AppDB(name);
+    await db.open();
+    expect(layoutOf(db)).toEqual(RELEASED[6]);
+    expect(await db.people.toArray()).toEqual([{ ...person, ...V6_FIELDS }]);
+    expect(await db.settings.toArray()).toEqual([setting]);
+    expect(await db.interactions.count()).toBe(1);
+    db.close();
   });
 });
 
@@ -111,8 +165,7 @@ describe('schema version 5 (2026-12-07)', () => {
   it('has the settings and held clicks stores; a new database owes no move from local storage', async () => {
     const db = new AppDB(freshName());
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(layoutOf(db)).toEqual(RELEASED[5]);
+    expect(layoutOf(db)).toMatchObject(RELEASED[5]);
     expect(await db.settings.count()).toBe(0);
     db.close();
   });
@@ -125,9 +178,8 @@ describe('schema version 5 (2026-12-07)', () => {
     await seedVersion(name, 4, RELEASED[4], { people: [person], interactions: meetings, groups: [group] });
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(layoutOf(db)).toEqual(RELEASED[5]);
-    expect(await db.people.toArray()).toEqual([person]);
+    expect(layoutOf(db)).toMatchObject(RELEASED[5]);
+    expect(await db.people.toArray()).toEqual([{ ...person, ...V6_FIELDS }]);
     expect(await db.interactions.toArray()).toEqual(meetings);
     expect(await db.groups.toArray()).toEqual([group]);
     expect(await db.settings.toArray()).toEqual([{ name: appDb.MOVE_FROM_LOCAL_STORAGE, value: true }]);
@@ -150,7 +202,10 @@ describe('schema version 4 (2026-11-29)', () => {
     const db = new AppDB(name);
     await db.open();
     expect(layoutOf(db)).toMatchObject(RELEASED[4]);
-    expect(await db.people.orderBy('email').toArray()).toEqual([grouped, person]);
+    expect(await db.people.orderBy('email').toArray()).toEqual([
+      { ...grouped, ...V6_FIELDS },
+      { ...person, ...V6_FIELDS },
+    ]);
     expect(await db.interactions.orderBy('key').toArray()).toEqual(meetings);
     expect(await db.groups.toArray()).toEqual([group]);
     // The indexes queries use still answer.
@@ -181,7 +236,7 @@ describe('schema version 3 (2026-11-22)', () => {
     const db = new AppDB(name);
     expect(await db.interactions.get('gcal:a')).toEqual(meeting);
     expect(await db.interactions.where('people').equals('p@x.example').count()).toBe(1);
-    expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...V3_FIELDS });
+    expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...V3_FIELDS, ...V6_FIELDS });
     expect(await db.groups.count()).toBe(0);
     db.close();
   });
@@ -196,6 +251,7 @@ describe('schema version 3 (2026-11-22)', () => {
       note: '',
       thanksOwedSince: null,
       thanksSettledAt: null,
+      ...V6_FIELDS,
     });
     db.close();
   });

@@ -1,6 +1,6 @@
 import type { Group, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
-import { assess, needsAction, type RankedPerson, rankNeglected } from '../relationships/rank';
+import { assess, type RankedPerson, rankNeglected } from '../relationships/rank';
 
 export interface PopupSettings {
   myEmails: string[];

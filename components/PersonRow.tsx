@@ -1,7 +1,7 @@
 import type { Group } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
-import { affiliationOf, KIND_LABELS, lastMetText } from '../lib/relationships/labels';
+import { affiliationOf, KIND_LABELS, lastMetText, nextStepText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
 import { lazy } from '../lib/ui/lazy';
 import { StatusBadge } from './StatusBadge';
@@ -41,6 +41,7 @@ export function PersonRow({
   const details = [affiliationOf(person, groups, internalDomains), person.kind ? KIND_LABELS[person.kind] : null]
     .filter(Boolean)
     .join(' · ');
+  const next = nextStepText(person, now);
   const tags = [
     person.team ? 'My team' : null,
     person.ignored ? 'Ignored' : null,
@@ -59,6 +60,7 @@ export function PersonRow({
           <span class="details">{details}</span>
           <span class="last-met">
             Last met {lastMetText(person.lastMetAt, now)}
+            {next && <strong class="next-step"> · {next}</strong>}
             {tags.length > 0 && <span class="tags"> · {tags.join(' · ')}</span>}
           </span>
         </div>

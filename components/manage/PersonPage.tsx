@@ -1,5 +1,5 @@
 import type { ManageData } from '../../lib/manage/use-manage-data';
-import { affiliationOf, lastMetText } from '../../lib/relationships/labels';
+import { affiliationOf, lastMetText, nextStepText } from '../../lib/relationships/labels';
 import { assess } from '../../lib/relationships/rank';
 import { StatusBadge } from '../StatusBadge';
 import { day } from './person/format';
@@ -23,6 +23,7 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
   }
   const { status, cadence } = assess(person, { now: data.now, cadences: data.cadences });
   const names = new Map(data.people.map((p) => [p.email, p.displayName]));
+  const nextStep = nextStepText(person, data.now);
   return (
     <article class="person-page">
       <p>
@@ -36,6 +37,7 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
         {person.email} · {affiliationOf(person, data.groupsById, data.internalDomains)} · last met{' '}
         {lastMetText(person.lastMetAt, data.now)} · {person.interactionCount}{' '}
         {person.interactionCount === 1 ? 'interaction' : 'interactions'} since {day(person.firstMetAt)}
+        {nextStep && <strong class="next-step"> · {nextStep}</strong>}
       </p>
       <div class="person-grid">
         <NoteAndThanks person={person} />

@@ -10,6 +10,7 @@ import { AppDB } from '../../lib/db/app-db';
 import { createSender } from '../../lib/messaging';
 import { CONTENT, NO_FEEDS, NO_REMINDERS } from '../helpers/background';
 import { fixtureHtml } from '../helpers/fixtures';
+import { DAY, person } from '../helpers/people';
 
 // The content script's watcher on a saved Calendar page, talking to the real background handlers.
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -156,12 +157,32 @@ describe('the Log control in the event card', () => {
     expect(await db.interactions.count()).toBe(0);
   });
 
-  it('says the meeting has not started yet when it is in the future', async () => {
+  it('offers to note a meeting to come as booked, and a second click notes it: its people are booked, nothing logged', async () => {
     loadPage('dialog.en-12h.html');
     control = watchEventCards(document, abort.signal, { send, now: () => Date.UTC(2026, 10, 20), ...asPerson });
     clock = Date.UTC(2026, 10, 20);
+    await db.people.add(person('priya.raman@example.com', clock - 90 * DAY));
     button()?.click();
-    await vi.waitFor(() => expect(message()).toBe("Not logged: this meeting hasn't started yet."));
+    await vi.waitFor(() => expect(label()).toBe('Note as booked'));
+    expect(message()).toMatch(/^This meeting hasn't started yet\./);
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Booked · 4 people'));
+    expect(message()).toBe('Noted: once it has happened, log it here.');
+    expect(await db.interactions.count()).toBe(0);
+    const booked = await db.upcoming.get('gcal:k5058hfr4d2s30ltiuocpedthd');
+    expect(booked?.people.sort()).toEqual([
+      'dana.kim@example.net',
+      'jordan.lee@example.com',
+      'priya.raman@example.com',
+      'wei.chen@example.com',
+    ]);
+    expect((await db.people.get('priya.raman@example.com'))?.nextMeetingAt).toBe(booked?.start);
+    // Opened again, the card says so at once.
+    abort.abort();
+    abort = new AbortController();
+    loadPage('dialog.en-12h.html');
+    control = watchEventCards(document, abort.signal, { send, now: () => clock, ...asPerson });
+    await vi.waitFor(() => expect(label()).toBe('Booked · 4 people'));
   });
 
   it('renders hostile page text as text', async () => {

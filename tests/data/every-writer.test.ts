@@ -186,6 +186,19 @@ const WRITERS: Record<string, () => Promise<void>> = {
     expect(await db.people.get('ada@old.example')).toBeTruthy();
   },
 
+  async noteBooked() {
+    const event = calendarEvent(NOW + 3 * DAY, {
+      eventId: 'ahead1',
+      title: 'A'.repeat(2000),
+      guests: [guest(SELF), guest('Priya.Raman@Example.COM', { name: 'P'.repeat(500) })],
+    });
+    expect(await asContent(() => sendMessage('noteBooked', { event, confirmed: false }))).toEqual({
+      status: 'booked',
+      people: 1,
+    });
+    expect((await db.people.get('priya.raman@example.com'))?.nextMeetingAt).toBe(event.start);
+  },
+
   async restoreBackup() {
     const file = JSON.parse(await (await makeBackupFile({}, NOW, deps, noSteps)).file.text());
     file.people.push(person('From.Backup@X.example', NOW - 5 * DAY, { displayName: 'B'.repeat(700) }));

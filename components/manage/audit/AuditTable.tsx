@@ -1,5 +1,5 @@
 import type { AuditColumn, AuditRow } from '../../../lib/manage/audit';
-import { lastMetText } from '../../../lib/relationships/labels';
+import { lastMetText, nextStepText } from '../../../lib/relationships/labels';
 import { StatusBadge } from '../../StatusBadge';
 
 const COLUMNS: Array<[AuditColumn, string]> = [
@@ -96,7 +96,10 @@ export function AuditTable({
             <td>
               {r.cadence.idealDays}/{r.cadence.maxDays} d
             </td>
-            <td title={new Date(r.person.lastMetAt).toLocaleString()}>{lastMetText(r.person.lastMetAt, now)}</td>
+            <td title={new Date(r.person.lastMetAt).toLocaleString()}>
+              {lastMetText(r.person.lastMetAt, now)}
+              {nextStepText(r.person, now) && <span class="next-step"> · {nextStepText(r.person, now)}</span>}
+            </td>
             <td>{r.meetings90}</td>
             <td>{r.person.team ? 'Yes' : ''}</td>
             <td>{r.thanksOwed ? 'Yes' : ''}</td>

@@ -55,7 +55,7 @@ const variants: Array<[string, unknown, Verdict]> = [
 ];
 
 describe("the quick look at a backup's meetings", () => {
-  it.each(variants)('%s: the quick look and the schema agree (%s)', (_name, row, verdict) => {
+  it.each(variants)('%s: the quick look and the schema agree', (_name, row, verdict) => {
     const quick = new QuickCheck().interaction(row);
     const result = v.safeParse(InteractionSchema, row);
     expect(quick).toBe(verdict === 'quick');

@@ -46,6 +46,7 @@ export function PersonRow({
     person.ignored ? 'Ignored' : null,
     person.snoozedUntil !== null && person.snoozedUntil > now ? 'Snoozed' : null,
     person.priority === 'high' ? 'High priority' : null,
+    entry.planning ? 'Catch-up being planned' : null,
   ].filter(Boolean);
   const panelId = `panel-${person.email}`;
   return (

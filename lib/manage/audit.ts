@@ -15,6 +15,8 @@ export interface AuditRow {
   meetings90: number;
   thanksOwed: boolean;
   score: number;
+  /** A catch-up with them is being planned ("Plan a catch-up", within the week). */
+  planning: boolean;
 }
 
 const DAY = 86_400_000;
@@ -39,13 +41,14 @@ export function auditRows(
   now: number,
 ): AuditRow[] {
   return people.map((person) => {
-    const { status, days, cadence, score } = assess(person, { now, cadences });
+    const { status, days, cadence, score, planning } = assess(person, { now, cadences });
     return {
       person,
       status,
       days,
       cadence,
       score,
+      planning,
       affiliation: affiliationOf(person, groups, internalDomains),
       kindLabel: person.kind ? KIND_LABELS[person.kind] : '',
       meetings90: meetings90.get(person.email) ?? 0,

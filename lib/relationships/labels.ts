@@ -1,5 +1,5 @@
 import type { Group, Person, RelationshipKind } from '../db/types';
-import { isBooked, isPlanning } from './booking';
+import { isBooked } from './booking';
 import { calendarDaysBetween, wholeMonthsBetween } from './calendar-day';
 
 /** The group a person counts in for "groups touched": their named group, else their organisation. */
@@ -49,18 +49,11 @@ export function bookedText(at: number, now: number, timeZone?: string): string {
   return `Booked ${format.format(at).replace(',', '')}`;
 }
 
-/**
- * What is already in hand for someone, in words, or null: a meeting booked ("Booked Thu 4 Mar"), or a catch-up
- * being planned. One rule for the popup, the audit and the person page.
- */
-export function nextStepText(
-  person: Pick<Person, 'nextMeetingAt' | 'planningSince' | 'lastMetAt'>,
-  now: number,
-  timeZone?: string,
-): string | null {
-  if (isBooked(person, now) && person.nextMeetingAt !== null) return bookedText(person.nextMeetingAt, now, timeZone);
-  if (isPlanning(person, now)) return 'Catch-up being planned';
-  return null;
+/** "Booked Thu 4 Mar" when a meeting with them is booked, else null: the popup, the audit and the person page. */
+export function bookedLabel(person: Pick<Person, 'nextMeetingAt'>, now: number, timeZone?: string): string | null {
+  return isBooked(person, now) && person.nextMeetingAt !== null
+    ? bookedText(person.nextMeetingAt, now, timeZone)
+    : null;
 }
 
 /** Below this many days, "last met" counts weeks; from it, whole months (13 weeks is about three months). */

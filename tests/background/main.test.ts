@@ -50,7 +50,11 @@ describe("the background's main()", () => {
     await setSetting(db, 'feedSettings', { enabled: true, feeds: [{ id: 'f1', url: FEED_URL, calendar: ME }] });
     expect(fetched).toEqual([]);
 
-    await fakeBrowser.alarms.onAlarm.trigger({ name: FEED_ALARM, scheduledTime: now, persistAcrossSessions: false } as never);
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: FEED_ALARM,
+      scheduledTime: now,
+      persistAcrossSessions: false,
+    } as never);
     await vi.waitFor(async () => expect(await db.interactions.get('gcal:budget')).toMatchObject({ source: 'feed' }));
     expect(fetched).toEqual([FEED_URL]);
     expect(await db.people.get('priya@finance.example')).toMatchObject({ interactionCount: 1 });

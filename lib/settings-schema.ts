@@ -89,6 +89,10 @@ export interface Settings {
   feedSettings: FeedSettings;
   feedStatus: FeedStatus;
   feedSyncState: FeedSyncState;
+  /** Show "Before you meet" in Calendar's event card (off: no frame is made at all). */
+  prepPanel: boolean;
+  /** The user folded "Before you meet" to one line; it stays folded in every card until they open it. */
+  prepCollapsed: boolean;
 }
 
 /** Every setting's name: the key of its row in the database's `settings` store. */
@@ -105,6 +109,8 @@ export const SETTING_NAMES = [
   'feedSettings',
   'feedStatus',
   'feedSyncState',
+  'prepPanel',
+  'prepCollapsed',
 ] as const satisfies readonly SettingName[];
 
 /** The settings the popup needs for its first paint. */
@@ -122,4 +128,6 @@ export const SETTING_FALLBACKS: Settings = {
   feedSettings: { enabled: false, feeds: [] },
   feedStatus: FEED_STATUS_NONE,
   feedSyncState: {},
+  prepPanel: true,
+  prepCollapsed: false,
 };

@@ -1,0 +1,19 @@
+import * as v from 'valibot';
+import { readBrief } from '../prep/service';
+import { meetingTokens, TOKEN_PATTERN } from '../prep/tokens';
+import { command } from './command';
+
+/**
+ * The "Before you meet" frame asks for its meeting's guests by the token in its address: the panel's content,
+ * once, in the tab that registered the token; null for any other token (made up, used, expired, another tab's).
+ */
+export const meetingBrief = command({
+  from: ['page'],
+  input: v.strictObject({ token: v.pipe(v.string(), v.regex(TOKEN_PATTERN)) }),
+  writes: false,
+  unreadable: 'This is not a meeting Bridges was asked about.',
+  async run(db, { token }, ctx) {
+    const ask = meetingTokens.claim(token, ctx.tabId, ctx.now);
+    return ask ? readBrief(db, ask, ctx.now) : null;
+  },
+});

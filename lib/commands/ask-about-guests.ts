@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { MAX_ASKED_GUESTS } from '../prep/limits';
-import { meetingTokens } from '../prep/tokens';
+import { askAbout } from '../prep/service';
 import { getSetting } from '../settings';
 import { command, Refusal } from './command';
 
@@ -20,6 +20,6 @@ export const askAboutGuests = command({
   async run(db, ask, ctx) {
     if (ctx.tabId === null) throw new Refusal('Bridges prepares meetings only for a Calendar tab.');
     if (!(await getSetting(db, 'prepPanel'))) return { token: null };
-    return { token: meetingTokens.register(ask, ctx.tabId, ctx.now) };
+    return { token: askAbout(db, ask, ctx.tabId, ctx.now) };
   },
 });

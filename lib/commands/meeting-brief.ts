@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { readBrief } from '../prep/service';
-import { meetingTokens, TOKEN_PATTERN } from '../prep/tokens';
+import { briefFor } from '../prep/service';
+import { TOKEN_PATTERN } from '../prep/tokens';
 import { command } from './command';
 
 /**
@@ -12,8 +12,5 @@ export const meetingBrief = command({
   input: v.strictObject({ token: v.pipe(v.string(), v.regex(TOKEN_PATTERN)) }),
   writes: false,
   unreadable: 'This is not a meeting Bridges was asked about.',
-  async run(db, { token }, ctx) {
-    const ask = meetingTokens.claim(token, ctx.tabId, ctx.now);
-    return ask ? readBrief(db, ask, ctx.now) : null;
-  },
+  run: (_db, { token }, ctx) => briefFor(token, ctx.tabId, ctx.now),
 });

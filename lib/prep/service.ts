@@ -2,7 +2,7 @@ import type { AppDB } from '../db/app-db';
 import type { Group } from '../db/types';
 import { getSettings } from '../settings';
 import { type Brief, briefOf, guestAddresses } from './model';
-import type { MeetingAsk } from './tokens';
+import { type MeetingAsk, MeetingTokens } from './tokens';
 
 /** What the "Before you meet" frame is given: the panel's content, and whether the user keeps it folded. */
 export interface BriefAnswer {
@@ -30,4 +30,21 @@ export async function readBrief(db: AppDB, ask: MeetingAsk, now: number): Promis
     me: settings.myEmails,
   });
   return { brief, collapsed: settings.prepCollapsed };
+}
+
+/**
+ * The background's one registry of asked meetings: each token holds the brief, read as soon as the content script
+ * asks, so it is ready by the time the frame has loaded and asks for it (null if it could not be read).
+ */
+export const meetingTokens = new MeetingTokens<Promise<BriefAnswer | null>>();
+
+/** Registers the meeting a Calendar tab asked about, and begins reading its brief; returns the frame's token. */
+export function askAbout(db: AppDB, ask: MeetingAsk, tabId: number, now: number): string {
+  const brief = readBrief(db, ask, now).catch(() => null);
+  return meetingTokens.register(brief, tabId, now);
+}
+
+/** The brief for a token, once, in the tab that asked; null for any other token. */
+export async function briefFor(token: string, tabId: number | null, now: number): Promise<BriefAnswer | null> {
+  return (await meetingTokens.claim(token, tabId, now)) ?? null;
 }

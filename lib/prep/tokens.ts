@@ -11,7 +11,8 @@ export interface MeetingAsk {
   guests: string[];
 }
 
-interface Entry extends MeetingAsk {
+interface Entry<T> {
+  value: T;
   tabId: number;
   expiresAt: number;
 }
@@ -32,13 +33,14 @@ export function randomToken(): string {
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
-export class MeetingTokens {
-  private readonly waiting = new Map<string, Entry>();
+/** Tokens for what was asked (`T`: the ask, and whatever the background began to read for it). */
+export class MeetingTokens<T = MeetingAsk> {
+  private readonly waiting = new Map<string, Entry<T>>();
 
   constructor(private readonly random: () => string = randomToken) {}
 
   /** Registers what a tab asked about; returns the token its frame will carry. */
-  register(ask: MeetingAsk, tabId: number, now: number): string {
+  register(value: T, tabId: number, now: number): string {
     this.forgetExpired(now);
     while (this.waiting.size >= MAX_WAITING) {
       const oldest = this.waiting.keys().next().value;
@@ -47,12 +49,7 @@ export class MeetingTokens {
     }
     let token = this.random();
     while (this.waiting.has(token)) token = this.random();
-    this.waiting.set(token, {
-      eventId: ask.eventId,
-      guests: [...ask.guests],
-      tabId,
-      expiresAt: now + TOKEN_LIFETIME_MS,
-    });
+    this.waiting.set(token, { value, tabId, expiresAt: now + TOKEN_LIFETIME_MS });
     return token;
   }
 
@@ -60,13 +57,13 @@ export class MeetingTokens {
    * What the token stands for, once: null for a token never given, already used, expired, or asked for from
    * another tab. A wrong tab spends the token too, so a guess that happens to hit cannot be tried again elsewhere.
    */
-  claim(token: string, tabId: number | null, now: number): MeetingAsk | null {
+  claim(token: string, tabId: number | null, now: number): T | null {
     this.forgetExpired(now);
     const entry = this.waiting.get(token);
     if (!entry) return null;
     this.waiting.delete(token);
     if (tabId === null || entry.tabId !== tabId) return null;
-    return { eventId: entry.eventId, guests: entry.guests };
+    return entry.value;
   }
 
   /** How many tokens wait (for tests). */
@@ -78,6 +75,3 @@ export class MeetingTokens {
     for (const [token, entry] of this.waiting) if (entry.expiresAt <= now) this.waiting.delete(token);
   }
 }
-
-/** The background's one registry. */
-export const meetingTokens = new MeetingTokens();

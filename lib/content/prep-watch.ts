@@ -26,10 +26,11 @@ export interface PrepOptions {
 /** The extension's frame page and its origins, as this browser gives them to a content script. */
 export function prepOptions(send: typeof sendMessage): PrepOptions {
   const frameUrl = browser.runtime.getURL('/prep.html');
+  // scheme://host: URL's own `origin` is "null" for schemes it does not know, outside the browsers themselves.
+  const origins = new Set([/^[a-z-]+:\/\/[^/]+/.exec(frameUrl)?.[0] ?? '']);
   // Chrome gives a content script the per-session dynamic address, yet the frame's messages carry the
   // extension's own origin; Firefox has one origin per install.
-  const origins = new Set([new URL(frameUrl).origin, new URL(browser.runtime.getURL('/')).origin]);
-  if (browser.runtime.id) origins.add(`chrome-extension://${browser.runtime.id}`);
+  if (frameUrl.startsWith('chrome-extension:')) origins.add(`chrome-extension://${browser.runtime.id}`);
   return { send, frameUrl, origins };
 }
 

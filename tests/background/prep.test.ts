@@ -115,6 +115,14 @@ describe('asking about a meeting and reading its brief', () => {
     expect(await brief(await ask())).toMatchObject({ ok: true, value: { collapsed: true } });
   });
 
+  it('gives a token when every guest is new too: whether a frame appears must not tell the page whom Bridges knows', async () => {
+    const token = await ask(['new@guest.example', 'alex@example.com']);
+    expect(await brief(token)).toEqual({
+      ok: true,
+      value: { brief: { known: [], newGuests: ['new@guest.example'] }, collapsed: false },
+    });
+  });
+
   it('asks about at most 200 guests, and refuses more in words', async () => {
     const many = Array.from({ length: 201 }, (_, i) => `g${i}@x.example`);
     const reply = await dispatch({ bridges: 'askAboutGuests', data: { eventId: 'e', guests: many } }, CONTENT);

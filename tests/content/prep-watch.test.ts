@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "settings": { "enableIframePageLoading": true } }
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { watchEventCards } from '../../lib/content/card-watcher';
 import { HOST_TAG } from '../../lib/content/log-control';
 import { MAX_FRAME_HEIGHT, PREP_HOST_TAG } from '../../lib/content/prep-frame';
-import { cardGuests, createPrepPanel, type PrepOptions } from '../../lib/content/prep-watch';
+import { cardGuests, createPrepPanel, type PrepOptions, prepOptions } from '../../lib/content/prep-watch';
 import type { sendMessage } from '../../lib/messaging';
 import { fixtureHtml } from '../helpers/fixtures';
 
@@ -52,6 +53,27 @@ beforeEach(() => {
   tasks = [];
 });
 afterEach(() => abort.abort());
+
+describe("the frame's address and the origins its messages may come from", () => {
+  it("are the extension's page, and Chrome's fixed origin beside the dynamic one", () => {
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(
+      ((path: string) => `chrome-extension://1b2c3d4e-dynamic/${path.replace(/^\//, '')}`) as never,
+    );
+    const { frameUrl, origins } = prepOptions((async () => null) as never);
+    expect(frameUrl).toBe('chrome-extension://1b2c3d4e-dynamic/prep.html');
+    expect([...origins]).toEqual([
+      'chrome-extension://1b2c3d4e-dynamic',
+      `chrome-extension://${fakeBrowser.runtime.id}`,
+    ]);
+  });
+
+  it('are one origin in Firefox, where each install has its own', () => {
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(
+      ((path: string) => `moz-extension://6d1b5c2e-uuid/${path.replace(/^\//, '')}`) as never,
+    );
+    expect([...prepOptions((async () => null) as never).origins]).toEqual(['moz-extension://6d1b5c2e-uuid']);
+  });
+});
 
 describe('the guests the content script tells the background about', () => {
   it('are addresses only: not the signed-in user, nor a guest who declined', () => {

@@ -22,6 +22,9 @@ beforeAll(async () => {
   page = await session.context.newPage();
   control = new LogControlDriver(page);
   cdp = await session.context.newCDPSession(page);
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() && /^chrome-extension:\/\/[^/]+\/prep\.html/.test(frame.url())) framesLoaded++;
+  });
   // The background creates the database as it starts.
   for (const end = Date.now() + 20_000; !(await session.worker.evaluate(databaseReady)) && Date.now() < end; ) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -46,13 +49,19 @@ async function seed(settings: Array<{ name: string; value: unknown }> = []): Pro
 beforeEach(async () => {
   await seed();
   await page.goto('about:blank');
+  framesLoaded = 0;
 });
 
 async function openEvent(chipId: string): Promise<void> {
   if (page.url() !== WEEK_URL) await page.goto(WEEK_URL);
+  // The open card covers part of the grid, and grows as its panel appears: close it first, as a person would.
+  if (await page.locator('#xDetDlgCloseBu').isVisible()) await page.locator('#xDetDlgCloseBu').click();
   await page.locator(`[role="gridcell"] [data-eventchip][data-eventid="${chipId}"]`).first().click();
   await page.locator('#xDetDlg').waitFor();
 }
+
+/** How many panel frames have loaded in the tab since the test began (each new frame is one). */
+let framesLoaded = 0;
 
 const prepFrames = () => page.frames().filter((f) => /^chrome-extension:\/\/[^/]+\/prep\.html/.test(f.url()));
 
@@ -208,15 +217,25 @@ describe('"Before you meet" in the event card (Chromium, built extension)', () =
     expect(await shownIn(again)).not.toContain(NOTE);
   });
 
+  it('gives a meeting of only new guests its frame too, listing them as new: the page cannot tell whom it knows', async () => {
+    await openEvent(CHIPS.designCrit); // its one guest is not in the log
+    const frame = await panelShowing('New to Bridges');
+    expect(await shownIn(frame)).toMatch(/^▾ Before you meet · 1 guest New to Bridges: \S+@\S+$/);
+    expect(await frame.getByRole('region', { name: /Before you meet/ }).count()).toBe(1);
+    expect(framesLoaded).toBe(1);
+  });
+
   it('makes no frame at all when the user turned it off', async () => {
     await seed([{ name: 'prepPanel', value: false }]);
     await openEvent(CHIPS.q4Review);
     await expect.poll(() => control.label()).toBe('Log meeting');
     // Turned on again, the next card gets its frame; by then the first card's question was long answered.
     await session.worker.evaluate(putRows, { settings: [{ name: 'prepPanel', value: true }] });
-    await openEvent(CHIPS.designCrit);
-    await expect.poll(() => prepFrames().length).toBe(1);
+    await openEvent(CHIPS.weeklySync);
+    await panelShowing('Jordan Lee');
+    expect(framesLoaded).toBe(1);
     await openEvent(CHIPS.q4Review);
     await panelShowing(NOTE);
+    expect(framesLoaded).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import { type CatchUpSettings, DEFAULT_CATCH_UP } from './catchup/settings';
 import { DEFAULT_MEETING_RULES, type MeetingRules } from './logging/rules';
 import { type CadenceDefaults, DEFAULT_CADENCES } from './relationships/cadence';
 
@@ -89,6 +90,7 @@ export interface Settings {
   feedSettings: FeedSettings;
   feedStatus: FeedStatus;
   feedSyncState: FeedSyncState;
+  catchUp: CatchUpSettings;
   /** Show "Before you meet" in Calendar's event card (off: no frame is made at all). */
   prepPanel: boolean;
   /** The user folded "Before you meet" to one line; it stays folded in every card until they open it. */
@@ -109,6 +111,7 @@ export const SETTING_NAMES = [
   'feedSettings',
   'feedStatus',
   'feedSyncState',
+  'catchUp',
   'prepPanel',
   'prepCollapsed',
 ] as const satisfies readonly SettingName[];
@@ -128,6 +131,7 @@ export const SETTING_FALLBACKS: Settings = {
   feedSettings: { enabled: false, feeds: [] },
   feedStatus: FEED_STATUS_NONE,
   feedSyncState: {},
+  catchUp: DEFAULT_CATCH_UP,
   prepPanel: true,
   prepCollapsed: false,
 };

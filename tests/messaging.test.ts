@@ -72,10 +72,10 @@ describe('the dispatcher', () => {
     });
   }
 
-  it('lets a content script do nothing but log a meeting and ask about one', () => {
+  it('lets a content script do nothing but log a meeting (or note one to come as booked) and ask about one', () => {
     const forContent = names.filter((n) => COMMANDS[n].from.includes('content')).sort();
     // Asking about its guests ("Before you meet") gives it a token, never what Bridges knows of them.
-    expect(forContent).toEqual(['askAboutGuests', 'logMeeting', 'meetingStatus']);
+    expect(forContent).toEqual(['askAboutGuests', 'logMeeting', 'meetingStatus', 'noteBooked']);
   });
 
   it('refuses a deletion or merge sent from the Calendar page, and changes nothing', async () => {

@@ -13,6 +13,7 @@ import { logMeeting } from './log-meeting';
 import { meetingBrief } from './meeting-brief';
 import { meetingStatus } from './meeting-status';
 import { mergePeople } from './merge-people';
+import { noteBooked } from './note-booked';
 import { openDatabase } from './open-database';
 import { reminderSeen } from './reminder-seen';
 import { restoreBackup } from './restore-backup';
@@ -55,6 +56,7 @@ export const COMMANDS = {
   saveFeeds,
   syncFeeds,
   openDatabase,
+  noteBooked,
 } satisfies Record<string, Command<v.GenericSchema, unknown>>;
 
 export type Commands = typeof COMMANDS;

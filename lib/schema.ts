@@ -191,6 +191,10 @@ export const CatchUpSettingsSchema = v.strictObject({
  * The settings a user sets, all optional: what the settings page saves and what a backup carries, checked by
  * one schema.
  */
+/** "Before you meet" (lib/prep/): shown in Calendar's card or not, folded to one line or not. */
+export const PrepPanelSchema = v.boolean('Whether "Before you meet" is shown is yes or no.');
+export const PrepCollapsedSchema = v.boolean('Whether "Before you meet" is folded is yes or no.');
+
 export const UserSettingsSchema = v.strictObject({
   meetingRules: v.optional(MeetingRulesSchema),
   myEmails: v.optional(List(Email, LIMITS.listLength, 'Your own addresses')),
@@ -198,6 +202,8 @@ export const UserSettingsSchema = v.strictObject({
   cadenceDefaults: v.optional(CadenceDefaultsSchema),
   reminders: v.optional(ReminderSettingsSchema),
   catchUp: v.optional(CatchUpSettingsSchema),
+  prepPanel: v.optional(PrepPanelSchema),
+  prepCollapsed: v.optional(PrepCollapsedSchema),
 });
 export type UserSettings = v.InferOutput<typeof UserSettingsSchema>;
 

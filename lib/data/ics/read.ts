@@ -25,7 +25,8 @@ import {
   zoneParam,
 } from './values';
 import { DAY_MS, dateKey, utcStamp, type Wall, wallMs } from './wall';
-import { toInstant, UTC, wallAt, type Zone, ZoneBook } from './zones';
+import { toInstant, UTC, wallAt, type Zone } from './zone';
+import { ZoneBook } from './zones';
 
 export interface ReadIcsOptions {
   /** Instances that start after this instant are not read: the import's "now". */

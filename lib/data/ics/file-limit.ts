@@ -1,4 +1,5 @@
-import { estimateInstances, type Rule } from './rules';
+import { estimateInstances } from './rule-bounds';
+import type { Rule } from './rules';
 import { type Wall, wallMs } from './wall';
 import { wallAt, type Zone } from './zone';
 

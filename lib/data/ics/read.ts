@@ -13,7 +13,9 @@ import {
 
 export type { IcsCappedSeries, IcsEvent, IcsLeftOut, IcsReading, IcsSkip };
 
-import { type Budget, expandRule, type Rule, readRule } from './rules';
+import { expandRule } from './expand-rule';
+import type { Budget } from './recur-steps';
+import { type Rule, readRule } from './rules';
 import {
   readDuration,
   readPeriod,

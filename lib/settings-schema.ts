@@ -1,3 +1,4 @@
+import { type CatchUpSettings, DEFAULT_CATCH_UP } from './catchup/settings';
 import { DEFAULT_MEETING_RULES, type MeetingRules } from './logging/rules';
 import { type CadenceDefaults, DEFAULT_CADENCES } from './relationships/cadence';
 
@@ -89,6 +90,11 @@ export interface Settings {
   feedSettings: FeedSettings;
   feedStatus: FeedStatus;
   feedSyncState: FeedSyncState;
+  catchUp: CatchUpSettings;
+  /** Show "Before you meet" in Calendar's event card (off: no frame is made at all). */
+  prepPanel: boolean;
+  /** The user folded "Before you meet" to one line; it stays folded in every card until they open it. */
+  prepCollapsed: boolean;
 }
 
 /** Every setting's name: the key of its row in the database's `settings` store. */
@@ -105,6 +111,9 @@ export const SETTING_NAMES = [
   'feedSettings',
   'feedStatus',
   'feedSyncState',
+  'catchUp',
+  'prepPanel',
+  'prepCollapsed',
 ] as const satisfies readonly SettingName[];
 
 /** The settings the popup needs for its first paint. */
@@ -122,4 +131,7 @@ export const SETTING_FALLBACKS: Settings = {
   feedSettings: { enabled: false, feeds: [] },
   feedStatus: FEED_STATUS_NONE,
   feedSyncState: {},
+  catchUp: DEFAULT_CATCH_UP,
+  prepPanel: true,
+  prepCollapsed: false,
 };

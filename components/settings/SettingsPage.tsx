@@ -6,9 +6,11 @@ import { checkDomain, checkEmail } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useSettings } from '../../lib/ui/use-settings';
 import { CadenceSection } from './CadenceSection';
+import { CatchUpSection } from './CatchUpSection';
 import { FeedSection } from './FeedSection';
 import { ListField } from './ListField';
 import { OwnAddressQuestions } from './OwnAddressQuestions';
+import { PrepSection } from './PrepSection';
 import { RemindersSection } from './RemindersSection';
 import { RulesSection } from './RulesSection';
 import { TeamSection } from './TeamSection';
@@ -28,9 +30,11 @@ const SHOWN = [
   'ownAddresses',
   'feedSettings',
   'feedStatus',
+  'catchUp',
+  'prepPanel',
 ] as const;
 
-/** The settings: reminders, cadences, meeting rules, who I am, my company, my team. */
+/** The settings: reminders, cadences, catch-ups, meeting rules, who I am, my company, my team. */
 export function SettingsPage() {
   const now = Date.now();
   const settings = useSettings(SHOWN);
@@ -43,6 +47,8 @@ export function SettingsPage() {
     ownAddresses,
     feedSettings,
     feedStatus,
+    catchUp,
+    prepPanel,
   } = settings?.values ?? {};
   const people = useLiveQuery(() => db.people.toArray());
   const recent = useLiveQuery(() =>
@@ -76,6 +82,15 @@ export function SettingsPage() {
         <h2 id="feed">Meetings that log themselves</h2>
         {feedSettings && feedStatus && <FeedSection settings={feedSettings} status={feedStatus} />}
       </section>
+      <section class="card" aria-labelledby="prep">
+        <h2 id="prep">Before you meet</h2>
+        <p class="hint">
+          When you open a meeting in Google Calendar, Bridges shows beside its Log control what matters to the guests
+          you know: their status, when you last met, your note, thanks you owe. It is drawn by Bridges itself, in a
+          frame Calendar's page cannot read.
+        </p>
+        {prepPanel !== undefined && <PrepSection value={prepPanel} onSave={(v) => save({ prepPanel: v })} />}
+      </section>
       <section class="card" aria-labelledby="cadences">
         <h2 id="cadences">Default cadences</h2>
         <p class="hint">
@@ -83,6 +98,13 @@ export function SettingsPage() {
           red after the maximum. Each person can have their own.
         </p>
         {cadences && <CadenceSection value={cadences} onSave={(v) => save({ cadenceDefaults: v })} />}
+      </section>
+      <section class="card" aria-labelledby="catch-up">
+        <h2 id="catch-up">Planning a catch-up</h2>
+        <p class="hint">
+          "Plan a catch-up" opens a new invitation in your calendar, in a new tab, for you to pick the time and send.
+        </p>
+        {catchUp && <CatchUpSection value={catchUp} onSave={(v) => save({ catchUp: v })} />}
       </section>
       <section class="card" aria-labelledby="rules">
         <h2 id="rules">Which meetings count</h2>

@@ -4,6 +4,7 @@ import { eventIdFromEditUrl, eventIdOf } from '../calendar/google/event-id';
 import { findActionBar, findCard, findEditEvent, isEditPageUrl, queryFirst } from '../calendar/google/selectors';
 import { describeStructure } from '../calendar/google/structure';
 import { NoAnswer, type sendMessage } from '../messaging';
+import { copyToClipboard } from './clipboard';
 import {
   BUSY,
   bookedView,
@@ -17,6 +18,7 @@ import {
   viewOfOutcome,
 } from './control-state';
 import { LogControl } from './log-control';
+import { createPrepPanel, type PrepOptions, type PrepPanel } from './prep-watch';
 import {
   afterBooking,
   afterLog,
@@ -42,6 +44,8 @@ export interface WatcherDeps {
   recordBatch?: (ms: number) => void;
   /** Benchmark builds only: receives the time from a click's handler to the control showing "Logged", in ms. */
   recordLog?: (ms: number) => void;
+  /** "Before you meet" beside the control (lib/content/prep-watch.ts); none without it. */
+  prep?: PrepOptions;
 }
 
 /** Where an event is shown: Calendar's event card, or its full event page (/r/eventedit/<id>). */
@@ -86,7 +90,7 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   });
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    watcher.control.remove();
+    watcher.remove();
   });
   onMutations();
   return watcher.control;
@@ -101,6 +105,7 @@ class CardWatcher {
   private shown: ShownEvent = NOTHING_SHOWN;
   private lastFailure = '';
   private readonly url: () => string;
+  private readonly prep: PrepPanel | null;
 
   constructor(
     private readonly doc: Document,
@@ -113,6 +118,12 @@ class CardWatcher {
       isUserClick: deps.isUserClick,
       isShown: deps.isShown,
     });
+    this.prep = deps.prep ? createPrepPanel(doc, deps.prep) : null;
+  }
+
+  remove(): void {
+    this.control.remove();
+    this.prep?.remove();
   }
 
   private findSurface(): Surface | null {
@@ -129,17 +140,21 @@ class CardWatcher {
   sync(): void {
     const surface = this.findSurface();
     if (!surface) return;
-    if (surface.key !== this.shown.key) {
+    const changed = surface.key !== this.shown.key;
+    if (changed) {
       this.shown = showing(this.shown, surface.key);
       this.control.show(READY);
       void this.refreshStatus(surface);
     }
-    if (surface.root.contains(this.control.host)) return;
-    if (surface.kind === 'card') this.control.mount(findActionBar(surface.root) ?? surface.root);
-    else {
-      const save = queryFirst(surface.root, 'editSave');
-      this.control.mount(save?.parentElement ?? surface.root, save);
+    if (!surface.root.contains(this.control.host)) {
+      if (surface.kind === 'card') this.control.mount(findActionBar(surface.root) ?? surface.root);
+      else {
+        const save = queryFirst(surface.root, 'editSave');
+        this.control.mount(save?.parentElement ?? surface.root, save);
+      }
     }
+    // After the control, and never waited for: the panel asks the background later, off this batch.
+    if (surface.kind === 'card') this.prep?.sync(surface.root, changed);
   }
 
   private async refreshStatus(surface: Surface): Promise<void> {
@@ -224,22 +239,4 @@ class CardWatcher {
 function failureView(error: unknown): ControlView {
   if (error instanceof NoAnswer) return DISCONNECTED;
   return messageView(`Not logged: ${error instanceof Error ? error.message : String(error)}`, 'error');
-}
-
-/** The clipboard API, else a selected text area in the control's own shadow root and the copy command. */
-async function copyToClipboard(doc: Document, root: ShadowRoot, text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    // Calendar's permissions may refuse the API; the copy command needs only the click.
-  }
-  const area = doc.createElement('textarea');
-  area.value = text;
-  area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
-  root.append(area);
-  area.select();
-  const copied = doc.execCommand('copy');
-  area.remove();
-  if (!copied) throw new Error('copy refused');
 }

@@ -1,5 +1,5 @@
-import type { Group, Person, RelationshipKind } from '../db/types';
-import { isBooked, isPlanning } from './booking';
+import type { Group, Person, Priority, RelationshipKind } from '../db/types';
+import { isBooked } from './booking';
 import { calendarDaysBetween, wholeMonthsBetween } from './calendar-day';
 
 /** The group a person counts in for "groups touched": their named group, else their organisation. */
@@ -19,6 +19,13 @@ export function affiliationOf(
   if (internalDomains.includes(person.organisation)) return 'Your company';
   return person.organisation;
 }
+
+/** A priority in words, as the settings and a person's row name it. */
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  high: 'High priority',
+  normal: 'Normal priority',
+  low: 'Low priority',
+};
 
 export const KIND_LABELS: Record<RelationshipKind, string> = {
   manager: 'Manager',
@@ -49,18 +56,11 @@ export function bookedText(at: number, now: number, timeZone?: string): string {
   return `Booked ${format.format(at).replace(',', '')}`;
 }
 
-/**
- * What is already in hand for someone, in words, or null: a meeting booked ("Booked Thu 4 Mar"), or a catch-up
- * being planned. One rule for the popup, the audit and the person page.
- */
-export function nextStepText(
-  person: Pick<Person, 'nextMeetingAt' | 'planningSince' | 'lastMetAt'>,
-  now: number,
-  timeZone?: string,
-): string | null {
-  if (isBooked(person, now) && person.nextMeetingAt !== null) return bookedText(person.nextMeetingAt, now, timeZone);
-  if (isPlanning(person, now)) return 'Catch-up being planned';
-  return null;
+/** "Booked Thu 4 Mar" when a meeting with them is booked, else null: the popup, the audit and the person page. */
+export function bookedLabel(person: Pick<Person, 'nextMeetingAt'>, now: number, timeZone?: string): string | null {
+  return isBooked(person, now) && person.nextMeetingAt !== null
+    ? bookedText(person.nextMeetingAt, now, timeZone)
+    : null;
 }
 
 /** Below this many days, "last met" counts weeks; from it, whole months (13 weeks is about three months). */

@@ -228,14 +228,22 @@ describe('the Log control in the event card', () => {
 
   it("is closed to the page and acts only on a person's clicks, never on one a script dispatches", async () => {
     loadPage('dialog.en-12h.html');
-    control = watchEventCards(document, abort.signal, { send, now: () => NOW }); // the real check: isTrusted
+    // The real check (isTrusted), watched: each click is judged when it comes, and judged not a person's.
+    const judged: boolean[] = [];
+    const isUserClick = (event: Event) => {
+      judged.push(event.isTrusted === true);
+      return event.isTrusted === true;
+    };
+    const sent = vi.fn(send);
+    control = watchEventCards(document, abort.signal, { send: sent as typeof send, now: () => NOW, isUserClick });
     await vi.waitFor(() => expect(label()).toBe('Log meeting'));
     expect(host()?.shadowRoot).toBeNull();
     button()?.click();
     button()?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     host()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(judged).toEqual([false, false]));
     expect(label()).toBe('Log meeting');
+    expect(sent.mock.calls.map(([name]) => name)).toEqual(['meetingStatus']);
     expect(await db.interactions.count()).toBe(0);
   });
 
@@ -255,8 +263,7 @@ describe('the Log control in the event card', () => {
     button()?.click();
     expect(message()).toBe(HIDDEN_CONTROL);
     expect(label()).toBe('Log 30 people?'); // still asks: the refused click was no confirmation
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await db.interactions.count()).toBe(0);
+    expect(await db.interactions.count()).toBe(0); // the refusal above ended the click: nothing follows it
     shown = true;
     button()?.click();
     await vi.waitFor(() => expect(label()).toBe('Logged · 30 people'));
@@ -276,8 +283,7 @@ describe('the Log control in the event card', () => {
     await vi.waitFor(() => expect(reportButton()?.hidden).toBe(false));
     shown = false;
     reportButton()?.click();
-    expect(message()).toBe(HIDDEN_REPORT);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(message()).toBe(HIDDEN_REPORT); // said when the click is refused: nothing follows it
     expect(copied).toEqual([]);
   });
 
@@ -304,8 +310,7 @@ describe('the Log control in the event card', () => {
     loadPage('dialog.en-12h.html');
     control = watchEventCards(document, abort.signal, { send, now: () => NOW, isUserClick: () => true });
     button()?.click();
-    expect(message()).toBe(HIDDEN_CONTROL);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(message()).toBe(HIDDEN_CONTROL); // said when the click is refused: nothing follows it
     expect(await db.interactions.count()).toBe(0);
   });
 

@@ -106,6 +106,7 @@ const WRITERS: Record<string, () => Promise<void>> = {
       emails: ['jordan.lee@example.com'],
       patch: { snoozeFor: 'month', thanksOwedSince: Date.UTC(1900, 0, 1), kind: 'partner', priority: 'high' },
     });
+    await sendMessage('updatePeople', { emails: ['jordan.lee@example.com'], patch: { planCatchUp: true } });
   },
 
   async deleteGroup() {
@@ -155,6 +156,7 @@ const WRITERS: Record<string, () => Promise<void>> = {
     await sendMessage('saveSettings', {
       myEmails: [SELF, ...many((i) => `Me${i}@Corp.example`).slice(1)],
       internalDomains: many((i) => `Team${i}.Corp.example`),
+      catchUp: { calendar: 'outlook-personal', minutes: 480, title: 'T'.repeat(200), myName: 'N'.repeat(200) },
     });
     expect(
       await refused(sendMessage('saveSettings', { myEmails: many((i) => `x${i}@y.example`).concat('z@y.example') })),

@@ -35,8 +35,12 @@ async function violations(path: string, ready: string): Promise<string[]> {
   );
   await page.goto(`chrome-extension://${session.extensionId}/${path}`);
   await page.locator(ready).first().waitFor();
-  // Let late work (charts, lazy panels, live queries) run before looking.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  // Let late work (charts, lazy panels, live queries) run before looking: until the page has drawn twice more
+  // and its fonts are in.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
   await page.close();
   return seen;
 }
@@ -50,6 +54,8 @@ describe("the extension's pages under default-src 'none'", () => {
     ['options.html#/trends', 'canvas'],
     ['options.html#/data', 'h2'],
     ['options.html#/settings', 'h2'],
+    // "Before you meet" opened by hand, with no token: its empty state.
+    ['prep.html', '.prep.empty'],
   ];
   for (const [path, ready] of screens) {
     it(`${path} shows with no policy violation and no error`, async () => {

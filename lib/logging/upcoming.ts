@@ -26,14 +26,25 @@ export function noteUpcoming(db: AppDB, rows: readonly Upcoming[], now: number):
  * noteUpcoming inside a transaction the caller holds (on upcoming, people and interactions): a transaction within a
  * transaction within another loses the outermost in Dexie, so a writer that holds one calls this.
  */
-export async function putUpcoming(db: AppDB, rows: readonly Upcoming[], now: number): Promise<number> {
-  if (rows.length === 0) return 0;
-  const logged = await db.interactions.bulkGet(rows.map((r) => r.key));
-  const fresh = rows.filter((_, i) => !logged[i]);
-  const before = await db.upcoming.bulkGet(fresh.map((r) => r.key));
-  await db.upcoming.bulkPut(fresh);
-  await refreshNextMeetings(db, peopleOf([...fresh, ...before]), now);
-  return fresh.length;
+export function putUpcoming(db: AppDB, rows: readonly Upcoming[], now: number): Promise<number> {
+  return inTransaction(db, async () => {
+    if (rows.length === 0) return 0;
+    const logged = await db.interactions.bulkGet(rows.map((r) => r.key));
+    const fresh = rows.filter((_, i) => !logged[i]);
+    const before = await db.upcoming.bulkGet(fresh.map((r) => r.key));
+    await db.upcoming.bulkPut(fresh);
+    await refreshNextMeetings(db, peopleOf([...fresh, ...before]), now);
+    return fresh.length;
+  });
+}
+
+/**
+ * Runs `work` in a transaction of its own, or nested in the caller's. Its promise is the database's, which
+ * carries the caller's transaction on past the await: the promise of a plain async function does not once it has
+ * passed through a few of them, and the caller's next read would find its transaction gone.
+ */
+function inTransaction<T>(db: AppDB, work: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', db.upcoming, db.people, db.interactions, work);
 }
 
 /**
@@ -61,18 +72,20 @@ export function replaceUpcoming(
  * Meetings just written to the log: no longer booked ahead; and their people (some new to the log) carry their
  * next booked meeting. Call inside the transaction that wrote them, which must include upcoming and people.
  */
-export async function meetingsLogged(
+export function meetingsLogged(
   db: AppDB,
   meetings: ReadonlyArray<{ key: string; people: readonly string[] }>,
   now: number,
 ): Promise<void> {
-  if (meetings.length === 0) return;
-  const rows = await db.upcoming.bulkGet(meetings.map((m) => m.key));
-  const found = rows.filter((r): r is Upcoming => r !== undefined);
-  await db.upcoming.bulkDelete(found.map((r) => r.key));
-  const emails = peopleOf(found);
-  for (const m of meetings) for (const email of m.people) emails.add(email);
-  await refreshNextMeetings(db, emails, now);
+  return inTransaction(db, async () => {
+    if (meetings.length === 0) return;
+    const rows = await db.upcoming.bulkGet(meetings.map((m) => m.key));
+    const found = rows.filter((r): r is Upcoming => r !== undefined);
+    await db.upcoming.bulkDelete(found.map((r) => r.key));
+    const emails = peopleOf(found);
+    for (const m of meetings) for (const email of m.people) emails.add(email);
+    await refreshNextMeetings(db, emails, now);
+  });
 }
 
 /**

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { importEvents, readIcs } from '../../lib/data/ics';
 import { AppDB } from '../../lib/db/app-db';
 import type { Upcoming } from '../../lib/db/types';
 import { DEFAULT_MEETING_RULES } from '../../lib/logging/rules';
 import { logCalendarEvent } from '../../lib/logging/service';
 import { meetingsLogged, noteUpcoming, sweepUpcoming } from '../../lib/logging/upcoming';
+import { BOOKED_HORIZON_MS } from '../../lib/relationships/booking';
 import { calendarEvent } from '../helpers/events';
 import { DAY, person } from '../helpers/people';
 
@@ -106,5 +110,23 @@ describe('meetings booked ahead', () => {
     await db.people.add(person('priya@x.example', NOW - 70 * DAY, { nextMeetingAt: NOW + 5 * DAY }));
     await sweepUpcoming(db, NOW, true);
     expect((await db.people.get('priya@x.example'))?.nextMeetingAt).toBeNull();
+  });
+});
+
+describe('within the transaction of a whole import', () => {
+  it('notes meetings ahead after logging those past, in the one transaction the import command opens', async () => {
+    // A file of 2,548 instances, past and ahead: the meetings logged, their people refreshed, then the meetings
+    // ahead noted. The transaction used to be lost on the way back from the refresh ("Transaction has already
+    // completed or failed"), and the whole import with it.
+    const at = Date.UTC(2026, 10, 28, 20);
+    const text = readFileSync(join(process.cwd(), 'tests/fixtures/ics/absurd.ics'), 'utf8');
+    const { events } = readIcs(text, { until: at + BOOKED_HORIZON_MS });
+    const summary = await db.transaction('rw', db.interactions, db.people, db.upcoming, () =>
+      importEvents(db, events, { now: at, myEmails: [], rules: DEFAULT_MEETING_RULES, includeLarge: false }),
+    );
+    expect(summary.booked).toBeGreaterThan(0);
+    expect(summary.meetings).toBeGreaterThan(0);
+    expect(await db.upcoming.count()).toBe(summary.booked);
+    expect(await db.interactions.count()).toBe(summary.meetings);
   });
 });

@@ -6,6 +6,7 @@ import type { Command } from './command';
 import { deleteAll } from './delete-all';
 import { deleteGroup } from './delete-group';
 import { deletePerson } from './delete-person';
+import { forgetSyncedData } from './forget-synced-data';
 import { importCalendar } from './import-calendar';
 import { logContact } from './log-contact';
 import { logMeeting } from './log-meeting';
@@ -20,6 +21,9 @@ import { saveSettings } from './save-settings';
 import { sendBackupPart } from './send-backup-part';
 import { sendCalendarPart } from './send-calendar-part';
 import { syncFeeds } from './sync-feeds';
+import { syncNow } from './sync-now';
+import { turnSyncOff } from './turn-sync-off';
+import { turnSyncOn } from './turn-sync-on';
 import { updatePeople } from './update-people';
 import { weeklyPick } from './weekly-pick';
 
@@ -51,6 +55,10 @@ export const COMMANDS = {
   saveFeeds,
   syncFeeds,
   openDatabase,
+  turnSyncOn,
+  turnSyncOff,
+  forgetSyncedData,
+  syncNow,
 } satisfies Record<string, Command<v.GenericSchema, unknown>>;
 
 export type Commands = typeof COMMANDS;

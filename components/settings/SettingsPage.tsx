@@ -11,6 +11,7 @@ import { ListField } from './ListField';
 import { OwnAddressQuestions } from './OwnAddressQuestions';
 import { RemindersSection } from './RemindersSection';
 import { RulesSection } from './RulesSection';
+import { SyncSection } from './SyncSection';
 import { TeamSection } from './TeamSection';
 
 const db = getDb();
@@ -75,6 +76,10 @@ export function SettingsPage() {
       <section class="card" aria-labelledby="feed">
         <h2 id="feed">Meetings that log themselves</h2>
         {feedSettings && feedStatus && <FeedSection settings={feedSettings} status={feedStatus} />}
+      </section>
+      <section class="card" aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Sync across your browsers</h2>
+        <SyncSection />
       </section>
       <section class="card" aria-labelledby="cadences">
         <h2 id="cadences">Default cadences</h2>

@@ -1,27 +1,16 @@
+import type { SyncState } from './status';
+
 /**
  * What the settings page says about sync across browsers, in words: where it stands, and exactly what stays on
  * this browser only and why. Pure functions of the state the background keeps (lib/sync/state.ts); no Dexie here,
  * so the page carries none of the sync's code.
  */
 
-/** The state's fields these words read (lib/sync/state.ts `SyncState`). */
-export interface SyncStatus {
-  on: boolean;
-  lastSyncAt: number | null;
-  waitingSince: number | null;
-  usage: { items: number; bytes: number } | null;
-  leftOut: {
-    decisions: number;
-    contacts: number;
-    notes: number;
-    digests: number;
-    deletions: number;
-    people: string[];
-  } | null;
-  problem: { message: string; at: number } | null;
-  stopped: { reason: 'forgotten' | 'passphrase-changed' | 'wiped'; at: number } | null;
-  refused: number;
-}
+/** The state's fields these words read. */
+export type SyncStatus = Pick<
+  SyncState,
+  'on' | 'lastSyncAt' | 'waitingSince' | 'usage' | 'leftOut' | 'problem' | 'stopped' | 'refused'
+>;
 
 const QUOTA_KB = 100;
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -95,7 +84,7 @@ export function statusLine(status: SyncStatus): string {
   const parts: string[] = [];
   parts.push(status.lastSyncAt === null ? 'Not synced yet.' : `Last synced ${when(status.lastSyncAt)}.`);
   if (status.usage) {
-    const kb = Math.round(status.usage.bytes / 1024);
+    const kb = status.usage.bytes < 1024 ? 'under 1' : String(Math.round(status.usage.bytes / 1024));
     parts.push(
       `Bridges uses ${count(status.usage.items, 'item')} and ${kb} KB of the ${QUOTA_KB} KB your browser's sync allows.`,
     );

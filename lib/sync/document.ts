@@ -112,13 +112,29 @@ export interface Ranked<K extends Kind = Kind> {
   email?: string;
 }
 
+/**
+ * A ranked record ready to be written: its JSON, its section, and where it ranks (kind first, then within the kind).
+ * Made once per record and kept while the record does not change (lib/sync/service.ts).
+ */
+export interface Entry<K extends Kind = Kind> extends Ranked<K> {
+  json: string;
+  section: string;
+  order: readonly [number, number, number];
+}
+
 /** The synced document: the core, and every other record in the order they matter. */
 export interface SyncDocument {
   core: CoreRecord;
-  ranked: Ranked[];
+  ranked: Entry[];
 }
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
+
+/**
+ * Text in the order of its code units: the same on every browser whatever its language (localeCompare is not, and
+ * two browsers ordering records differently would write different sections forever), and fast.
+ */
+export const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function latest(times: Person['changedAt']): number {
   let at = 0;
@@ -156,94 +172,94 @@ export function decidedFields(person: Person): Partial<Record<PersonField, Stamp
   return fields;
 }
 
-/** The document of `local`, its records ranked: tombstones, decisions, contacts, notes, then digests alone. */
-export function buildDocument(local: LocalSnapshot): SyncDocument {
-  const settings: Record<string, Stamped> = {};
-  for (const row of [...local.settings].sort((a, b) => a.name.localeCompare(b.name))) {
-    settings[row.name] = [row.value, toSeconds(row.changedAt ?? 0)];
+const TIER: Record<Kind, number> = { t: 0, d: 1, c: 2, n: 3, p: 4 };
+
+function entry<K extends Kind>(kind: K, key: string, record: KindRecords[K], rank: [number, number], email?: string) {
+  return {
+    kind,
+    key,
+    record,
+    ...(email !== undefined ? { email } : {}),
+    json: JSON.stringify(record),
+    section: sectionOf(kind, key),
+    order: [TIER[kind], rank[0], rank[1]] as const,
+  } satisfies Entry<K> as Entry;
+}
+
+/**
+ * A person's entries: their decisions with their digest (a person with only a note too: the note needs the digest
+ * where it arrives) and their note apart; or, when they have neither, their digest alone. Decisions and notes rank
+ * by priority (high first), then the latest change first; digests alone by the last meeting, latest first.
+ */
+export function entriesOfPerson(person: Person): Entry[] {
+  const fields = decidedFields(person);
+  const rank: [number, number] = [PRIORITY_RANK[person.priority], -latest(person.changedAt)];
+  const noteAt = person.changedAt?.note;
+  const hasNote = person.note !== '' || noteAt !== undefined;
+  if (Object.keys(fields).length === 0 && !hasNote) {
+    return [entry('p', person.email, digestOf(person), [-person.lastMetAt, 0], person.email)];
   }
-  const groups = [...local.groups]
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((g) => {
-      const record = { i: g.id, c: toSeconds(g.createdAt) } as GroupRecord;
-      for (const field of GROUP_FIELDS)
-        (record as unknown as Record<string, Stamped>)[field] = [g[field], toSeconds(g.changedAt?.[field] ?? 0)];
+  const out = [entry('d', person.email, { ...digestOf(person), s: fields }, rank, person.email)];
+  if (hasNote)
+    out.push(
+      entry('n', person.email, { e: person.email, t: [person.note, toSeconds(noteAt ?? 0)] }, rank, person.email),
+    );
+  return out;
+}
+
+/** A hand-logged contact's entry (newest first), or null for anything else. */
+export function entryOfContact(i: Interaction): Entry | null {
+  const email = i.people[0];
+  if (i.source !== 'manual' || i.kind === 'meeting' || email === undefined) return null;
+  // Its id, not its key: the browser that logged it keys it by the whole random id, the others by the id.
+  const id = contactId(i.key);
+  const record: ContactRecord = { k: id, e: email, y: i.kind, a: toSeconds(i.start), ...(i.note ? { t: i.note } : {}) };
+  return entry('c', id, record, [-i.start, 0], email);
+}
+
+/** A deletion's entry (newest first). */
+export function entryOfTombstone(t: Tombstone): Entry {
+  return entry('t', t.key, { k: t.key, a: toSeconds(t.at), ...(t.into ? { i: t.into } : {}) }, [-t.at, 0]);
+}
+
+/** The settings a user sets, each with its change time, and the groups. */
+export function coreOf(groups: readonly Group[], settings: readonly SettingRow[]): CoreRecord {
+  const s: Record<string, Stamped> = {};
+  for (const row of [...settings].sort((a, b) => byCode(a.name, b.name))) {
+    s[row.name] = [row.value, toSeconds(row.changedAt ?? 0)];
+  }
+  const g = [...groups]
+    .sort((a, b) => byCode(a.id, b.id))
+    .map((group) => {
+      const record = { i: group.id, c: toSeconds(group.createdAt) } as GroupRecord;
+      for (const field of GROUP_FIELDS) {
+        (record as unknown as Record<string, Stamped>)[field] = [
+          group[field],
+          toSeconds(group.changedAt?.[field] ?? 0),
+        ];
+      }
       return record;
     });
+  return { s, g };
+}
 
-  const tombstones: Ranked<'t'>[] = [...local.tombstones]
-    .sort((a, b) => b.at - a.at || a.key.localeCompare(b.key))
-    .map((t) => ({
-      kind: 't',
-      key: t.key,
-      record: { k: t.key, a: toSeconds(t.at), ...(t.into ? { i: t.into } : {}) },
-    }));
+/** Entries in the order they matter: deletions, decisions, contacts, notes, then digests alone. */
+export function rankEntries(entries: Iterable<Entry>): Entry[] {
+  return [...entries].sort(
+    (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2] || byCode(a.key, b.key),
+  );
+}
 
-  const decided: Array<Ranked<'d'> & { rank: [number, number] }> = [];
-  const notes: Array<Ranked<'n'> & { rank: [number, number] }> = [];
-  const digests: Array<Ranked<'p'> & { last: number }> = [];
-  for (const person of local.people) {
-    const fields = decidedFields(person);
-    const rank: [number, number] = [PRIORITY_RANK[person.priority], -latest(person.changedAt)];
-    const noteAt = person.changedAt?.note;
-    const hasNote = person.note !== '' || noteAt !== undefined;
-    if (hasNote) {
-      notes.push({
-        kind: 'n',
-        key: person.email,
-        email: person.email,
-        record: { e: person.email, t: [person.note, toSeconds(noteAt ?? 0)] },
-        rank,
-      });
-    }
-    if (Object.keys(fields).length > 0 || hasNote) {
-      // A person with only a note still needs their digest where the note arrives.
-      decided.push({
-        kind: 'd',
-        key: person.email,
-        email: person.email,
-        record: { ...digestOf(person), s: fields },
-        rank,
-      });
-    } else {
-      digests.push({
-        kind: 'p',
-        key: person.email,
-        email: person.email,
-        record: digestOf(person),
-        last: person.lastMetAt,
-      });
-    }
+/** The document of `local`, its records ranked: tombstones, decisions, contacts, notes, then digests alone. */
+export function buildDocument(local: LocalSnapshot): SyncDocument {
+  const entries: Entry[] = [];
+  for (const t of local.tombstones) entries.push(entryOfTombstone(t));
+  for (const person of local.people) entries.push(...entriesOfPerson(person));
+  for (const i of local.contacts) {
+    const e = entryOfContact(i);
+    if (e) entries.push(e);
   }
-  const byRank = (a: { rank: [number, number]; key: string }, b: { rank: [number, number]; key: string }) =>
-    a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.key.localeCompare(b.key);
-  decided.sort(byRank);
-  notes.sort(byRank);
-  digests.sort((a, b) => b.last - a.last || a.key.localeCompare(b.key));
-
-  const contacts: Ranked<'c'>[] = local.contacts
-    .filter((i) => i.source === 'manual' && i.kind !== 'meeting' && i.people.length > 0)
-    .sort((a, b) => b.start - a.start || contactId(a.key).localeCompare(contactId(b.key)))
-    .map((i) => ({
-      kind: 'c',
-      // Its id, not its key: the browser that logged it keys it by the whole random id, the others by the id.
-      key: contactId(i.key),
-      email: i.people[0],
-      record: {
-        k: contactId(i.key),
-        e: i.people[0] as string,
-        y: i.kind as ContactKind,
-        a: toSeconds(i.start),
-        ...(i.note ? { t: i.note } : {}),
-      },
-    }));
-
-  const strip = <T extends Ranked & { rank?: unknown; last?: unknown }>({ rank: _r, last: _l, ...rest }: T): Ranked =>
-    rest as unknown as Ranked;
-  return {
-    core: { s: settings, g: groups },
-    ranked: [...tombstones, ...decided.map(strip), ...contacts, ...notes.map(strip), ...digests.map(strip)],
-  };
+  return { core: coreOf(local.groups, local.settings), ranked: rankEntries(entries) };
 }
 
 /**

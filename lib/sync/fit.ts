@@ -1,5 +1,5 @@
 import { compress } from './codec';
-import { CORE, SECTION_NAMES, type SyncDocument, sectionOf } from './document';
+import { CORE, SECTION_NAMES, type SyncDocument } from './document';
 import { sectionBytes } from './store';
 
 /**
@@ -22,8 +22,8 @@ export interface Prepared {
 export function prepare(document: SyncDocument): Prepared {
   return {
     document,
-    sections: document.ranked.map((r) => sectionOf(r.kind, r.key)),
-    json: document.ranked.map((r) => JSON.stringify(r.record)),
+    sections: document.ranked.map((r) => r.section),
+    json: document.ranked.map((r) => r.json),
     coreText: JSON.stringify(document.core),
   };
 }

@@ -7,10 +7,13 @@ import { withUpgrades } from '../lib/db/upgrades';
 import { createFeedSync, FEED_ALARM } from '../lib/feed/service';
 import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/service';
 import { createBrowserSync, SYNC_ALARM } from '../lib/sync/background';
+import { watchWrites } from '../lib/sync/watch';
 
 export default defineBackground(() => {
   // The background creates and upgrades the database: its upgrades are added here only.
   const db = withUpgrades(getDb());
+  // What sync across browsers must write again is noted as it is written (before the database opens).
+  const watch = watchWrites(db);
   void closeStorageToContentScripts();
   // The database is opened and upgraded here, first; every command waits for it.
   const ready = openDatabase(db, browser.storage.local);
@@ -23,6 +26,7 @@ export default defineBackground(() => {
   if (import.meta.env.WXT_BENCH === '1') Object.assign(globalThis, { bridgesBenchSync: syncTimings });
   const sync = createBrowserSync(
     db,
+    watch,
     reminders,
     import.meta.env.WXT_BENCH === '1' ? (t) => syncTimings.push(t) : undefined,
   );

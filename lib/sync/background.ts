@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { deleteAllRecords, deleteAllSettings } from '../data/delete-all';
 import type { AppDB } from '../db/app-db';
 import { createSync, SYNC_ALARM, type SyncArea, type SyncDeps } from './service';
+import type { WriteWatch } from './watch';
 
 export { SYNC_ALARM };
 
@@ -15,9 +16,10 @@ interface Reminders {
  * The sync service as the background runs it: over the browser's `storage.sync`, woken by an alarm, recounting the
  * reminder after a merge; "delete everything on every browser" from another browser deletes everything here.
  */
-export function createBrowserSync(db: AppDB, reminders: Reminders, record?: SyncDeps['record']) {
+export function createBrowserSync(db: AppDB, watch: WriteWatch, reminders: Reminders, record?: SyncDeps['record']) {
   return createSync(db, {
     area: browser.storage.sync as unknown as SyncArea,
+    watch,
     now: Date.now,
     alarm: (when) => browser.alarms.create(SYNC_ALARM, { when }),
     merged: () => reminders.refresh(),

@@ -4,7 +4,20 @@ import { Refusal } from '../refusal';
 import { USER_SETTING_NAMES } from '../settings';
 import { fromBase85, toBase85 } from './codec';
 import { deriveKey, keyOpens, MIN_PASSPHRASE, makeCheck, newSalt, PBKDF2_ITERATIONS } from './crypto';
-import { buildDocument, CORE, KINDS, type Kind, kindOfSection, type LocalSnapshot, SECTION_NAMES } from './document';
+import {
+  CORE,
+  coreOf,
+  type Entry,
+  entriesOfPerson,
+  entryOfContact,
+  entryOfTombstone,
+  KINDS,
+  type Kind,
+  kindOfSection,
+  rankEntries,
+  SECTION_NAMES,
+  type SyncDocument,
+} from './document';
 import { Compressor, type Fit, fitDocument, prepare } from './fit';
 import {
   PULL_AFTER_MS,
@@ -36,6 +49,7 @@ import {
   sealSection,
   usage,
 } from './store';
+import type { WriteWatch } from './watch';
 
 /**
  * Sync across the user's browsers, through the browser's own sync (`storage.sync`), end-to-end encrypted: the
@@ -68,8 +82,19 @@ export interface SyncDeps {
   merged?(): Promise<void>;
   /** Another browser asked to delete everything on every browser: everything here is deleted. */
   wipe?(): Promise<void>;
+  /**
+   * The background's writes as they happen (lib/sync/watch.ts, installed before the database opens): a push reads
+   * again only what changed. Without it, every push reads everything.
+   */
+  watch?: WriteWatch;
   /** Benchmark builds only: a push's own time (without the browser's writes) and the writes' time. */
-  record?(timing: { kind: 'push' | 'pull'; ms: number; writeMs: number; sections: number }): void;
+  record?(timing: {
+    kind: 'push' | 'pull';
+    ms: number;
+    writeMs: number;
+    sections: number;
+    phases?: Record<string, number>;
+  }): void;
 }
 
 export interface SyncRunResult {
@@ -178,24 +203,85 @@ export function createSync(db: AppDB, deps: SyncDeps) {
     return performance.now() - t0;
   }
 
-  async function snapshot(): Promise<LocalSnapshot> {
+  /**
+   * What travels from here, each record prepared once and kept while it does not change: after the first push, only
+   * the rows written since (as the watch saw them) are read again. Groups and settings are few: read whole when any
+   * changed.
+   */
+  interface Cache {
+    people: Map<string, Entry[]>;
+    contacts: Map<string, Entry>;
+    tombstones: Map<string, Entry>;
+    core: SyncDocument['core'];
+  }
+  let cache: Cache | null = null;
+
+  async function readCore(): Promise<SyncDocument['core']> {
+    const [groups, settings] = await Promise.all([db.groups.toArray(), db.settings.bulkGet([...USER_SETTING_NAMES])]);
+    return coreOf(
+      groups,
+      settings.filter((r) => r !== undefined),
+    );
+  }
+
+  async function readAll(): Promise<Cache> {
     return db.transaction('r', [db.people, db.groups, db.settings, db.interactions, db.tombstones], async () => {
-      const [people, groups, settings, contacts, tombstones] = await Promise.all([
+      const [people, contacts, tombstones, core] = await Promise.all([
         db.people.toArray(),
-        db.groups.toArray(),
-        db.settings.bulkGet([...USER_SETTING_NAMES]),
         db.interactions.where('key').startsWith('manual:').toArray(),
         db.tombstones.toArray(),
+        readCore(),
       ]);
-      const now = deps.now();
-      return {
-        people,
-        groups,
-        settings: settings.filter((r) => r !== undefined),
-        contacts,
-        tombstones: tombstones.filter((t) => t.at >= now - TOMBSTONE_MS),
-      };
+      const fresh: Cache = { people: new Map(), contacts: new Map(), tombstones: new Map(), core };
+      for (const p of people) fresh.people.set(p.email, entriesOfPerson(p));
+      for (const i of contacts) {
+        const e = entryOfContact(i);
+        if (e) fresh.contacts.set(i.key, e);
+      }
+      for (const t of tombstones) fresh.tombstones.set(t.key, entryOfTombstone(t));
+      return fresh;
     });
+  }
+
+  async function documentNow(): Promise<SyncDocument> {
+    const changed = deps.watch?.take();
+    if (!cache || !changed || Object.values(changed).some((c) => c === 'all')) cache = await readAll();
+    else {
+      const known = cache;
+      await db.transaction('r', [db.people, db.groups, db.settings, db.interactions, db.tombstones], async () => {
+        const sets = changed as Record<keyof typeof changed, Set<string>>;
+        const people = [...sets.people];
+        const contacts = [...sets.contacts];
+        const tombstones = [...sets.tombstones];
+        const [rows, logged, deleted] = await Promise.all([
+          db.people.bulkGet(people),
+          db.interactions.bulkGet(contacts),
+          db.tombstones.bulkGet(tombstones),
+        ]);
+        people.forEach((email, i) => {
+          const row = rows[i];
+          if (row) known.people.set(email, entriesOfPerson(row));
+          else known.people.delete(email);
+        });
+        contacts.forEach((key, i) => {
+          const e = logged[i] && entryOfContact(logged[i]);
+          if (e) known.contacts.set(key, e);
+          else known.contacts.delete(key);
+        });
+        tombstones.forEach((key, i) => {
+          const row = deleted[i];
+          if (row) known.tombstones.set(key, entryOfTombstone(row));
+          else known.tombstones.delete(key);
+        });
+        if (sets.groups.size > 0 || sets.settings.size > 0) known.core = await readCore();
+      });
+    }
+    const oldest = Math.floor((deps.now() - TOMBSTONE_MS) / 1000);
+    const live = [...cache.tombstones.values()].filter((e) => (e.record as { a: number }).a >= oldest);
+    return {
+      core: cache.core,
+      ranked: rankEntries([...live, ...[...cache.people.values()].flat(), ...cache.contacts.values()]),
+    };
   }
 
   /** Turns sync off here: the key is forgotten; `stopped` says why when the user did not ask for it here. */
@@ -267,8 +353,12 @@ export function createSync(db: AppDB, deps: SyncDeps) {
   ): Promise<number> {
     const t0 = performance.now();
     let writeMs = 0;
-    const prepared = prepare(buildDocument(await snapshot()));
+    const document = await documentNow();
+    const t1 = performance.now();
+    const prepared = prepare(document);
+    const t2 = performance.now();
     const fit = await fitDocument(prepared, budget, compressor, lastCut);
+    const t3 = performance.now();
     lastCut = fit.count;
     compressor.settle();
     state.leftOut = leftOutOf(prepared, fit);
@@ -358,7 +448,13 @@ export function createSync(db: AppDB, deps: SyncDeps) {
       toDrop = [];
     }
     state.usage = usage(current);
-    deps.record?.({ kind: 'push', ms: performance.now() - t0 - writeMs, writeMs, sections: wrote });
+    deps.record?.({
+      kind: 'push',
+      ms: performance.now() - t0 - writeMs,
+      writeMs,
+      sections: wrote,
+      phases: { read: t1 - t0, build: t2 - t1, fit: t3 - t2 },
+    });
     return wrote;
   }
 

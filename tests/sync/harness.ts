@@ -6,6 +6,7 @@ import { logContact, updatePeople } from '../../lib/people/service';
 import { saveUserSettings } from '../../lib/settings';
 import { createSync, type SyncDeps, type SyncService } from '../../lib/sync/service';
 import { readState } from '../../lib/sync/state';
+import { watchWrites } from '../../lib/sync/watch';
 import { type ChromeSync, chromeSync, type RawArea } from '../helpers/chrome-sync';
 import { DAY, meetingAt, person } from '../helpers/people';
 
@@ -59,6 +60,7 @@ export function openBrowser(
   limits: Parameters<typeof chromeSync>[2] = {},
 ): Browser {
   const db = withUpgrades(new AppDB(`sync-${name}-${crypto.randomUUID()}`));
+  const watch = watchWrites(db);
   const area = chromeSync(inner, () => clock.now, limits);
   const timers = new ManualTimers();
   const browser: Browser = {
@@ -87,6 +89,7 @@ export function openBrowser(
     iterations: 1_000,
     minIterations: 1_000,
     timers,
+    watch,
     alarm: (when) => void browser.alarms.push(when),
     merged: async () => {
       browser.merges++;

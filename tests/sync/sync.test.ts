@@ -219,6 +219,32 @@ describe('sync across browsers: field by field, the later change wins', () => {
     expect(await a.db.interactions.where('people').equals('new.face@elsewhere.example').count()).toBe(0);
   });
 
+  it('two browsers that both learned the same person make one: both decisions, the later meeting, the larger count', async () => {
+    const { a, b } = await pair();
+    tick();
+    const LEE = 'lee.park@new.example';
+    await a.db.people.add(person(LEE, START - 5 * DAY, { displayName: 'Lee Park', interactionCount: 2 }));
+    await b.db.people.add(person(LEE, START - DAY, { displayName: 'Lee Park', interactionCount: 1 }));
+    await updatePeople(a.db, [LEE], { priority: 'high' }, clock.now);
+    tick();
+    await updatePeople(b.db, [LEE], { team: true, note: 'Met at the offsite' }, clock.now);
+    await a.sync.changed();
+    await b.sync.changed();
+    await a.settle();
+    await b.settle();
+    await exchange(a, b);
+    for (const side of [a, b]) {
+      expect(await side.db.people.where('email').equals(LEE).count()).toBe(1);
+      expect(await side.db.people.get(LEE)).toMatchObject({
+        priority: 'high',
+        team: true,
+        note: 'Met at the offsite',
+        lastMetAt: START - DAY,
+        interactionCount: 2,
+      });
+    }
+  });
+
   it('the settings travel, each the later change', async () => {
     const { a, b } = await pair();
     tick();

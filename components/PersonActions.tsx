@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { Person, Priority, RelationshipKind } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
+import { isPlanning } from '../lib/relationships/booking';
 import { type Cadence, cadenceProblem } from '../lib/relationships/cadence';
 import { KIND_LABELS } from '../lib/relationships/labels';
 import { useEscape } from '../lib/ui/use-escape';
+import { CatchUpControls } from './CatchUpControls';
 import { KindOptions } from './KindOptions';
 
 export interface PersonActionsProps {
@@ -17,7 +19,10 @@ export interface PersonActionsProps {
   onCancel(): void;
 }
 
-/** Snooze, priority, cadence, my team, ignore: each a native control, so the keyboard reaches all of them. */
+/**
+ * Plan a catch-up, email, snooze, priority, cadence, my team, ignore: each a native control, so the keyboard
+ * reaches all of them.
+ */
 export function PersonActions({ person, cadence, now, actions, onChanged, onCancel }: PersonActionsProps) {
   const [ideal, setIdeal] = useState(String(cadence.idealDays));
   const [max, setMax] = useState(String(cadence.maxDays));
@@ -49,6 +54,12 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
   const snoozed = person.snoozedUntil !== null && person.snoozedUntil > now;
   return (
     <div class="panel">
+      <CatchUpControls
+        person={person}
+        planning={isPlanning(person, now)}
+        now={now}
+        onDone={({ outcome, change }) => (change ? onChanged(outcome.message, change) : setError(outcome.message))}
+      />
       <fieldset class="row-buttons">
         <legend class="visually-hidden">Snooze</legend>
         {snoozed ? (

@@ -1,7 +1,7 @@
 import type { Group } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
-import { affiliationOf, KIND_LABELS, lastMetText } from '../lib/relationships/labels';
+import { affiliationOf, bookedLabel, KIND_LABELS, lastMetText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
 import { lazy } from '../lib/ui/lazy';
 import { StatusBadge } from './StatusBadge';
@@ -41,11 +41,13 @@ export function PersonRow({
   const details = [affiliationOf(person, groups, internalDomains), person.kind ? KIND_LABELS[person.kind] : null]
     .filter(Boolean)
     .join(' · ');
+  const next = bookedLabel(person, now);
   const tags = [
     person.team ? 'My team' : null,
     person.ignored ? 'Ignored' : null,
     person.snoozedUntil !== null && person.snoozedUntil > now ? 'Snoozed' : null,
     person.priority === 'high' ? 'High priority' : null,
+    entry.planning ? 'Catch-up being planned' : null,
   ].filter(Boolean);
   const panelId = `panel-${person.email}`;
   return (
@@ -59,6 +61,7 @@ export function PersonRow({
           <span class="details">{details}</span>
           <span class="last-met">
             Last met {lastMetText(person.lastMetAt, now)}
+            {next && <strong class="next-step"> · {next}</strong>}
             {tags.length > 0 && <span class="tags"> · {tags.join(' · ')}</span>}
           </span>
         </div>

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Group } from '../lib/db/types';
+import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import { affiliationOf, lastMetText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
 import { lazy } from '../lib/ui/lazy';
+import { CatchUpControls } from './CatchUpControls';
 import { StatusBadge } from './StatusBadge';
 
 const ContactForm = lazy(() => import('./ContactForm').then((m) => m.ContactForm));
@@ -14,10 +16,14 @@ export interface StretchCardProps {
   internalDomains: readonly string[];
   now: number;
   actions: PeopleActions;
-  onChanged(message: string): void;
+  /** After a change, with what to say and the change made (for Undo). */
+  onChanged(message: string, patch?: PersonPatch): void;
 }
 
-/** This week's one stretch: a relationship outside the usual circle to invest in, the same all week. */
+/**
+ * This week's one stretch: a relationship outside the usual circle to invest in, the same all week. Its call to
+ * action plans a catch-up; a contact that already happened is logged beside it.
+ */
 export function StretchCard({ pick, groups, internalDomains, now, actions, onChanged }: StretchCardProps) {
   const [open, setOpen] = useState(false);
   const { person } = pick;
@@ -30,22 +36,29 @@ export function StretchCard({ pick, groups, internalDomains, now, actions, onCha
           <span class="name">{person.displayName}</span>
           <span class="details">
             {affiliationOf(person, groups, internalDomains)} · last met {lastMetText(person.lastMetAt, now)}
+            {pick.planning && !done ? ' · Catch-up being planned' : ''}
           </span>
         </div>
-        {done ? (
-          <StatusBadge status="green" />
-        ) : (
+        {done && <StatusBadge status="green" />}
+      </div>
+      {!done && (
+        <CatchUpControls
+          person={person}
+          planning={pick.planning}
+          now={now}
+          primary
+          onDone={({ outcome, change }) => onChanged(outcome.message, change ?? undefined)}
+        >
           <button
             type="button"
-            class="primary"
             aria-expanded={open}
-            aria-label={`Reach out to ${person.displayName}`}
+            aria-label={`Log a contact with ${person.displayName}`}
             onClick={() => setOpen(!open)}
           >
-            Reach out
+            Log
           </button>
-        )}
-      </div>
+        </CatchUpControls>
+      )}
       {open && (
         <ContactForm
           email={person.email}

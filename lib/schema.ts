@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CALENDAR_SERVICES } from './catchup/settings';
 import { CONTACT_KINDS, PRIORITIES, RELATIONSHIP_KINDS } from './db/types';
 import { hasInvisible, isEmail, normaliseEmail } from './people/email';
 import { cadenceProblem, MAX_CADENCE_DAYS } from './relationships/cadence';
@@ -83,6 +84,8 @@ export const LIMITS = {
   listLength: 100,
   /** People in one meeting. */
   people: 5000,
+  /** An invitation's title, and the user's name in it. */
+  catchUpTitle: 200,
 } as const;
 
 /** Cuts `text` to `max` characters, never in the middle of a surrogate pair. */
@@ -186,6 +189,23 @@ export const ReminderSettingsSchema = v.strictObject({
   notifications: v.boolean(),
 });
 
+/** How "Plan a catch-up" fills in an invitation: the calendar, its length, its title, the user's own name. */
+export const CatchUpSettingsSchema = v.strictObject({
+  calendar: v.picklist(CALENDAR_SERVICES, 'Choose Google Calendar or Outlook.'),
+  minutes: v.pipe(
+    v.number('A length must be a number of minutes.'),
+    v.integer('A catch-up lasts a whole number of minutes, from 5 to 480.'),
+    v.minValue(5, 'A catch-up lasts a whole number of minutes, from 5 to 480.'),
+    v.maxValue(480, 'A catch-up lasts a whole number of minutes, from 5 to 480.'),
+  ),
+  title: v.pipe(
+    Text(LIMITS.catchUpTitle, "The invitation's title"),
+    v.trim(),
+    v.nonEmpty('Give the invitation a title, such as "Catch-up: {their name}".'),
+  ),
+  myName: v.pipe(Text(LIMITS.catchUpTitle, 'Your name'), v.trim()),
+});
+
 /**
  * The settings a user sets, all optional: what the settings page saves and what a backup carries, checked by
  * one schema.
@@ -196,6 +216,7 @@ export const UserSettingsSchema = v.strictObject({
   internalDomains: v.optional(List(Domain, LIMITS.listLength, "Your company's domains")),
   cadenceDefaults: v.optional(CadenceDefaultsSchema),
   reminders: v.optional(ReminderSettingsSchema),
+  catchUp: v.optional(CatchUpSettingsSchema),
 });
 export type UserSettings = v.InferOutput<typeof UserSettingsSchema>;
 

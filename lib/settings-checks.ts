@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { checkFeedAddress } from './feed/address';
 import {
   CadenceDefaultsSchema,
+  CatchUpSettingsSchema,
   Count,
   Domain,
   Email,
@@ -91,6 +92,7 @@ export const SETTING_SCHEMAS = {
     ),
     v.check((state) => Object.keys(state).length <= 10, 'Bridges syncs at most 10 calendars.'),
   ),
+  catchUp: CatchUpSettingsSchema,
 } as const satisfies { [N in SettingName]: v.GenericSchema<unknown, Settings[N]> };
 
 export type SettingCheck<N extends SettingName> = { ok: true; value: Settings[N] } | { ok: false; problem: string };

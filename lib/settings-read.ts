@@ -15,6 +15,7 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   feedSettings: "calendar feeds' addresses",
   feedStatus: "calendar feeds' status",
   feedSyncState: "calendar feeds' last sync",
+  catchUp: 'catch-up invitation settings',
 };
 
 /** A value of a setting checked by `schema`: the value to use, or what is wrong with it. */

@@ -1,3 +1,4 @@
+import { type CatchUpSettings, DEFAULT_CATCH_UP } from './catchup/settings';
 import { DEFAULT_MEETING_RULES, type MeetingRules } from './logging/rules';
 import { type CadenceDefaults, DEFAULT_CADENCES } from './relationships/cadence';
 
@@ -89,6 +90,7 @@ export interface Settings {
   feedSettings: FeedSettings;
   feedStatus: FeedStatus;
   feedSyncState: FeedSyncState;
+  catchUp: CatchUpSettings;
 }
 
 /** Every setting's name: the key of its row in the database's `settings` store. */
@@ -105,6 +107,7 @@ export const SETTING_NAMES = [
   'feedSettings',
   'feedStatus',
   'feedSyncState',
+  'catchUp',
 ] as const satisfies readonly SettingName[];
 
 /** The settings the popup needs for its first paint. */
@@ -122,4 +125,5 @@ export const SETTING_FALLBACKS: Settings = {
   feedSettings: { enabled: false, feeds: [] },
   feedStatus: FEED_STATUS_NONE,
   feedSyncState: {},
+  catchUp: DEFAULT_CATCH_UP,
 };

@@ -1,6 +1,8 @@
+import * as v from 'valibot';
+import type { CalendarService, CatchUpSettings } from './catchup/settings';
 import { isEmail, normaliseEmail } from './people/email';
 import { cadenceProblem } from './relationships/cadence';
-import { hasInvisible, isDomain } from './schema';
+import { CatchUpSettingsSchema, hasInvisible, isDomain, sentenceOf } from './schema';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -62,4 +64,18 @@ function wholeNumber(raw: string): number | null {
   const text = raw.trim();
   if (!/^\d{1,6}$/.test(text)) return null;
   return Number(text);
+}
+
+/** How a catch-up's invitation is filled in, as typed: the length in minutes is text until it is checked. */
+export function checkCatchUp(input: {
+  calendar: CalendarService;
+  minutes: string;
+  title: string;
+  myName: string;
+}): Checked<CatchUpSettings> {
+  const minutes = wholeNumber(input.minutes);
+  if (minutes === null) return { ok: false, message: 'A catch-up lasts a whole number of minutes, from 5 to 480.' };
+  const result = v.safeParse(CatchUpSettingsSchema, { ...input, minutes });
+  if (!result.success) return { ok: false, message: sentenceOf(result.issues, 'These settings cannot be used.') };
+  return { ok: true, value: result.output };
 }

@@ -107,5 +107,6 @@ export function saveUserSettings(db: AppDB, settings: UserSettings): Promise<voi
     if (settings.internalDomains) await setSetting(db, 'internalDomains', settings.internalDomains);
     if (settings.cadenceDefaults) await setSetting(db, 'cadenceDefaults', settings.cadenceDefaults);
     if (settings.reminders) await setSetting(db, 'reminders', settings.reminders);
+    if (settings.catchUp) await setSetting(db, 'catchUp', settings.catchUp);
   });
 }

@@ -66,9 +66,9 @@ describe('the dispatcher', () => {
     });
   }
 
-  it('lets a content script do nothing but log a meeting and ask about one', () => {
+  it('lets a content script do nothing but log a meeting (or note one to come as booked) and ask about one', () => {
     const forContent = names.filter((n) => COMMANDS[n].from.includes('content')).sort();
-    expect(forContent).toEqual(['logMeeting', 'meetingStatus']);
+    expect(forContent).toEqual(['logMeeting', 'meetingStatus', 'noteBooked']);
   });
 
   it('refuses a deletion or merge sent from the Calendar page, and changes nothing', async () => {

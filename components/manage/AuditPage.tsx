@@ -11,6 +11,7 @@ import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
 import type { PersonPatch } from '../../lib/people/inputs';
 import { useCommand } from '../../lib/ui/use-command';
+import { type CatchUpDone, CatchUpOutcome } from '../CatchUpControls';
 import { CommandStatus } from '../CommandStatus';
 import { AuditFilters } from './audit/AuditFilters';
 import { AuditTable, type Sort } from './audit/AuditTable';
@@ -30,6 +31,7 @@ export function AuditPage({ data }: { data: ManageData }) {
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const changing = useCommand();
+  const [caughtUp, setCaughtUp] = useState<{ email: string; done: CatchUpDone } | null>(null);
 
   const rows = useMemo(
     () =>
@@ -88,10 +90,26 @@ export function AuditPage({ data }: { data: ManageData }) {
         />
       )}
       <CommandStatus state={changing} />
+      {caughtUp && (
+        <CatchUpOutcome
+          key={caughtUp.email}
+          email={caughtUp.email}
+          outcome={caughtUp.done.outcome}
+          onUndone={() => setCaughtUp(null)}
+        />
+      )}
       <p class="muted">
         {shown.length} of {rows.length} people
       </p>
-      <AuditTable rows={current} now={data.now} sort={sort} selected={selected} onSort={setSort} onSelect={select} />
+      <AuditTable
+        rows={current}
+        now={data.now}
+        sort={sort}
+        selected={selected}
+        onSort={setSort}
+        onSelect={select}
+        onCatchUp={(email, done) => setCaughtUp({ email, done })}
+      />
       {pages > 1 && (
         <nav class="pager" aria-label="Pages">
           <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>

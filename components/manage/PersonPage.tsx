@@ -1,6 +1,7 @@
 import type { ManageData } from '../../lib/manage/use-manage-data';
-import { affiliationOf, lastMetText } from '../../lib/relationships/labels';
+import { affiliationOf, bookedLabel, lastMetText } from '../../lib/relationships/labels';
 import { assess } from '../../lib/relationships/rank';
+import { CatchUpControls } from '../CatchUpControls';
 import { StatusBadge } from '../StatusBadge';
 import { day } from './person/format';
 import { MergeAndDelete } from './person/MergeAndDelete';
@@ -9,7 +10,7 @@ import { RelationshipSection } from './person/RelationshipSection';
 import { Timeline } from './person/Timeline';
 
 /**
- * One person: their timeline, what matters to them, thanks owed, cadence and kind, merge and delete. Keyed by
+ * One person: planning a catch-up with them, their timeline, what matters to them, thanks owed, cadence and kind, merge and delete. Keyed by
  * the person where it is used, so an unsaved draft never follows the user to someone else's page.
  */
 export function PersonPage({ data, email }: { data: ManageData; email: string }) {
@@ -21,8 +22,9 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
       </p>
     );
   }
-  const { status, cadence } = assess(person, { now: data.now, cadences: data.cadences });
+  const { status, cadence, planning } = assess(person, { now: data.now, cadences: data.cadences });
   const names = new Map(data.people.map((p) => [p.email, p.displayName]));
+  const nextStep = bookedLabel(person, data.now);
   return (
     <article class="person-page">
       <p>
@@ -31,12 +33,15 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
       <header class="person-head">
         <h2>{person.displayName}</h2>
         <StatusBadge status={status} />
+        {planning && <span class="tag">Catch-up being planned</span>}
       </header>
       <p class="muted">
         {person.email} · {affiliationOf(person, data.groupsById, data.internalDomains)} · last met{' '}
         {lastMetText(person.lastMetAt, data.now)} · {person.interactionCount}{' '}
         {person.interactionCount === 1 ? 'interaction' : 'interactions'} since {day(person.firstMetAt)}
+        {nextStep && <strong class="next-step"> · {nextStep}</strong>}
       </p>
+      <CatchUpControls person={person} planning={planning} now={data.now} />
       <div class="person-grid">
         <NoteAndThanks person={person} />
         <section class="card" aria-labelledby="relationship">

@@ -6,6 +6,7 @@ import { checkDomain, checkEmail } from '../../lib/settings-validation';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useSettings } from '../../lib/ui/use-settings';
 import { CadenceSection } from './CadenceSection';
+import { CatchUpSection } from './CatchUpSection';
 import { FeedSection } from './FeedSection';
 import { ListField } from './ListField';
 import { OwnAddressQuestions } from './OwnAddressQuestions';
@@ -29,9 +30,10 @@ const SHOWN = [
   'ownAddresses',
   'feedSettings',
   'feedStatus',
+  'catchUp',
 ] as const;
 
-/** The settings: reminders, cadences, meeting rules, who I am, my company, my team. */
+/** The settings: reminders, cadences, catch-ups, meeting rules, who I am, my company, my team. */
 export function SettingsPage() {
   const now = Date.now();
   const settings = useSettings(SHOWN);
@@ -44,6 +46,7 @@ export function SettingsPage() {
     ownAddresses,
     feedSettings,
     feedStatus,
+    catchUp,
   } = settings?.values ?? {};
   const people = useLiveQuery(() => db.people.toArray());
   const recent = useLiveQuery(() =>
@@ -88,6 +91,13 @@ export function SettingsPage() {
           red after the maximum. Each person can have their own.
         </p>
         {cadences && <CadenceSection value={cadences} onSave={(v) => save({ cadenceDefaults: v })} />}
+      </section>
+      <section class="card" aria-labelledby="catch-up">
+        <h2 id="catch-up">Planning a catch-up</h2>
+        <p class="hint">
+          "Plan a catch-up" opens a new invitation in your calendar, in a new tab, for you to pick the time and send.
+        </p>
+        {catchUp && <CatchUpSection value={catchUp} onSave={(v) => save({ catchUp: v })} />}
       </section>
       <section class="card" aria-labelledby="rules">
         <h2 id="rules">Which meetings count</h2>

@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import { CatchUpContext } from '../../components/catch-up-context';
 import { PAGE_DEPS } from '../../components/manage/data/deps';
+import { pageCatchUpHost } from '../../lib/catchup/page-host';
 import { makeBackupFile, restoreFile } from '../../lib/data/actions';
 import { getDb } from '../../lib/db/app-db';
 import { databaseReady } from '../../lib/db/ready';
@@ -23,4 +25,13 @@ const root = document.getElementById('app');
 // The bench build's quiet page (#/bench) renders nothing, so no live query runs beside what is measured.
 const quiet = import.meta.env.WXT_BENCH === '1' && location.hash === '#/bench';
 // The background opens (and upgrades) the database; the page reads it once it is at this version.
-if (root && !quiet) void databaseReady(() => sendMessage('openDatabase', {})).then(() => render(<App />, root));
+if (root && !quiet) {
+  void databaseReady(() => sendMessage('openDatabase', {})).then(() =>
+    render(
+      <CatchUpContext.Provider value={pageCatchUpHost}>
+        <App />
+      </CatchUpContext.Provider>,
+      root,
+    ),
+  );
+}

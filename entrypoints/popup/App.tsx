@@ -109,7 +109,7 @@ export function App({ initial }: AppProps) {
               internalDomains={settings.internalDomains}
               now={now}
               actions={actions}
-              onChanged={(message) => setToast({ message })}
+              onChanged={(message, patch) => changed(pickEntry.person.email, message, patch)}
             />
           )}
           {!searching && (

@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { CatchUpContext } from '../../components/catch-up-context';
+import { popupCatchUpHost } from '../../lib/popup/catch-up-host';
 import type { PopupData } from '../../lib/popup/snapshot';
 import { rankNeglected } from '../../lib/relationships/rank';
 import { App } from './App';
@@ -13,5 +15,11 @@ const started = (globalThis as { bridgesPopupData?: Promise<PopupData> }).bridge
 const root = document.getElementById('app');
 const read = () => import('../../lib/popup/snapshot').then((m) => m.readPopupSnapshot());
 void (started ?? read()).then((initial) => {
-  if (root) render(<App initial={initial} />, root);
+  if (!root) return;
+  render(
+    <CatchUpContext.Provider value={popupCatchUpHost}>
+      <App initial={initial} />
+    </CatchUpContext.Provider>,
+    root,
+  );
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AppDB } from '../db/app-db';
+import { sweepUpcoming } from '../logging/upcoming';
 import { type LegacyArea, moveSettingsFromLocalStorage } from './move-settings';
 
 /**
@@ -7,11 +8,13 @@ import { type LegacyArea, moveSettingsFromLocalStorage } from './move-settings';
  * in a page), and the settings moved out of the extension's local storage the first time this release runs.
  * Every command waits for it.
  */
-export async function openDatabase(db: AppDB, area: LegacyArea): Promise<void> {
+export async function openDatabase(db: AppDB, area: LegacyArea, now: () => number = Date.now): Promise<void> {
   await db.open();
   await moveSettingsFromLocalStorage(db, area).catch((error: unknown) => {
     console.warn('Bridges: the settings could not be moved out of local storage.', error);
   });
+  // Meetings booked ahead whose time passed while the browser was closed no longer count.
+  await sweepUpcoming(db, now()).catch(() => undefined);
 }
 
 interface AccessLevelArea {

@@ -33,7 +33,7 @@ export const importCalendar = command({
     }
     if (owner) await answerOwnAddress(db, owner, true);
     const { myEmails, meetingRules: rules } = await getSettings(db, ['myEmails', 'meetingRules']);
-    return db.transaction('rw', db.interactions, db.people, () =>
+    return db.transaction('rw', db.interactions, db.people, db.upcoming, () =>
       importEvents(db, events, { now: ctx.now, myEmails, rules, includeLarge }),
     );
   },

@@ -12,6 +12,7 @@ import { logContact } from './log-contact';
 import { logMeeting } from './log-meeting';
 import { meetingStatus } from './meeting-status';
 import { mergePeople } from './merge-people';
+import { noteBooked } from './note-booked';
 import { openDatabase } from './open-database';
 import { reminderSeen } from './reminder-seen';
 import { restoreBackup } from './restore-backup';
@@ -59,6 +60,7 @@ export const COMMANDS = {
   turnSyncOff,
   forgetSyncedData,
   syncNow,
+  noteBooked,
 } satisfies Record<string, Command<v.GenericSchema, unknown>>;
 
 export type Commands = typeof COMMANDS;

@@ -1,14 +1,21 @@
 import * as v from 'valibot';
 import { heldStatus, restoreHold } from '../logging/hold';
+import { calendarKey } from '../logging/rules';
 import { meetingStatus as statusOf } from '../logging/service';
+import { upcomingStatus } from '../logging/upcoming';
 import { command } from './command';
 
-/** Whether an event (by its instance's id) is already in the log. */
+/** Whether an event (by its instance's id) is already in the log, or noted as booked. */
 export const meetingStatus = command({
   from: ['content'],
   input: v.strictObject({ eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)) }),
   writes: false,
   unreadable: "Bridges can't read this event's id.",
   // While a restore holds the database, a click kept for after it answers at once; other events wait for it.
-  run: async (db, { eventId }) => (restoreHold.active ? await heldStatus(db, eventId) : null) ?? statusOf(db, eventId),
+  run: async (db, { eventId }) => {
+    const status = (restoreHold.active ? await heldStatus(db, eventId) : null) ?? (await statusOf(db, eventId));
+    if (status.logged) return status;
+    const booked = await upcomingStatus(db, calendarKey(eventId));
+    return booked ? { logged: false as const, booked } : status;
+  },
 });

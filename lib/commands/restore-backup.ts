@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { RestoreWriter } from '../data/restore';
+import { sweepUpcoming } from '../logging/upcoming';
 import { saveUserSettings } from '../settings';
 import { command } from './command';
 import { causeOf } from './failure';
@@ -17,6 +18,8 @@ export const restoreBackup = command({
   writes: true,
   async run(db, { upload }, ctx) {
     const { settings, ...summary } = await takeSink<RestoreWriter>(upload, 'backup').result();
+    // The restored people carry the bookings of the moment the backup was made: this browser's calendar says.
+    await sweepUpcoming(db, ctx.now, true).catch(() => undefined);
     let settingsProblem: string | null = null;
     try {
       await saveUserSettings(db, settings);

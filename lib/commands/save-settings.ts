@@ -3,8 +3,8 @@ import { saveUserSettings } from '../settings';
 import { command } from './command';
 
 /**
- * Change the user's settings: any of meeting rules, own addresses, company domains, default cadences and the
- * reminder. One schema checks them here and in a backup file.
+ * Change the user's settings: any of meeting rules, own addresses, company domains, default cadences, the
+ * reminder and how a catch-up's invitation is filled in. One schema checks them here and in a backup file.
  */
 export const saveSettings = command({
   from: ['page'],

@@ -4,7 +4,7 @@ import { updatePeople as update } from '../people/service';
 import { Email } from '../schema';
 import { command } from './command';
 
-/** Change people: priority, kind, cadence, team, ignore, snooze, group, note, thanks. */
+/** Change people: priority, kind, cadence, team, ignore, snooze, group, note, thanks, a catch-up being planned. */
 export const updatePeople = command({
   from: ['page'],
   input: v.strictObject({

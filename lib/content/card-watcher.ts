@@ -1,4 +1,4 @@
-import { type CardReading, readEventCard } from '../calendar/google/card';
+import { type CalendarEvent, type CardReading, readEventCard } from '../calendar/google/card';
 import { readEditPage } from '../calendar/google/edit-page';
 import { eventIdFromEditUrl, eventIdOf } from '../calendar/google/event-id';
 import { findActionBar, findCard, findEditEvent, isEditPageUrl, queryFirst } from '../calendar/google/selectors';
@@ -6,12 +6,14 @@ import { describeStructure } from '../calendar/google/structure';
 import { NoAnswer, type sendMessage } from '../messaging';
 import {
   BUSY,
+  bookedView,
   type ControlView,
   DISCONNECTED,
   loggedView,
   messageView,
   READY,
   UNREADABLE_VIEW,
+  viewOfBooking,
   viewOfOutcome,
 } from './control-state';
 import { LogControl } from './log-control';
@@ -61,6 +63,8 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   // The user's answers so far for the event shown: the second click over the limit, "log anyway".
   let confirmedFor: string | null = null;
   let anywayFor: string | null = null;
+  // The event shown is a meeting to come: the control's click notes it as booked instead of logging it.
+  let bookFor: string | null = null;
   let lastFailure = '';
 
   const findSurface = (): Surface | null => {
@@ -80,6 +84,7 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       shownKey = surface.key;
       confirmedFor = null;
       anywayFor = null;
+      bookFor = null;
       control.show(READY);
       void refreshStatus(surface);
     }
@@ -96,7 +101,12 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
     if (!id) return;
     try {
       const status = await deps.send('meetingStatus', { eventId: id.eventId });
-      if (shownKey === surface.key && status.logged) control.show(loggedView(status.people));
+      if (shownKey !== surface.key) return;
+      if (status.logged) control.show(loggedView(status.people));
+      else if ('booked' in status && status.booked) {
+        bookFor = id.eventId;
+        control.show(bookedView(status.booked.people));
+      }
     } catch (error) {
       if (shownKey === surface.key) control.show(failureView(error));
     }
@@ -120,6 +130,10 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
     }
     const { event } = reading;
     const key = surface?.key ?? null;
+    if (bookFor === event.eventId) {
+      control.show({ ...BUSY, label: 'Noting…' });
+      return bookShownEvent(event, key);
+    }
     control.show(BUSY);
     try {
       const outcome = await deps.send('logMeeting', {
@@ -131,8 +145,27 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       if (outcome.status === 'needs-confirmation') confirmedFor = event.eventId;
       else if (outcome.status === 'response-unknown') anywayFor = event.eventId;
       else confirmedFor = anywayFor = null;
+      if (outcome.status === 'not-started') bookFor = event.eventId;
       control.show(viewOfOutcome(outcome));
       if (outcome.status === 'logged') deps.recordLog?.(performance.now() - clickedAt);
+    } catch (error) {
+      if (shownKey === key) control.show(failureView(error));
+    }
+  }
+
+  /** The second step for a meeting to come: noted as booked, by the same rules and answers as a log. */
+  async function bookShownEvent(event: CalendarEvent, key: string | null): Promise<void> {
+    try {
+      const outcome = await deps.send('noteBooked', {
+        event,
+        confirmed: confirmedFor === event.eventId,
+        logAnyway: anywayFor === event.eventId,
+      });
+      if (shownKey !== key) return;
+      if (outcome.status === 'needs-confirmation') confirmedFor = event.eventId;
+      else if (outcome.status === 'response-unknown') anywayFor = event.eventId;
+      if (outcome.status === 'started') bookFor = null;
+      control.show(viewOfBooking(outcome));
     } catch (error) {
       if (shownKey === key) control.show(failureView(error));
     }

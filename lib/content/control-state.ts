@@ -1,9 +1,10 @@
 import { UNREADABLE } from '../calendar/google/card';
 import type { LogOutcome } from '../logging/service';
+import type { BookOutcome } from '../logging/upcoming';
 
 /** What the Log control shows. Pure data, so every wording is tested. */
 export interface ControlView {
-  /** The button's text, which is its accessible name; always starts with "Log". */
+  /** The button's text, which is its accessible name ("Log meeting", "Logged · 4 people", "Note as booked", …). */
   label: string;
   /** A sentence beside the button (a rule that applied, a problem), or "". */
   message: string;
@@ -13,7 +14,7 @@ export interface ControlView {
    * What the next click asks for: a plain log, the second click on a meeting over the guest limit, or a log
    * although the page could not tell whether the user declined.
    */
-  next: 'log' | 'confirm' | 'anyway';
+  next: 'log' | 'confirm' | 'anyway' | 'book';
   /** Offer "Copy details for a bug report" beside the message: the card could not be read. */
   offerReport: boolean;
 }
@@ -60,7 +61,7 @@ export function viewOfOutcome(outcome: LogOutcome): ControlView {
     case 'already-logged':
       return loggedView(outcome.people, 'Already in your log: nothing changed.');
     case 'not-started':
-      return messageView("Not logged: this meeting hasn't started yet.");
+      return NOT_STARTED_VIEW;
     case 'declined':
       return messageView('Not logged: you declined this meeting.');
     case 'no-one':
@@ -90,6 +91,49 @@ export function viewOfOutcome(outcome: LogOutcome): ControlView {
       };
     case 'invalid':
       return UNREADABLE_VIEW;
+  }
+}
+
+/** A meeting to come: nothing to log yet, and the one thing to do is to note it as booked. */
+export const NOT_STARTED_VIEW: ControlView = {
+  ...messageView(
+    "This meeting hasn't started yet. Note it as booked, and its people are not counted as needing you until then.",
+    'neutral',
+  ),
+  label: 'Note as booked',
+  next: 'book',
+};
+
+export function bookedView(n: number, message = ''): ControlView {
+  return { ...READY, label: `Booked · ${people(n)}`, message, tone: 'success', next: 'book' };
+}
+
+export function viewOfBooking(outcome: BookOutcome): ControlView {
+  switch (outcome.status) {
+    case 'booked':
+      return bookedView(outcome.people, 'Noted: once it has happened, log it here.');
+    case 'already-booked':
+      return bookedView(outcome.people, 'Already noted as booked: nothing changed.');
+    case 'started':
+      return { ...READY, message: 'This meeting has started: log it instead.', tone: 'warning' };
+    case 'declined':
+      return { ...messageView('Not noted: you declined this meeting.'), next: 'book', label: 'Note as booked' };
+    case 'no-one':
+      return { ...messageView('Nothing to note: there are no other guests.'), next: 'book', label: 'Note as booked' };
+    case 'response-unknown':
+      return {
+        ...messageView("Bridges can't tell whether you declined this meeting: Calendar's page doesn't say clearly."),
+        label: 'Note as booked anyway',
+        next: 'book',
+      };
+    case 'needs-confirmation':
+      return {
+        ...messageView(
+          `This meeting has ${people(outcome.count)}, over your limit of ${outcome.limit}. Click again to note them all as booked.`,
+        ),
+        label: `Note ${people(outcome.count)} as booked?`,
+        next: 'book',
+      };
   }
 }
 

@@ -7,6 +7,7 @@ import {
   ownAddresses,
   startingAnswer,
 } from './calendar-owner';
+import { MAX_CALENDAR_BYTES } from './ics/limits';
 import { type Unpacked, unpackEntry, type ZipEntry, ZipError, zipEntries } from './zip-entries';
 
 /**
@@ -44,8 +45,11 @@ export type ExportReading =
     }
   | { ok: false; message: string };
 
-/** The most a zip may hold once unpacked: a decade of a busy calendar is a few tens of MB. */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/**
+ * The most a zip may hold once unpacked: the largest calendar Bridges reads (a decade of a busy calendar is a few
+ * tens of MB), one limit with the feed's and a single file's.
+ */
+export const MAX_UNPACKED_BYTES = MAX_CALENDAR_BYTES;
 /** The largest file read, a calendar file or an export: as much as an export may unpack to. */
 export const MAX_FILE_BYTES = MAX_UNPACKED_BYTES;
 /** The most calendars listed from one export: an account sees a few dozen; tens of thousands would stall the page. */

@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import type { CalendarEvent } from '../calendar/google/card';
 import { fitEvents } from '../data/calendar-file';
 import { readIcs } from '../data/ics';
-import { holdsMore, tooLarge } from '../data/ics/limits';
+import { DEFAULT_MAX_PER_SERIES, holdsMore, tooLarge } from '../data/ics/limits';
 import type { AppDB } from '../db/app-db';
+import { BOOKED_HORIZON_MS, replaceUpcoming, upcomingOf } from '../logging/upcoming';
+import { AHEAD_PER_SERIES } from '../relationships/booking';
 import { getSetting, getSettings, setSetting } from '../settings';
 import type { FeedStatus } from '../settings-schema';
 import { mayReachFeed } from './address';
@@ -53,7 +55,7 @@ export type SyncResult =
  * file's oldest meetings), those are not "gone" from the feed.
  */
 const readWithIcs: ReadFeed = (text, until) => {
-  const reading = readIcs(text, { until });
+  const reading = readIcs(text, { until, maxPerSeries: DEFAULT_MAX_PER_SERIES + AHEAD_PER_SERIES });
   const cut = reading.leftOut[0];
   return {
     ...(cut ? { overLimit: { held: cut.held, limit: cut.limit } } : {}),
@@ -99,7 +101,8 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
       }
       if (fetched.status === 'unchanged') continue;
       const t0 = performance.now();
-      const reading = read(fetched.text, now);
+      // Up to a few months ahead: the meetings to come say who is already booked.
+      const reading = read(fetched.text, now + BOOKED_HORIZON_MS);
       const t1 = performance.now();
       if (reading.problem) {
         const problem = reading.tooLarge ? 'too-large' : 'not-calendar';
@@ -122,6 +125,18 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
         coveredFrom: reading.coveredFrom,
         readFrom: reading.readFrom,
       });
+      const ahead = reading.events.filter((e) => e.start > now);
+      await replaceUpcoming(
+        db,
+        'feed',
+        feed.calendar,
+        // Filed under the feed they came from, so that the next sync of it replaces them whole.
+        ahead.flatMap((e) => {
+          const row = upcomingOf(e, myEmails, 'feed', now);
+          return row ? [{ ...row, calendarId: feed.calendar }] : [];
+        }),
+        now,
+      );
       deps.record?.({
         parseMs: t1 - t0,
         syncMs: performance.now() - t1,

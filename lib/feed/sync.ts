@@ -4,6 +4,7 @@ import type { Interaction, Person } from '../db/types';
 import { parseCalendarEvent } from '../logging/event-schema';
 import { judge, type MeetingRules } from '../logging/rules';
 import { calendarKey, meetingOf, recordContacts } from '../logging/service';
+import { meetingsLogged } from '../logging/upcoming';
 
 /**
  * Keeping the log complete from the user's own calendar feed, incrementally. Each sync compares the feed's
@@ -107,7 +108,7 @@ export async function syncFeedEvents(
   });
   if (changed.length === 0 && gone.length === 0) return { summary, state: { instances } };
 
-  await db.transaction('rw', db.interactions, db.people, async () => {
+  await db.transaction('rw', db.interactions, db.people, db.upcoming, async () => {
     const peopleBefore = await db.people.count();
     const keys = [...changed.map((e) => calendarKey(e.eventId)), ...gone];
     const existing = await db.interactions.bulkGet(keys);
@@ -152,6 +153,7 @@ export async function syncFeedEvents(
     );
     if (rewritten.length > 0) await db.interactions.bulkPut(rewritten);
     if (removed.length > 0) await db.interactions.bulkDelete(removed.map((m) => m.key));
+    await meetingsLogged(db, fresh, options.now);
     const touched = new Set<string>();
     for (const m of [...rewritten, ...removed]) for (const email of m.people) touched.add(email);
     for (const m of rewritten) {
@@ -220,6 +222,7 @@ function untouchedByUser(p: Person): boolean {
     p.thanksOwedSince === null &&
     p.thanksSettledAt === null &&
     p.priority === 'normal' &&
-    !p.teamSuggestionDismissed
+    !p.teamSuggestionDismissed &&
+    p.planningSince === null
   );
 }

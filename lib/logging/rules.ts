@@ -2,6 +2,11 @@ import type { CalendarEvent } from '../calendar/google/card';
 import type { Attendee } from '../db/types';
 import { isEmail, isResourceEmail, normaliseEmail } from '../people/email';
 
+/** The key a Calendar event's instance is logged (and noted as booked) under: "gcal:<instance id>". */
+export function calendarKey(eventId: string): string {
+  return `gcal:${eventId}`;
+}
+
 /** The meeting rules a user can see and set. */
 export interface MeetingRules {
   /** A meeting with more people than this asks for a second click. */

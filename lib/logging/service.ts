@@ -4,7 +4,10 @@ import type { Attendee, Interaction, Person } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
 import { ownAddressesFor } from '../people/own-addresses';
 import { getSetting } from '../settings';
-import { type JudgeOptions, judgePageEvent, type LogNotes } from './rules';
+import { calendarKey, type JudgeOptions, judgePageEvent, type LogNotes } from './rules';
+import { meetingsLogged } from './upcoming';
+
+export { calendarKey };
 
 /**
  * What logging an event did, for the control to say. `groups` and `partial` (see LogNotes) say what was
@@ -29,10 +32,6 @@ function said(notes: LogNotes): Partial<LogNotes> {
 }
 
 export type MeetingStatus = { logged: false } | { logged: true; people: number };
-
-export function calendarKey(eventId: string): string {
-  return `gcal:${eventId}`;
-}
 
 export async function meetingStatus(db: AppDB, eventId: string): Promise<MeetingStatus> {
   const existing = await db.interactions.get(calendarKey(eventId));
@@ -118,11 +117,12 @@ export async function logCalendarEvent(db: AppDB, event: CalendarEvent, options:
  * meeting that is).
  */
 export function writeMeeting(db: AppDB, meeting: Interaction, now: number): Promise<Interaction | undefined> {
-  return db.transaction('rw', db.interactions, db.people, async () => {
+  return db.transaction('rw', db.interactions, db.people, db.upcoming, async () => {
     const again = await db.interactions.get(meeting.key);
     if (again) return again;
     await db.interactions.add(meeting);
     await recordContact(db, meeting.attendees, meeting.start, now);
+    await meetingsLogged(db, [meeting], now);
     return undefined;
   });
 }

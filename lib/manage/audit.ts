@@ -15,6 +15,10 @@ export interface AuditRow {
   meetings90: number;
   thanksOwed: boolean;
   score: number;
+  /** A catch-up with them is being planned ("Plan a catch-up", within the week). */
+  planning: boolean;
+  /** A meeting with them is booked. */
+  booked: boolean;
 }
 
 const DAY = 86_400_000;
@@ -39,13 +43,15 @@ export function auditRows(
   now: number,
 ): AuditRow[] {
   return people.map((person) => {
-    const { status, days, cadence, score } = assess(person, { now, cadences });
+    const { status, days, cadence, score, planning, booked } = assess(person, { now, cadences });
     return {
       person,
       status,
       days,
       cadence,
       score,
+      planning,
+      booked,
       affiliation: affiliationOf(person, groups, internalDomains),
       kindLabel: person.kind ? KIND_LABELS[person.kind] : '',
       meetings90: meetings90.get(person.email) ?? 0,

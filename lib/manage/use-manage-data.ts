@@ -14,6 +14,7 @@ export interface ManageData {
   cadences: CadenceDefaults;
   internalDomains: string[];
   myEmails: string[];
+  /** The moment the data is judged at: when it was last read. */
   now: number;
 }
 
@@ -23,13 +24,15 @@ const MANAGE_SETTINGS = ['cadenceDefaults', 'internalDomains', 'myEmails'] as co
 /** Everything the management page shows, live. Undefined until the first read. */
 export function useManageData(): ManageData | undefined {
   const db = getDb();
-  const now = useMemo(() => Date.now(), []);
+  // The interactions' range is read from the page's opening; what is shown is judged as of the latest data, so
+  // a change made since (a catch-up planned a moment ago) is not taken for one in the future.
+  const openedAt = useMemo(() => Date.now(), []);
   const people = useLiveQuery(() => db.people.toArray());
   const groups = useLiveQuery(() => db.groups.toArray());
   const recent = useLiveQuery(() =>
     db.interactions
       .where('start')
-      .above(now - RECENT_MS)
+      .above(openedAt - RECENT_MS)
       .toArray(),
   );
   const settings = useSettings(MANAGE_SETTINGS);
@@ -44,7 +47,7 @@ export function useManageData(): ManageData | undefined {
       cadences,
       internalDomains,
       myEmails,
-      now,
+      now: Date.now(),
     };
   }, [people, groups, recent, settings]);
 }

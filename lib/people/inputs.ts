@@ -23,6 +23,10 @@ export const PersonPatchSchema = v.pipe(
     note: v.optional(Text(LIMITS.personNote, 'A note about a person')),
     thanksOwedSince: v.optional(v.nullable(Instant)),
     thanksSettledAt: v.optional(v.nullable(Instant)),
+    /** "Plan a catch-up" was clicked: a catch-up is being planned from now, by the background's clock. */
+    planCatchUp: v.optional(v.literal(true)),
+    /** When a catch-up began to be planned: null when the user is not planning one (or to put back an undone mark). */
+    planningSince: v.optional(v.nullable(Instant)),
   }),
   v.check(
     (p) => 'idealDays' in p === 'maxDays' in p,

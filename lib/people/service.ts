@@ -54,8 +54,9 @@ export async function updatePeople(
   now: number,
 ): Promise<number> {
   const keys = [...new Set(emails.map(normaliseEmail))];
-  const { snoozeFor, ...fields } = patch;
+  const { snoozeFor, planCatchUp, ...fields } = patch;
   if (snoozeFor) fields.snoozedUntil = (snoozeFor === 'week' ? addWeeks(now, 1) : addMonths(now, 1)).getTime();
+  if (planCatchUp) fields.planningSince = now;
   return db.transaction('rw', db.people, db.groups, async () => {
     // In the same transaction as the group's deletion would be: a person never points at a group that is gone.
     if (fields.groupId && !(await db.groups.get(fields.groupId))) {

@@ -29,6 +29,7 @@ export function undoPatch(person: Person, patch: PersonPatch): PersonPatch {
   const undo: Record<string, unknown> = {};
   for (const key of Object.keys(patch) as Array<keyof PersonPatch>) {
     if (key === 'snoozeFor') undo.snoozedUntil = person.snoozedUntil;
+    else if (key === 'planCatchUp') undo.planningSince = person.planningSince;
     else undo[key] = person[key];
   }
   return undo as PersonPatch;

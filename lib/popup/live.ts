@@ -1,9 +1,12 @@
 import { liveQuery } from 'dexie';
+import type { CatchUpSettings } from '../catchup/settings';
 import { type AppDB, getDb } from '../db/app-db';
 import { databaseReady } from '../db/ready';
 import type { Group, Interaction, Person } from '../db/types';
 import { createSender } from '../messaging-protocol';
 import { SUGGESTION_WINDOW_MS } from '../relationships/team-suggestions';
+import { CatchUpSettingsSchema } from '../schema';
+import { settingFromRowWith } from '../settings-read';
 import { POPUP_SETTINGS } from '../settings-schema';
 import { messageActions } from './actions';
 import { browser } from './native-browser';
@@ -68,4 +71,21 @@ function subscribe(db: AppDB, on: LiveHandlers, now: number) {
 
 export function openManagementPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
+}
+
+/** How "Plan a catch-up" fills in an invitation, read when a control that plans one shows or is clicked. */
+export async function catchUpSettings(): Promise<CatchUpSettings> {
+  await databaseReady(() => sendMessage('openDatabase', {}));
+  const { value, problem } = settingFromRowWith(
+    'catchUp',
+    await getDb().settings.get('catchUp'),
+    CatchUpSettingsSchema,
+  );
+  if (problem) console.warn(`Bridges: ${problem.message}`);
+  return value;
+}
+
+/** A new tab on `url`, from the user's click (no permission needed). */
+export async function openTab(url: string): Promise<void> {
+  await browser.tabs.create({ url });
 }

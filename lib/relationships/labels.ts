@@ -1,4 +1,5 @@
 import type { Group, Person, RelationshipKind } from '../db/types';
+import { isBooked } from './booking';
 import { calendarDaysBetween, wholeMonthsBetween } from './calendar-day';
 
 /** The group a person counts in for "groups touched": their named group, else their organisation. */
@@ -46,6 +47,13 @@ export function bookedText(at: number, now: number, timeZone?: string): string {
     zonedBookedDay.set(timeZone, format);
   }
   return `Booked ${format.format(at).replace(',', '')}`;
+}
+
+/** "Booked Thu 4 Mar" when a meeting with them is booked, else null: the popup, the audit and the person page. */
+export function bookedLabel(person: Pick<Person, 'nextMeetingAt'>, now: number, timeZone?: string): string | null {
+  return isBooked(person, now) && person.nextMeetingAt !== null
+    ? bookedText(person.nextMeetingAt, now, timeZone)
+    : null;
 }
 
 /** Below this many days, "last met" counts weeks; from it, whole months (13 weeks is about three months). */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AppDB } from '../db/app-db';
+import { sweepUpcoming } from '../logging/upcoming';
 import { weekKeyOf } from '../relationships/weekly-pick';
 import { getSetting, getSettings, setSetting } from '../settings';
 import { badgeTitle, digestText, remindable } from './digest';
@@ -112,6 +113,7 @@ export function createReminders(
         if (name !== REMINDER_ALARM) return;
         const now = clock();
         const settings = await getSetting(db, 'reminders');
+        await sweepUpcoming(db, now); // bookings whose time passed no longer keep anyone off the count
         await schedule(now);
         await fire(now, lastReminderAt(now, settings, timeZone()));
       }),

@@ -2,9 +2,11 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CatchUpContext } from '../../components/catch-up-context';
 import { App } from '../../entrypoints/popup/App';
 import { getDb } from '../../lib/db/app-db';
 import type { Interaction } from '../../lib/db/types';
+import { popupCatchUpHost } from '../../lib/popup/catch-up-host';
 import { readPopupSnapshot } from '../../lib/popup/snapshot';
 import { setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
@@ -34,7 +36,13 @@ afterEach(() => {
 async function open(): Promise<void> {
   root = document.createElement('div');
   document.body.append(root);
-  render(<App initial={await readPopupSnapshot()} />, root);
+  // As entrypoints/popup/main.tsx renders it.
+  render(
+    <CatchUpContext.Provider value={popupCatchUpHost}>
+      <App initial={await readPopupSnapshot()} />
+    </CatchUpContext.Provider>,
+    root,
+  );
 }
 const names = () => [...root.querySelectorAll('.people .name')].map((n) => n.textContent);
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -122,6 +130,49 @@ describe('the popup', () => {
     expect(Math.abs(until - new Date(2026, 11, 25, 15, 0).getTime())).toBeLessThan(60_000); // a month from now
     await click(byText('Undo'));
     await vi.waitFor(() => expect(names()).toContain('Sam Okafor'));
+  });
+
+  it('planning a catch-up opens the calendar, marks the row, takes them out of the headline, and Undo puts it back', async () => {
+    await seed();
+    await open();
+    await vi.waitFor(() => expect(names()).toContain('Priya Raman'));
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await click(byLabel(/^More for Priya/));
+    await vi.waitFor(() => expect(byLabel(/^Plan a catch-up with Priya Raman$/)).toBeDefined());
+    await click(byLabel(/^Plan a catch-up with Priya Raman$/));
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    const url = new URL(String(create.mock.calls[0]?.[0].url));
+    expect(url.origin + url.pathname).toBe('https://calendar.google.com/calendar/render');
+    expect(url.searchParams.get('text')).toBe('Catch-up: Priya Raman');
+    expect(url.searchParams.get('add')).toBe('priya@finance.example');
+    // Stamped by the background, at the click (the test's clock moves on only as the test waits).
+    expect((await db.people.get('priya@finance.example'))?.planningSince).toBeGreaterThanOrEqual(NOW);
+    const row = () => root.querySelector('li[data-email="priya@finance.example"] .last-met')?.textContent;
+    await vi.waitFor(() => expect(row()).toBe('Last met 10 weeks ago · Catch-up being planned'));
+    expect(root.querySelector('.summary')?.textContent).toBe('1 overdue, 1 due outside your team; 1 being planned');
+    await click(byText('Undo'));
+    await vi.waitFor(() => expect(row()).toBe('Last met 10 weeks ago'));
+    expect((await db.people.get('priya@finance.example'))?.planningSince).toBeNull();
+    expect(root.querySelector('.summary')?.textContent).toBe('2 overdue, 1 due outside your team');
+  });
+
+  it("the week's stretch plans a catch-up, and logs a contact that already happened", async () => {
+    await seed();
+    await open();
+    await vi.waitFor(() => expect(root.querySelector('.stretch .name')?.textContent).toBeTruthy());
+    const name = root.querySelector('.stretch .name')?.textContent ?? '';
+    const plan = [...root.querySelectorAll('.stretch button')].find((b) => b.textContent === 'Plan a catch-up');
+    expect(plan?.getAttribute('aria-label')).toBe(`Plan a catch-up with ${name}`);
+    expect(plan?.className).toBe('primary');
+    expect(root.querySelector('.stretch a')?.getAttribute('aria-label')).toBe(`Email ${name}`);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await click(plan);
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() =>
+      expect(root.querySelector('.stretch .details')?.textContent).toMatch(/ · Catch-up being planned$/),
+    );
+    await click(byLabel(new RegExp(`^Log a contact with ${name}$`)));
+    await vi.waitFor(() => expect(root.querySelector('.stretch form.panel')).not.toBeNull());
   });
 
   it('marking someone as my team removes them from the list', async () => {

@@ -10,6 +10,7 @@ import { AppDB } from '../../lib/db/app-db';
 import { createSender } from '../../lib/messaging';
 import { CONTENT, NO_FEEDS, NO_REMINDERS } from '../helpers/background';
 import { fixtureHtml } from '../helpers/fixtures';
+import { DAY, person } from '../helpers/people';
 
 // The content script's watcher on a saved Calendar page, talking to the real background handlers.
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -156,12 +157,32 @@ describe('the Log control in the event card', () => {
     expect(await db.interactions.count()).toBe(0);
   });
 
-  it('says the meeting has not started yet when it is in the future', async () => {
+  it('offers to note a meeting to come as booked, and a second click notes it: its people are booked, nothing logged', async () => {
     loadPage('dialog.en-12h.html');
     control = watchEventCards(document, abort.signal, { send, now: () => Date.UTC(2026, 10, 20), ...asPerson });
     clock = Date.UTC(2026, 10, 20);
+    await db.people.add(person('priya.raman@example.com', clock - 90 * DAY));
     button()?.click();
-    await vi.waitFor(() => expect(message()).toBe("Not logged: this meeting hasn't started yet."));
+    await vi.waitFor(() => expect(label()).toBe('Note as booked'));
+    expect(message()).toMatch(/^This meeting hasn't started yet\./);
+    button()?.click();
+    await vi.waitFor(() => expect(label()).toBe('Booked · 4 people'));
+    expect(message()).toBe('Noted: once it has happened, log it here.');
+    expect(await db.interactions.count()).toBe(0);
+    const booked = await db.upcoming.get('gcal:k5058hfr4d2s30ltiuocpedthd');
+    expect(booked?.people.sort()).toEqual([
+      'dana.kim@example.net',
+      'jordan.lee@example.com',
+      'priya.raman@example.com',
+      'wei.chen@example.com',
+    ]);
+    expect((await db.people.get('priya.raman@example.com'))?.nextMeetingAt).toBe(booked?.start);
+    // Opened again, the card says so at once.
+    abort.abort();
+    abort = new AbortController();
+    loadPage('dialog.en-12h.html');
+    control = watchEventCards(document, abort.signal, { send, now: () => clock, ...asPerson });
+    await vi.waitFor(() => expect(label()).toBe('Booked · 4 people'));
   });
 
   it('renders hostile page text as text', async () => {
@@ -207,14 +228,22 @@ describe('the Log control in the event card', () => {
 
   it("is closed to the page and acts only on a person's clicks, never on one a script dispatches", async () => {
     loadPage('dialog.en-12h.html');
-    control = watchEventCards(document, abort.signal, { send, now: () => NOW }); // the real check: isTrusted
+    // The real check (isTrusted), watched: each click is judged when it comes, and judged not a person's.
+    const judged: boolean[] = [];
+    const isUserClick = (event: Event) => {
+      judged.push(event.isTrusted === true);
+      return event.isTrusted === true;
+    };
+    const sent = vi.fn(send);
+    control = watchEventCards(document, abort.signal, { send: sent as typeof send, now: () => NOW, isUserClick });
     await vi.waitFor(() => expect(label()).toBe('Log meeting'));
     expect(host()?.shadowRoot).toBeNull();
     button()?.click();
     button()?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     host()?.click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(judged).toEqual([false, false]));
     expect(label()).toBe('Log meeting');
+    expect(sent.mock.calls.map(([name]) => name)).toEqual(['meetingStatus']);
     expect(await db.interactions.count()).toBe(0);
   });
 
@@ -234,8 +263,7 @@ describe('the Log control in the event card', () => {
     button()?.click();
     expect(message()).toBe(HIDDEN_CONTROL);
     expect(label()).toBe('Log 30 people?'); // still asks: the refused click was no confirmation
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await db.interactions.count()).toBe(0);
+    expect(await db.interactions.count()).toBe(0); // the refusal above ended the click: nothing follows it
     shown = true;
     button()?.click();
     await vi.waitFor(() => expect(label()).toBe('Logged · 30 people'));
@@ -255,8 +283,7 @@ describe('the Log control in the event card', () => {
     await vi.waitFor(() => expect(reportButton()?.hidden).toBe(false));
     shown = false;
     reportButton()?.click();
-    expect(message()).toBe(HIDDEN_REPORT);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(message()).toBe(HIDDEN_REPORT); // said when the click is refused: nothing follows it
     expect(copied).toEqual([]);
   });
 
@@ -283,8 +310,7 @@ describe('the Log control in the event card', () => {
     loadPage('dialog.en-12h.html');
     control = watchEventCards(document, abort.signal, { send, now: () => NOW, isUserClick: () => true });
     button()?.click();
-    expect(message()).toBe(HIDDEN_CONTROL);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(message()).toBe(HIDDEN_CONTROL); // said when the click is refused: nothing follows it
     expect(await db.interactions.count()).toBe(0);
   });
 

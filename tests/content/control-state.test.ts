@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewOfOutcome } from '../../lib/content/control-state';
+import { viewOfBooking, viewOfOutcome } from '../../lib/content/control-state';
 import type { LogOutcome } from '../../lib/logging/service';
 
 describe('what the control says for each outcome', () => {
@@ -7,7 +7,11 @@ describe('what the control says for each outcome', () => {
     [{ status: 'logged', people: 4 }, 'Logged · 4 people', ''],
     [{ status: 'logged', people: 1 }, 'Logged · 1 person', ''],
     [{ status: 'already-logged', people: 4 }, 'Logged · 4 people', 'Already in your log: nothing changed.'],
-    [{ status: 'not-started' }, 'Log meeting', "Not logged: this meeting hasn't started yet."],
+    [
+      { status: 'not-started' },
+      'Note as booked',
+      "This meeting hasn't started yet. Note it as booked, and its people are not counted as needing you until then.",
+    ],
     [{ status: 'declined' }, 'Log meeting', 'Not logged: you declined this meeting.'],
     [{ status: 'no-one' }, 'Log meeting', 'No one to log: there are no other guests.'],
     [
@@ -43,9 +47,29 @@ describe('what the control says for each outcome', () => {
     it(`${outcome.status}: ${label}${message ? `, "${message}"` : ''}`, () => {
       const view = viewOfOutcome(outcome);
       expect([view.label, view.message]).toEqual([label, message]);
-      expect(view.label.startsWith('Log')).toBe(true);
+      // The button names its action: logging, except for a meeting to come, which it notes as booked.
+      expect(view.label.startsWith(outcome.status === 'not-started' ? 'Note' : 'Log')).toBe(true);
     });
   }
+});
+
+describe('what the control says of a meeting to come', () => {
+  it.each([
+    [{ status: 'booked', people: 4 }, 'Booked · 4 people', 'Noted: once it has happened, log it here.'],
+    [{ status: 'already-booked', people: 1 }, 'Booked · 1 person', 'Already noted as booked: nothing changed.'],
+    [{ status: 'declined' }, 'Note as booked', 'Not noted: you declined this meeting.'],
+    [{ status: 'no-one' }, 'Note as booked', 'Nothing to note: there are no other guests.'],
+    [{ status: 'started' }, 'Log meeting', 'This meeting has started: log it instead.'],
+    [
+      { status: 'needs-confirmation', count: 40, limit: 25 },
+      'Note 40 people as booked?',
+      'This meeting has 40 people, over your limit of 25. Click again to note them all as booked.',
+    ],
+  ] as const)('%o: %s', (outcome, label, message) => {
+    const view = viewOfBooking(outcome);
+    expect([view.label, view.message]).toEqual([label, message]);
+    expect(view.next).toBe(outcome.status === 'started' ? 'log' : 'book');
+  });
 });
 
 describe('what the next click asks for', () => {
@@ -53,6 +77,7 @@ describe('what the next click asks for', () => {
     expect(viewOfOutcome({ status: 'needs-confirmation', count: 40, limit: 25 }).next).toBe('confirm');
     expect(viewOfOutcome({ status: 'response-unknown' }).next).toBe('anyway');
     expect(viewOfOutcome({ status: 'logged', people: 2 }).next).toBe('log');
+    expect(viewOfOutcome({ status: 'not-started' }).next).toBe('book');
     expect(viewOfOutcome({ status: 'invalid' }).offerReport).toBe(true);
     expect(viewOfOutcome({ status: 'declined' }).offerReport).toBe(false);
   });

@@ -106,6 +106,7 @@ const WRITERS: Record<string, () => Promise<void>> = {
       emails: ['jordan.lee@example.com'],
       patch: { snoozeFor: 'month', thanksOwedSince: Date.UTC(1900, 0, 1), kind: 'partner', priority: 'high' },
     });
+    await sendMessage('updatePeople', { emails: ['jordan.lee@example.com'], patch: { planCatchUp: true } });
   },
 
   async deleteGroup() {
@@ -155,6 +156,7 @@ const WRITERS: Record<string, () => Promise<void>> = {
     await sendMessage('saveSettings', {
       myEmails: [SELF, ...many((i) => `Me${i}@Corp.example`).slice(1)],
       internalDomains: many((i) => `Team${i}.Corp.example`),
+      catchUp: { calendar: 'outlook-personal', minutes: 480, title: 'T'.repeat(200), myName: 'N'.repeat(200) },
     });
     expect(
       await refused(sendMessage('saveSettings', { myEmails: many((i) => `x${i}@y.example`).concat('z@y.example') })),
@@ -196,6 +198,19 @@ const WRITERS: Record<string, () => Promise<void>> = {
     // Twelve characters, some beyond the Basic Multilingual Plane: counted as characters, not code units.
     await sendMessage('turnSyncOn', { passphrase: '🙂'.repeat(12) });
     expect(await db.sync.count()).toBe(2);
+  },
+
+  async noteBooked() {
+    const event = calendarEvent(NOW + 3 * DAY, {
+      eventId: 'ahead1',
+      title: 'A'.repeat(2000),
+      guests: [guest(SELF), guest('Priya.Raman@Example.COM', { name: 'P'.repeat(500) })],
+    });
+    expect(await asContent(() => sendMessage('noteBooked', { event, confirmed: false }))).toEqual({
+      status: 'booked',
+      people: 1,
+    });
+    expect((await db.people.get('priya.raman@example.com'))?.nextMeetingAt).toBe(event.start);
   },
 
   async restoreBackup() {

@@ -94,7 +94,8 @@ describe('the rules of a click (click-rules.ics)', () => {
       meetings: 1,
       peopleAdded: 1,
       alreadyLogged: 0,
-      notStarted: 1,
+      booked: 1,
+      notStarted: 0,
       declined: 1,
       noOne: 0,
       overLimit: 1,
@@ -104,6 +105,9 @@ describe('the rules of a click (click-rules.ics)', () => {
     expect(await db.interactions.get('gcal:they-declined')).toMatchObject({ people: ['kai@partner.example.de'] });
     expect(await db.interactions.get('gcal:i-declined')).toBeUndefined();
     expect(await db.people.get('sam@partner.example')).toBeUndefined();
+    // The meeting to come is noted as booked, not logged: not a contact, no one is added for it.
+    expect(await db.interactions.get('gcal:not-yet')).toBeUndefined();
+    expect(await db.upcoming.get('gcal:not-yet')).toMatchObject({ source: 'ics', people: expect.any(Array) });
   });
 
   it("logs a meeting over the guest limit only with the user's yes", async () => {

@@ -73,6 +73,7 @@ describe('importing a calendar file', () => {
       meetings: 6,
       peopleAdded: 5,
       alreadyLogged: 0,
+      booked: 0,
       notStarted: 0,
       declined: 1,
       noOne: 1,

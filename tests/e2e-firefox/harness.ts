@@ -55,6 +55,12 @@ export interface FirefoxSession {
   seedStore(rows: { people?: unknown[]; interactions?: unknown[]; groups?: unknown[] }): Promise<void>;
   /** Waits until the add-on's own code has created its database (opening the popup does). */
   waitForDatabase(): Promise<void>;
+  /**
+   * Answers requests to `url` (matched without its query) with the page `body`, in every tab, also one the
+   * add-on opens itself (a request-interception of puppeteer's belongs to one page, set up after it opens):
+   * they are not outside requests.
+   */
+  serve(url: string, body: string): Promise<void>;
   /** Runs `fn` in a page of the add-on, where `browser.*` is the WebExtension API. */
   inExtension<A, R>(fn: (arg: A) => Promise<R>, arg?: A): Promise<R>;
   close(): Promise<void>;
@@ -97,6 +103,17 @@ function recordingProxy(seen: (target: string) => void): Promise<Server> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The part of puppeteer's WebDriver BiDi connection the harness uses. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: { intercept: string } }>;
+  on(event: string, listener: (event: BlockedRequest) => void): void;
+}
+interface BlockedRequest {
+  isBlocked: boolean;
+  intercepts?: string[];
+  request: { request: string; url: string };
+}
 
 /**
  * Clicks the element `selector` names as a user does: scrolled into view, a real mouse click at its middle
@@ -206,6 +223,34 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     return probe.evaluate(fn as never, arg as never) as Promise<R>;
   }
 
+  // WebDriver BiDi's own interception, for the whole browser. puppeteer intercepts per page; this is the
+  // protocol it speaks underneath.
+  const bidi = (browser as unknown as { connection: BidiConnection }).connection;
+  async function serveEverywhere(url: string, body: string): Promise<void> {
+    const target = new URL(url);
+    const { result } = await bidi.send('network.addIntercept', {
+      phases: ['beforeRequestSent'],
+      urlPatterns: [
+        {
+          type: 'pattern',
+          protocol: target.protocol.replace(':', ''),
+          hostname: target.hostname,
+          pathname: target.pathname,
+        },
+      ],
+    });
+    bidi.on('network.beforeRequestSent', (event: BlockedRequest) => {
+      if (!event.isBlocked || !event.intercepts?.includes(result.intercept)) return;
+      void bidi.send('network.provideResponse', {
+        request: event.request.request,
+        statusCode: 200,
+        reasonPhrase: 'OK',
+        headers: [{ name: 'content-type', value: { type: 'string', value: 'text/html; charset=utf-8' } }],
+        body: { type: 'string', value: body },
+      });
+    });
+  }
+
   return {
     browser,
     geckoId,
@@ -226,6 +271,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     },
     openExtensionPage,
     gotoExtensionPage,
+    serve: serveEverywhere,
     readStore: () => inExtension(readRows),
     seedStore: (rows) => inExtension(putRows, rows),
     inExtension,

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposedStart } from '../../lib/catchup/links';
 import { seedPerson } from '../e2e/seed';
 import { clickElement, type FirefoxSession, launchFirefox } from './harness';
 import { POPUP_SEEDS } from './popup-seeds';
@@ -15,8 +16,16 @@ const seed = (email: string) => {
   return found;
 };
 
+const GOOGLE = 'https://calendar.google.com/calendar/render';
+
 beforeAll(async () => {
   session = await launchFirefox();
+  // The new event "Plan a catch-up" opens, served under its real address: the test reads it, nothing goes out.
+  // (With an icon of its own, so that Firefox does not ask the host for one.)
+  await session.serve(
+    GOOGLE,
+    '<!doctype html><link rel="icon" href="data:,"><title>New event</title><p>A calendar would be here.</p>',
+  );
   now = Date.now();
   popup = await session.openExtensionPage('popup.html', { width: 380, height: 600 });
   await popup.waitForSelector('.first-run');
@@ -50,6 +59,46 @@ describe('the popup in Firefox with seeded data', () => {
   it('renders a hostile name as text', async () => {
     expect(await popup.$$('.people img, .people b')).toHaveLength(0);
     expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("plans a catch-up from the row's actions: Google Calendar opens on a new event with her as the guest", async () => {
+    await clickElement(popup, `${row('priya@finance.example')} button[aria-label="More for Priya Raman"]`);
+    await popup.waitForSelector('button[aria-label="Plan a catch-up with Priya Raman"]');
+    const before = Date.now();
+    const opened = session.browser.waitForTarget((t) => t.url().startsWith(GOOGLE), { timeout: 20_000 });
+    await clickElement(popup, 'button[aria-label="Plan a catch-up with Priya Raman"]');
+    const tab = await (await opened).page();
+    const url = new URL(tab?.url() ?? '');
+    const after = Date.now();
+    expect([...url.searchParams.keys()]).toEqual(['action', 'text', 'dates', 'add']);
+    expect(url.searchParams.get('action')).toBe('TEMPLATE');
+    expect(url.searchParams.get('text')).toBe('Catch-up: Priya Raman');
+    expect(url.searchParams.get('add')).toBe('priya@finance.example');
+    // The next working day at 10:00 in Firefox's zone (the click's own instant lies between before and after).
+    const stamp = (at: number) =>
+      new Date(at)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/[-:]/g, '');
+    const expected = [before, after].map(
+      (at) => `${stamp(proposedStart(at))}/${stamp(proposedStart(at) + 30 * 60_000)}`,
+    );
+    expect(expected).toContain(url.searchParams.get('dates'));
+    await expect.poll(() => tab?.title()).toBe('New event');
+    await tab?.close();
+    await expect
+      .poll(() => texts(`${row('priya@finance.example')} .last-met`))
+      .toEqual([`Last met ${seed('priya@finance.example').lastMet} · Catch-up being planned`]);
+    expect(await texts('.summary')).toEqual(['Nothing overdue, 2 due outside your team; 1 being planned']);
+    // Undo, from the popup's note of it (its code loads with it).
+    await popup.waitForSelector('.toast button.link');
+    await clickElement(popup, '.toast button.link');
+    await expect
+      .poll(() => texts(`${row('priya@finance.example')} .last-met`))
+      .toEqual([`Last met ${seed('priya@finance.example').lastMet}`]);
+    expect(
+      (await session.readStore()).people.find((p) => p.email === 'priya@finance.example')?.planningSince,
+    ).toBeNull();
   });
 
   it('logs a call with a few clicks, and the row turns green', async () => {

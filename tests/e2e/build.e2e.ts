@@ -16,6 +16,20 @@ function files(dir: string): string[] {
 const privacy = readFileSync(join(process.cwd(), 'store/privacy.md'), 'utf8');
 
 describe('the built extension', () => {
+  it('is a whole build: every page, the background, the content script and the workers (the checks below read them)', () => {
+    const built = files(EXTENSION_DIR).map((f) => f.slice(EXTENSION_DIR.length + 1));
+    for (const file of [
+      'background.js',
+      'popup.html',
+      'options.html',
+      'popup-preload.js',
+      'content-scripts/google-calendar.js',
+    ])
+      expect(built).toContain(file);
+    expect(built.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(10);
+    expect(built.some((f) => /^assets\/.*worker.*\.js$/.test(f))).toBe(true);
+  });
+
   it('carries the version of package.json', () => {
     expect(manifest.version).toBe(JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')).version);
   });

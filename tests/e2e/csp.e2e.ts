@@ -35,8 +35,12 @@ async function violations(path: string, ready: string): Promise<string[]> {
   );
   await page.goto(`chrome-extension://${session.extensionId}/${path}`);
   await page.locator(ready).first().waitFor();
-  // Let late work (charts, lazy panels, live queries) run before looking.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  // Let late work (charts, lazy panels, live queries) run before looking: until the page has drawn twice more
+  // and its fonts are in.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
   await page.close();
   return seen;
 }

@@ -109,10 +109,14 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     outsideRequests,
     async serve(url, respond) {
       served.add(url);
-      await context.route(url, (route) => {
-        const answer = respond(route.request());
-        return route.fulfill({ status: answer.status ?? 200, body: answer.body ?? '', headers: answer.headers });
-      });
+      // Matched without the query, as `url` is given (a plain string would have to match the query too).
+      await context.route(
+        (address) => `${address.origin}${address.pathname}` === url,
+        (route) => {
+          const answer = respond(route.request());
+          return route.fulfill({ status: answer.status ?? 200, body: answer.body ?? '', headers: answer.headers });
+        },
+      );
     },
     async close() {
       await context.close();

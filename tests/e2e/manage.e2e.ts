@@ -55,7 +55,7 @@ describe('the relationship audit (Chromium)', () => {
   });
 
   it('edits a person on their page, and the change is kept after a reload', async () => {
-    await page.getByRole('link', { name: 'Sam Okafor' }).click();
+    await page.getByRole('link', { name: 'Sam Okafor', exact: true }).click();
     await page.getByRole('heading', { name: 'Sam Okafor' }).waitFor();
     await page.getByRole('textbox', { name: 'What matters to them' }).fill('Renewal in March; wants a roadmap.');
     await page.getByRole('button', { name: 'Save note' }).click();

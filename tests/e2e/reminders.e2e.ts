@@ -73,6 +73,8 @@ describe('weekly badge reminders (Chromium, built extension)', () => {
   });
 
   it('opening the popup clears it', async () => {
+    // It starts from the reminder standing (the step above): a badge that was never set cannot be cleared.
+    expect(await badge()).toBe('2');
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await popup.locator('.people .name').first().waitFor();

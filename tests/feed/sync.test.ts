@@ -224,7 +224,8 @@ describe('syncing from the calendar feed', () => {
     const result = await sync.sync();
     expect(result).toMatchObject({ added: 0, error: { problem: 'too-large' } });
     expect((await getSetting(db, 'feedStatus')).error?.message).toMatch(
-      /^This calendar holds 120,000 meetings, more than the 100,000 Bridges reads at once\. Nothing was changed\./,
+      // 60 daily series, each read to its cap of 2,000 past meetings plus the 90 days ahead (91 instances).
+      /^This calendar holds 125,460 meetings, more than the 100,000 Bridges reads at once\. Nothing was changed\./,
     );
     expect(await db.interactions.count()).toBe(0);
   }, 60_000);
@@ -239,7 +240,9 @@ describe('syncing from the calendar feed', () => {
       })),
     );
     const { sync } = syncer();
-    expect(await sync.sync()).toMatchObject({ status: 'done', added: 60_000, error: null });
+    // Each daily series from 2,000 days ago: 2,001 meetings up to today (the window ahead adds to a series' cap, so
+    // looking ahead costs none of its history).
+    expect(await sync.sync()).toMatchObject({ status: 'done', added: 60_030, error: null });
   }, 60_000);
 
   it('writes only what a backup restores: a meeting from 1965 is kept, one from 1850 left out', async () => {
@@ -263,5 +266,56 @@ describe('syncing from the calendar feed', () => {
       expect(text).not.toContain('private-0123456789abcdef');
       expect(text).not.toContain('calendar/ical');
     }
+  });
+});
+
+describe('meetings booked ahead, from the feed', () => {
+  it('notes the meetings to come as booked (not as contacts), and follows the feed when they move, are cancelled or declined', async () => {
+    serve([
+      ...week,
+      { uid: 'ahead', start: NOW + 3 * DAY, attendees: both(PRIYA) },
+      { uid: 'later', start: NOW + 10 * DAY, attendees: both(SAM) },
+      {
+        uid: 'i-declined',
+        start: NOW + 4 * DAY,
+        attendees: [
+          [ME, 'DECLINED'],
+          [PRIYA, 'ACCEPTED'],
+        ],
+      },
+      { uid: 'too-far', start: NOW + 200 * DAY, attendees: both(SAM) },
+    ]);
+    const { sync } = syncer();
+    await sync.sync();
+    expect((await db.upcoming.toCollection().primaryKeys()).sort()).toEqual([
+      'gcal:ahead',
+      'gcal:later',
+      'gcal:tomorrow',
+    ]);
+    expect(await db.interactions.get('gcal:ahead')).toBeUndefined();
+    const priya = await db.people.get(PRIYA);
+    expect(priya?.nextMeetingAt).toBe(NOW + 3 * DAY);
+    expect(priya?.lastMetAt).toBe(NOW - 2 * DAY); // a meeting to come is not a contact
+    expect((await db.people.get(SAM))?.nextMeetingAt).toBe(NOW + DAY); // the earliest: tomorrow's
+
+    // Cancelled in the calendar, and the later one gone from it: no longer booked.
+    serve([...week, { uid: 'ahead', start: NOW + 3 * DAY, attendees: both(PRIYA), status: 'CANCELLED' }]);
+    await sync.sync();
+    expect(await db.upcoming.toCollection().primaryKeys()).toEqual(['gcal:tomorrow']);
+    expect((await db.people.get(PRIYA))?.nextMeetingAt).toBeNull();
+    expect((await db.people.get(SAM))?.nextMeetingAt).toBe(NOW + DAY);
+  });
+
+  it('replaces a booked meeting with the logged one once it has happened', async () => {
+    serve([...week, { uid: 'ahead', start: NOW + 2 * DAY, attendees: both(SAM) }]);
+    const { sync } = syncer();
+    await sync.sync();
+    expect((await db.people.get(SAM))?.nextMeetingAt).toBe(NOW + DAY);
+    now = NOW + 3 * DAY;
+    serve([...week, { uid: 'ahead', start: NOW + 2 * DAY, attendees: both(SAM) }]);
+    await sync.sync();
+    expect(await db.upcoming.get('gcal:ahead')).toBeUndefined();
+    expect(await db.interactions.get('gcal:ahead')).toMatchObject({ source: 'feed' });
+    expect(await db.people.get(SAM)).toMatchObject({ lastMetAt: NOW + 2 * DAY, nextMeetingAt: null });
   });
 });

@@ -41,7 +41,7 @@ export const NO_FEEDS: Background['feeds'] = {
  * the browser does when a page opens a port.
  */
 const connectListeners = new Set<(port: unknown) => void>();
-function connectable(): void {
+export function connectable(): void {
   connectListeners.clear();
   Object.assign(fakeBrowser.runtime, {
     onConnect: {

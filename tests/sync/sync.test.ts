@@ -256,6 +256,32 @@ describe('sync across browsers: field by field, the later change wins', () => {
     expect(await getSetting(a.db, 'internalDomains')).toEqual(['corp.example']);
   });
 
+  it('the catch-up being planned mark and the catch-up settings travel; "Not planning" on B clears it on A', async () => {
+    const { a, b } = await pair();
+    tick();
+    await updatePeople(a.db, [PRIYA], { planCatchUp: true }, clock.now);
+    const planned = clock.now;
+    await saveUserSettings(a.db, {
+      catchUp: { calendar: 'outlook-work', minutes: 45, title: 'Coffee: {their name}', myName: 'Alex' },
+    });
+    await a.sync.changed();
+    await a.settle();
+    await exchange(a, b);
+    expect((await b.db.people.get(PRIYA))?.planningSince).toBe(planned);
+    expect(await getSetting(b.db, 'catchUp')).toEqual({
+      calendar: 'outlook-work',
+      minutes: 45,
+      title: 'Coffee: {their name}',
+      myName: 'Alex',
+    });
+    tick();
+    await updatePeople(b.db, [PRIYA], { planningSince: null }, clock.now);
+    await b.sync.changed();
+    await b.settle();
+    await exchange(a, b);
+    expect((await a.db.people.get(PRIYA))?.planningSince).toBeNull();
+  });
+
   it('two groups of the same name made on two browsers become one', async () => {
     const { a, b } = await pair();
     tick();

@@ -1,5 +1,6 @@
 import type { AuditColumn, AuditRow } from '../../../lib/manage/audit';
-import { lastMetText } from '../../../lib/relationships/labels';
+import { bookedLabel, lastMetText } from '../../../lib/relationships/labels';
+import { CatchUpControls, type CatchUpDone } from '../../CatchUpControls';
 import { StatusBadge } from '../../StatusBadge';
 
 const COLUMNS: Array<[AuditColumn, string]> = [
@@ -20,7 +21,10 @@ export interface Sort {
   direction: 'asc' | 'desc';
 }
 
-/** One page of the audit: a row per person, sortable headers, a checkbox per row and one for the page. */
+/**
+ * One page of the audit: a row per person, sortable headers, a checkbox per row and one for the page, and each
+ * row's ways to reach them.
+ */
 export function AuditTable({
   rows,
   now,
@@ -28,6 +32,7 @@ export function AuditTable({
   selected,
   onSort,
   onSelect,
+  onCatchUp,
 }: {
   rows: readonly AuditRow[];
   now: number;
@@ -35,6 +40,8 @@ export function AuditTable({
   selected: ReadonlySet<string>;
   onSort(sort: Sort): void;
   onSelect(emails: readonly string[], on: boolean): void;
+  /** What a row's catch-up control did. */
+  onCatchUp(email: string, done: CatchUpDone): void;
 }) {
   return (
     <table class="people-table">
@@ -71,6 +78,7 @@ export function AuditTable({
               </button>
             </th>
           ))}
+          <th scope="col">Reach out</th>
         </tr>
       </thead>
       <tbody>
@@ -87,6 +95,7 @@ export function AuditTable({
             <td>{r.person.priority}</td>
             <td>
               <StatusBadge status={r.status} />
+              {r.planning && <span class="tag">Catch-up being planned</span>}
             </td>
             <td>
               <a href={`#/person/${encodeURIComponent(r.person.email)}`}>{r.person.displayName}</a>
@@ -96,10 +105,22 @@ export function AuditTable({
             <td>
               {r.cadence.idealDays}/{r.cadence.maxDays} d
             </td>
-            <td title={new Date(r.person.lastMetAt).toLocaleString()}>{lastMetText(r.person.lastMetAt, now)}</td>
+            <td title={new Date(r.person.lastMetAt).toLocaleString()}>
+              {lastMetText(r.person.lastMetAt, now)}
+              {r.booked && <span class="next-step"> · {bookedLabel(r.person, now)}</span>}
+            </td>
             <td>{r.meetings90}</td>
             <td>{r.person.team ? 'Yes' : ''}</td>
             <td>{r.thanksOwed ? 'Yes' : ''}</td>
+            <td>
+              <CatchUpControls
+                person={r.person}
+                planning={r.planning}
+                now={now}
+                hint={false}
+                onDone={(done) => onCatchUp(r.person.email, done)}
+              />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -10,5 +10,12 @@ export const PAGE_DEPS: DataDeps = { run: inWorker, send: sendMessage };
 
 /** The settings a backup carries, as they are now. */
 export function currentSettings(): Promise<BackupSettings> {
-  return getSettings(getDb(), ['meetingRules', 'myEmails', 'internalDomains', 'cadenceDefaults', 'reminders']);
+  return getSettings(getDb(), [
+    'meetingRules',
+    'myEmails',
+    'internalDomains',
+    'cadenceDefaults',
+    'reminders',
+    'catchUp',
+  ]);
 }

@@ -1,14 +1,17 @@
 import type { AppDB } from '../../db/app-db';
-import type { Interaction } from '../../db/types';
+import type { Interaction, Upcoming } from '../../db/types';
 import { parseCalendarEvent } from '../../logging/event-schema';
 import { judge, type MeetingRules } from '../../logging/rules';
 import { calendarKey, meetingOf, recordContacts } from '../../logging/service';
+import { BOOKED_HORIZON_MS, meetingsLogged, putUpcoming, upcomingOf } from '../../logging/upcoming';
 import type { IcsEvent } from './read';
 
 export interface IcsSummary {
   meetings: number;
   peopleAdded: number;
   alreadyLogged: number;
+  /** Meetings not yet started: noted as booked (with people Bridges counts), or left out (nothing to book). */
+  booked: number;
   notStarted: number;
   declined: number;
   noOne: number;
@@ -23,6 +26,7 @@ export const EMPTY_SUMMARY: IcsSummary = {
   meetings: 0,
   peopleAdded: 0,
   alreadyLogged: 0,
+  booked: 0,
   notStarted: 0,
   declined: 0,
   noOne: 0,
@@ -49,9 +53,10 @@ export async function importEvents(
   const CHUNK = 5000;
   for (let i = 0; i < events.length; i += CHUNK) {
     const chunk = events.slice(i, i + CHUNK);
-    await db.transaction('rw', db.interactions, db.people, async () => {
+    await db.transaction('rw', db.interactions, db.people, db.upcoming, async () => {
       const existing = await db.interactions.bulkGet(chunk.map((e) => calendarKey(e.eventId)));
       const fresh: Interaction[] = [];
+      const ahead: Upcoming[] = [];
       const taken = new Set<string>();
       for (const [j, event] of chunk.entries()) {
         const key = calendarKey(event.eventId);
@@ -65,8 +70,12 @@ export async function importEvents(
         }
         taken.add(key);
         const verdict = judge(event, { ...options, confirmed: options.includeLarge });
-        if (verdict.kind === 'not-started') summary.notStarted++;
-        else if (verdict.kind === 'declined') summary.declined++;
+        if (verdict.kind === 'not-started') {
+          const booked =
+            event.start <= options.now + BOOKED_HORIZON_MS && upcomingOf(event, options.myEmails, 'ics', options.now);
+          if (booked) ahead.push(booked);
+          else summary.notStarted++;
+        } else if (verdict.kind === 'declined') summary.declined++;
         else if (verdict.kind === 'no-one') summary.noOne++;
         else if (verdict.kind === 'needs-confirmation') summary.overLimit++;
         else {
@@ -80,6 +89,10 @@ export async function importEvents(
         fresh.map((f) => ({ attendees: f.attendees, at: f.start })),
         options.now,
       );
+      await meetingsLogged(db, fresh, options.now);
+      const noted = await putUpcoming(db, ahead, options.now);
+      summary.booked += noted;
+      summary.notStarted += ahead.length - noted;
       summary.meetings += fresh.length;
     });
     onProgress(Math.min(i + CHUNK, events.length), events.length);

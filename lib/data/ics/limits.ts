@@ -3,6 +3,8 @@
  * file import and the feed alike. (Apart from the reader, so that pages can say them without bundling it.)
  */
 
+/** The newest instances read of one series, by default. */
+export const DEFAULT_MAX_PER_SERIES = 2000;
 /** The most meetings read from one calendar, by an import or the feed alike. */
 export const MAX_INSTANCES = 100_000;
 /**

@@ -1,6 +1,6 @@
 import { allProps, type Component, firstProp, type Property, scanContentLines } from './content-lines';
 import { estimatedHorizon, estimateTotal, newestWithin } from './file-limit';
-import { MAX_CALENDAR_BYTES, MAX_INSTANCES, tooLarge } from './limits';
+import { DEFAULT_MAX_PER_SERIES, MAX_CALENDAR_BYTES, MAX_INSTANCES, tooLarge } from './limits';
 import { type EventPeople, PeopleCache, readPeople } from './people';
 import {
   emptyReading,
@@ -42,7 +42,6 @@ export interface ReadIcsOptions {
   maxSteps?: number;
 }
 
-const DEFAULT_MAX_PER_SERIES = 2000;
 const DEFAULT_MAX_STEPS = 2_000_000;
 const SKIPS_NAMED = 50;
 const NOTES_KEPT = 10;

@@ -18,7 +18,8 @@ const day = (ms: number) => format(ms, 'd MMMM yyyy');
 const quoted = (title: string) => `“${title.length > 80 ? `${title.slice(0, 79)}…` : title}”`;
 
 export function importReport(reading: IcsReading, summary: IcsSummary): ImportReport {
-  const headline = `${plural(summary.meetings, 'meeting')} logged, ${plural(summary.peopleAdded, 'person', 'people')} added.`;
+  const booked = summary.booked > 0 ? ` ${plural(summary.booked, 'meeting')} ahead noted as booked.` : '';
+  const headline = `${plural(summary.meetings, 'meeting')} logged, ${plural(summary.peopleAdded, 'person', 'people')} added.${booked}`;
   const details: string[] = [];
   const left = [
     summary.alreadyLogged && `${summary.alreadyLogged.toLocaleString('en')} already logged`,

@@ -1,0 +1,26 @@
+import * as v from 'valibot';
+import { CalendarEventSchema } from '../logging/event-schema';
+import { bookClick } from '../logging/upcoming';
+import { command } from './command';
+
+/**
+ * Note the meeting shown in a Calendar card, which has not started yet, as booked: its people are not counted as
+ * needing the user until it has happened (then it is logged) or its time passes. A click on the Log control, as
+ * trusted as a log: `confirmed` is the second click over the guest limit, `logAnyway` the user's answer when the
+ * page could not tell whether they declined.
+ */
+export const noteBooked = command({
+  from: ['content'],
+  input: v.strictObject({
+    event: v.pipe(
+      CalendarEventSchema,
+      v.check((e) => e.end >= e.start, "Bridges can't read this event: it ends before it starts. Nothing was saved."),
+    ),
+    confirmed: v.boolean(),
+    logAnyway: v.optional(v.boolean()),
+  }),
+  writes: true,
+  unreadable: "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.",
+  run: (db, { event, confirmed, logAnyway }, ctx) =>
+    bookClick(db, { event, confirmed, logAnyway: logAnyway === true, at: ctx.now }),
+});

@@ -159,7 +159,8 @@ function SyncOn({ state, acting }: { state: SyncState; acting: CommandRunner }) 
           {state.problem.message}
         </p>
       )}
-      {lines.length > 0 && (
+      {/* Once the names are read: the list never shows addresses first, then names. */}
+      {lines.length > 0 && names !== undefined && (
         <div class="left-out">
           <p>
             <strong>On this browser only:</strong>

@@ -5,15 +5,33 @@ import { CalendarEventSchema } from '../logging/event-schema';
 import { judgeClick, meetingOf } from '../logging/service';
 import { Instant } from '../schema';
 import { getSettings, type SettingProblem, settingFromRow } from '../settings';
-import { SETTING_NAMES, type SettingName } from '../settings-schema';
+import type { SettingName } from '../settings-schema';
 
-/** Where releases before schema version 5 kept each setting in the extension's local storage. */
-export const LEGACY_LOCAL_KEYS = [...SETTING_NAMES, 'heldLogs'] as const;
+/**
+ * The settings releases before schema version 5 kept in the extension's local storage, frozen as they were: a
+ * setting added since has never lived there, so nothing written there under its name is ever taken in.
+ */
+const LEGACY_SETTINGS = [
+  'meetingRules',
+  'myEmails',
+  'internalDomains',
+  'cadenceDefaults',
+  'weeklyPick',
+  'reminders',
+  'reminderState',
+  'ownAddresses',
+  'feedSettings',
+  'feedStatus',
+  'feedSyncState',
+] as const satisfies readonly SettingName[];
+
+/** Every key of theirs in local storage: the settings and the clicks held during a restore. */
+const LEGACY_LOCAL_KEYS = [...LEGACY_SETTINGS, 'heldLogs'] as const;
 
 /** The part of `storage.local` the move uses (tests pass fakeBrowser's). */
 export interface LegacyArea {
   get(keys: string[]): Promise<Record<string, unknown>>;
-  remove(keys: string[]): Promise<void>;
+  clear(): Promise<void>;
 }
 
 /** A click those releases kept during a restore: the whole card, which the rules judge again here. */
@@ -37,16 +55,14 @@ export interface MoveReport {
  * Moves the settings from the extension's local storage into the database, once: only when version 5's upgrade
  * marked the move as due (an existing install), so that nothing written to local storage after it (Firefox
  * lets a content script write there) is ever taken in. Each value is checked as if the user had entered it;
- * one that fails is left behind and said. Local storage is emptied of Bridges' keys at every start either way.
+ * one that fails is left behind and said. Local storage is emptied at every start either way.
  */
 export async function moveSettingsFromLocalStorage(db: AppDB, area: LegacyArea): Promise<MoveReport> {
   const report: MoveReport = { moved: [], refused: [], heldClicks: 0 };
-  // Each key with the version mark the storage library kept beside it ("<key>$").
-  const keys = LEGACY_LOCAL_KEYS.flatMap((k) => [k, `${k}$`]);
   if (await db.settings.get(MOVE_FROM_LOCAL_STORAGE)) {
     const stored = await area.get([...LEGACY_LOCAL_KEYS]);
     await db.transaction('rw', db.settings, async () => {
-      for (const name of SETTING_NAMES) {
+      for (const name of LEGACY_SETTINGS) {
         if (stored[name] === undefined || (await db.settings.get(name))) continue;
         const { problem } = settingFromRow(name, { name, value: stored[name] });
         if (problem) report.refused.push(problem);
@@ -63,7 +79,9 @@ export async function moveSettingsFromLocalStorage(db: AppDB, area: LegacyArea):
     report.heldClicks = clicks.length;
     for (const problem of report.refused) console.warn(`Bridges: ${problem.message}`);
   }
-  await area.remove(keys);
+  // Bridges keeps nothing there any more: whatever is there was left by an old release or written by a content
+  // script, and goes.
+  await area.clear();
   return report;
 }
 

@@ -50,6 +50,15 @@ describe('the move out of local storage, at the first start of schema version 5'
     expect(await local().get(null)).toEqual({});
   });
 
+  it('takes in only the settings those releases kept there: one added since never lived there', async () => {
+    await seedVersion(name, 4, SCHEMA_V4, {});
+    await local().set({ ...LEGACY, catchUp: { calendar: 'outlook-work', minutes: 45, title: 'Forged {name}' } });
+    const report = await moveSettingsFromLocalStorage(db, local());
+    expect(report.moved).not.toContain('catchUp');
+    expect(await db.settings.get('catchUp')).toBeUndefined();
+    expect(await local().get(null)).toEqual({});
+  });
+
   it('leaves behind, and says, a value that fails its check (a guest limit of -5)', async () => {
     await seedVersion(name, 4, SCHEMA_V4, {});
     await local().set({ ...LEGACY, meetingRules: { guestLimit: -5 }, myEmails: ['not an address'] });

@@ -71,9 +71,23 @@ export const SCHEMA_V7 = {
 /** The row version 5's upgrade leaves in `settings`: the settings in local storage are still to be moved. */
 export const MOVE_FROM_LOCAL_STORAGE = 'moveFromLocalStorage';
 
+/** The fields of a person the log keeps by itself: who they are and when they were met. */
+type LoggedField =
+  | 'email'
+  | 'displayName'
+  | 'domain'
+  | 'organisation'
+  | 'firstMetAt'
+  | 'lastMetAt'
+  | 'interactionCount'
+  | 'createdAt'
+  | 'updatedAt';
+
 /**
- * Values of the fields added since version 1, for a person who is new today (the logging service). Change
- * them freely: no upgrade reads them.
+ * Values of every other field, for a person who is new today (the logging service): what the user decides and
+ * writes, and what is booked with them. A field added to Person must be given one here (the type says so). Change
+ * the values freely: no upgrade reads them. Not `changedAt`: sync's record of when each of these changed
+ * (lib/sync/fields.ts); a new person has none.
  */
 export const PERSON_DEFAULTS = {
   priority: 'normal',
@@ -90,7 +104,23 @@ export const PERSON_DEFAULTS = {
   thanksSettledAt: null,
   nextMeetingAt: null,
   planningSince: null,
-} as const satisfies Partial<Person>;
+} as const satisfies { [K in Exclude<keyof Person, LoggedField | 'changedAt'>]: Person[K] };
+
+/** The fields of PERSON_DEFAULTS the background keeps from other stores, not the user's. */
+const KEPT_BY_BACKGROUND = new Set<string>(['nextMeetingAt'] satisfies Array<keyof typeof PERSON_DEFAULTS>);
+
+/** The user's own fields of a person: every field with a default that the background does not keep. */
+export const USER_FIELDS = (Object.keys(PERSON_DEFAULTS) as Array<keyof typeof PERSON_DEFAULTS>).filter(
+  (field) => !KEPT_BY_BACKGROUND.has(field),
+);
+
+/**
+ * Whether the user never changed anything about `person` from what Bridges starts a new person with (someone
+ * the feed added and then took back may then go).
+ */
+export function untouchedByUser(person: Person): boolean {
+  return USER_FIELDS.every((field) => person[field] === PERSON_DEFAULTS[field]);
+}
 
 /**
  * The extension's database. It lives in the extension's origin: only the background and extension pages open it.

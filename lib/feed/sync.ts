@@ -1,5 +1,5 @@
 import type { CalendarEvent } from '../calendar/google/card';
-import type { AppDB } from '../db/app-db';
+import { type AppDB, untouchedByUser } from '../db/app-db';
 import type { Interaction, Person } from '../db/types';
 import { parseCalendarEvent } from '../logging/event-schema';
 import { judge, type MeetingRules } from '../logging/rules';
@@ -208,21 +208,4 @@ function withMeetings(person: Person, meetings: readonly Interaction[], now: num
     if (m.start > last) last = m.start;
   }
   return { ...person, firstMetAt: first, lastMetAt: last, interactionCount: meetings.length, updatedAt: now };
-}
-
-function untouchedByUser(p: Person): boolean {
-  return (
-    p.note === '' &&
-    p.kind === null &&
-    p.groupId === null &&
-    !p.team &&
-    !p.ignored &&
-    p.snoozedUntil === null &&
-    p.idealDays === null &&
-    p.thanksOwedSince === null &&
-    p.thanksSettledAt === null &&
-    p.priority === 'normal' &&
-    !p.teamSuggestionDismissed &&
-    p.planningSince === null
-  );
 }

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackup, writeBackupFile } from '../../lib/data/backup';
 import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
-import { AppDB } from '../../lib/db/app-db';
+import { AppDB, type PERSON_DEFAULTS, USER_FIELDS } from '../../lib/db/app-db';
+import type { Person } from '../../lib/db/types';
 import { createFeedSync } from '../../lib/feed/service';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
 import { getSetting, setSetting } from '../../lib/settings';
@@ -149,6 +150,41 @@ describe('syncing from the calendar feed', () => {
     expect(await sync.sync()).toMatchObject({ removed: 1 });
     expect(await db.people.get(SAM)).toMatchObject({ note: 'Renewal in March', interactionCount: 0 });
   });
+
+  // One edit of each field the user sets: the type makes a new field of Person need a line here.
+  const EDITS: { [K in Exclude<keyof typeof PERSON_DEFAULTS, 'nextMeetingAt'>]: Person[K] } = {
+    priority: 'high',
+    kind: 'customer',
+    team: true,
+    ignored: true,
+    snoozedUntil: NOW + 30 * DAY,
+    idealDays: 20,
+    maxDays: 40,
+    groupId: 'g1',
+    teamSuggestionDismissed: true,
+    note: 'Renewal in March',
+    thanksOwedSince: NOW - DAY,
+    thanksSettledAt: NOW - DAY,
+    planningSince: NOW - DAY,
+  };
+
+  it("has an edit for each of the user's fields", () => {
+    expect(Object.keys(EDITS).sort()).toEqual([...USER_FIELDS].sort());
+  });
+
+  it.each(Object.entries(EDITS))(
+    'keeps someone whose only meeting it takes back when the user set their %s',
+    async (field, value) => {
+      serve(week);
+      const { sync } = syncer();
+      await sync.sync();
+      await db.people.update(PRIYA, { [field]: value } as Partial<Person>);
+      serve(week.filter((m) => m.uid !== 'budget' && m.uid !== 'partner'));
+      expect(await sync.sync()).toMatchObject({ removed: 2 });
+      expect(await db.people.get(PRIYA)).toMatchObject({ [field]: value, interactionCount: 0 });
+      expect(await db.people.get(SAM)).toBeUndefined(); // untouched: a meeting booked is not the user's edit
+    },
+  );
 
   it('follows a moved instance of a recurring meeting to its new time', async () => {
     const series: FeedMeeting = {

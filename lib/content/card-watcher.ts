@@ -17,6 +17,7 @@ import {
   viewOfOutcome,
 } from './control-state';
 import { LogControl } from './log-control';
+import { createPrepPanel, type PrepOptions } from './prep-watch';
 
 export interface WatcherDeps {
   send: typeof sendMessage;
@@ -33,6 +34,8 @@ export interface WatcherDeps {
   recordBatch?: (ms: number) => void;
   /** Benchmark builds only: receives the time from a click's handler to the control showing "Logged", in ms. */
   recordLog?: (ms: number) => void;
+  /** "Before you meet" beside the control (lib/content/prep-watch.ts); none without it. */
+  prep?: PrepOptions;
 }
 
 /** Where an event is shown: Calendar's event card, or its full event page (/r/eventedit/<id>). */
@@ -66,6 +69,7 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   // The event shown is a meeting to come: the control's click notes it as booked instead of logging it.
   let bookFor: string | null = null;
   let lastFailure = '';
+  const prep = deps.prep ? createPrepPanel(doc, deps.prep) : null;
 
   const findSurface = (): Surface | null => {
     if (isEditPageUrl(url())) {
@@ -80,7 +84,8 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   const sync = (): void => {
     const surface = findSurface();
     if (!surface) return;
-    if (surface.key !== shownKey) {
+    const changed = surface.key !== shownKey;
+    if (changed) {
       shownKey = surface.key;
       confirmedFor = null;
       anywayFor = null;
@@ -88,12 +93,15 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
       control.show(READY);
       void refreshStatus(surface);
     }
-    if (surface.root.contains(control.host)) return;
-    if (surface.kind === 'card') control.mount(findActionBar(surface.root) ?? surface.root);
-    else {
-      const save = queryFirst(surface.root, 'editSave');
-      control.mount(save?.parentElement ?? surface.root, save);
+    if (!surface.root.contains(control.host)) {
+      if (surface.kind === 'card') control.mount(findActionBar(surface.root) ?? surface.root);
+      else {
+        const save = queryFirst(surface.root, 'editSave');
+        control.mount(save?.parentElement ?? surface.root, save);
+      }
     }
+    // After the control, and never waited for: the panel asks the background later, off this batch.
+    if (surface.kind === 'card') prep?.sync(surface.root, changed);
   };
 
   async function refreshStatus(surface: Surface): Promise<void> {
@@ -208,6 +216,7 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   signal.addEventListener('abort', () => {
     observer.disconnect();
     control.remove();
+    prep?.remove();
   });
   onMutations();
   return control;

@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { cadenceProblem } from '../relationships/cadence';
 import {
   ContactKind,
-  Days,
   EARLIEST,
   Email,
   GroupId,
@@ -49,7 +48,8 @@ const InstantSeconds = v.pipe(
 
 const CadenceValue = v.nullable(
   v.pipe(
-    v.tuple([Days, Days]),
+    // The cadence rule judges both numbers (whole days, in range, the maximum at least the ideal).
+    v.tuple([v.number(), v.number()]),
     v.check(([ideal, max]) => cadenceProblem(ideal, max) === null),
   ),
 );

@@ -171,7 +171,7 @@ describe('restoring a backup file through the commands', () => {
     const cases: Array<[object, string]> = [
       [
         cadence({ idealDays: 0, maxDays: 28 }),
-        'settings.cadenceDefaults.high.idealDays: A cadence must be at least 1 day.',
+        'settings.cadenceDefaults.high: The ideal interval must be a whole number of days from 1 to 3650.',
       ],
       [
         cadence({ idealDays: 30, maxDays: 7 }),

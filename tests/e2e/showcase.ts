@@ -43,7 +43,10 @@ async function tabAt(where: Where, url: string, scheme: Scheme, size: { width: n
   return tab;
 }
 
-/** The saved Calendar week (moved by `shiftDays`), the Q4 planning review's card open with the Log control. */
+/**
+ * The saved Calendar week (moved by `shiftDays`), the Q4 planning review's card open with the Log control and
+ * "Before you meet".
+ */
 export async function calendarShot(where: Where, scheme: Scheme, shiftDays = 0): Promise<Buffer> {
   const tab = await tabAt(where, weekUrl(shiftDays), scheme);
   await tab
@@ -54,6 +57,18 @@ export async function calendarShot(where: Where, scheme: Scheme, shiftDays = 0):
   const control = new LogControlDriver(tab);
   for (let tries = 0; !(await control.label())?.startsWith('Log'); tries++) {
     if (tries > 100) throw new Error('The Log control did not appear in the card.');
+    await tab.waitForTimeout(100);
+  }
+  // And "Before you meet" beside it, drawn in its own frame: the shot waits for its words.
+  const panelShown = async () => {
+    for (const frame of tab.frames().filter((f) => f.url().includes('/prep.html'))) {
+      if ((await frame.evaluate(() => document.body.innerText).catch(() => '')).includes('Before you meet'))
+        return true;
+    }
+    return false;
+  };
+  for (let tries = 0; !(await panelShown()); tries++) {
+    if (tries > 100) throw new Error('"Before you meet" did not appear in the card.');
     await tab.waitForTimeout(100);
   }
   const shot = await tab.screenshot();

@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { CHIPS, chipId, weekUrl } from './calendar-page';
 import { LogControlDriver } from './log-control';
-import { sampleBackupFile } from './seed';
+import { SAMPLE_ME, sampleBackupFile } from './seed';
 
 /**
  * Bridges as a new user sees it once a year of meetings is in: the sample history restored through the
@@ -31,6 +31,43 @@ export async function restoreSampleHistory(where: Where, now: number): Promise<s
   const status = tab.getByRole('status');
   await status.filter({ hasText: /^Restored:/ }).waitFor({ timeout: 30_000 });
   const text = (await status.textContent()) ?? '';
+  await tab.close();
+  return text;
+}
+
+/**
+ * A catch-up with Sam Okafor booked for the Thursday after `now`, as a user's calendar says it: a calendar file
+ * with that one meeting imported on the management page (a meeting to come is noted as booked, not logged).
+ */
+export async function bookSampleCatchUp(where: Where, now: number): Promise<string> {
+  const day = new Date(now);
+  const thursday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  do thursday.setUTCDate(thursday.getUTCDate() + 1);
+  while (thursday.getUTCDay() !== 4);
+  const at = (hour: number) => `${thursday.toISOString().slice(0, 10).replaceAll('-', '')}T${hour}0000Z`;
+  const file = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Bridges sample//EN',
+    'BEGIN:VEVENT',
+    'UID:sample-catch-up-sam@bridges.example',
+    `DTSTART:${at(15)}`,
+    `DTEND:${at(16)}`,
+    'SUMMARY:Catch-up: Sam Okafor / Alex Morgan',
+    `ORGANIZER;CN=Alex Morgan:mailto:${SAMPLE_ME}`,
+    `ATTENDEE;PARTSTAT=ACCEPTED;CN=Alex Morgan:mailto:${SAMPLE_ME}`,
+    'ATTENDEE;PARTSTAT=ACCEPTED;CN=Sam Okafor:mailto:sam.okafor@partner.example.org',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  const tab = await where.context.newPage();
+  await tab.goto(page(where, 'options.html#/data'));
+  await tab
+    .getByLabel('Google Calendar export (.zip) or calendar file (.ics)')
+    .setInputFiles({ name: 'catch-up.ics', mimeType: 'text/calendar', buffer: Buffer.from(file, 'utf8') });
+  const summary = tab.getByRole('status', { name: 'Import summary' });
+  await summary.waitFor({ timeout: 30_000 });
+  const text = (await summary.locator('p').first().textContent()) ?? '';
   await tab.close();
   return text;
 }

@@ -12,6 +12,7 @@ import { clickToStored, gzipKB, mutationBatches, REST_MS } from './logging';
 import { popupFigures } from './popup';
 import { prepFigures } from './prep';
 import { median, percentile, round } from './stats';
+import { syncFigures } from './sync';
 
 const RESULTS = join(process.cwd(), 'bench/results.json');
 const BENCH_BUILD = join(process.cwd(), '.output/chrome-mv3-bench');
@@ -76,6 +77,12 @@ if (wanted('history')) {
   const history = await historyFigures(BENCH_BUILD);
   Object.assign(results, history.figures);
   Object.assign(notes, history.notes);
+}
+
+if (wanted('sync')) {
+  const sync = await syncFigures(BENCH_BUILD);
+  Object.assign(results, sync.figures);
+  Object.assign(notes, sync.notes);
 }
 
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

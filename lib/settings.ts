@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type { AppDB } from './db/app-db';
 import type { SettingRow } from './db/types';
-import type { UserSettings } from './schema';
+import { type UserSettings, UserSettingsSchema } from './schema';
 import { checkSetting, SETTING_SCHEMAS } from './settings-checks';
 import { SETTING_LABELS, type SettingProblem, settingFromRowWith } from './settings-read';
 import type { SettingName, Settings } from './settings-schema';
@@ -61,11 +61,26 @@ export async function getSettings<N extends SettingName>(db: AppDB, names: reado
   return values;
 }
 
-/** Writes a setting (the background only), checked first: a value its schema refuses is never stored. */
-export async function setSetting<N extends SettingName>(db: AppDB, name: N, value: Settings[N]): Promise<void> {
+/**
+ * The settings a user sets (those a backup carries, lib/schema.ts): each row of theirs carries when it was changed,
+ * so that across the user's browsers the later change wins (lib/sync).
+ */
+export const USER_SETTING_NAMES = Object.keys(UserSettingsSchema.entries) as Array<keyof UserSettings & SettingName>;
+
+/**
+ * Writes a setting (the background only), checked first: a value its schema refuses is never stored. A setting the
+ * user sets is marked as changed at `changedAt` (now, unless sync brings a change made earlier on another browser).
+ */
+export async function setSetting<N extends SettingName>(
+  db: AppDB,
+  name: N,
+  value: Settings[N],
+  changedAt: number = Date.now(),
+): Promise<void> {
   const checked = checkSetting(name, value);
   if (!checked.ok) throw new Error(`Bridges did not save your ${SETTING_LABELS[name]}: ${checked.problem}`);
-  await db.settings.put({ name, value: checked.value });
+  const user = (USER_SETTING_NAMES as readonly string[]).includes(name);
+  await db.settings.put({ name, value: checked.value, ...(user ? { changedAt } : {}) });
 }
 
 /**

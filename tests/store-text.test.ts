@@ -20,6 +20,8 @@ describe('the privacy statement and the listing', () => {
       'interactions',
       'people',
       'settings',
+      'sync',
+      'tombstones',
       'upcoming',
     ]);
     for (const table of db.tables) expect(privacy).toContain(`| \`${table.name}\``);

@@ -13,6 +13,7 @@ import { OwnAddressQuestions } from './OwnAddressQuestions';
 import { PrepSection } from './PrepSection';
 import { RemindersSection } from './RemindersSection';
 import { RulesSection } from './RulesSection';
+import { SyncSection } from './SyncSection';
 import { TeamSection } from './TeamSection';
 
 const db = getDb();
@@ -90,6 +91,10 @@ export function SettingsPage() {
           frame Calendar's page cannot read.
         </p>
         {prepPanel !== undefined && <PrepSection value={prepPanel} onSave={(v) => save({ prepPanel: v })} />}
+      </section>
+      <section class="card" aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Sync across your browsers</h2>
+        <SyncSection />
       </section>
       <section class="card" aria-labelledby="cadences">
         <h2 id="cadences">Default cadences</h2>

@@ -8,6 +8,7 @@ import { UPLOAD_PORT } from '../data/parts';
 import type { AppDB } from '../db/app-db';
 import { logHeldClicks, restoreHold } from '../logging/hold';
 import type { Envelope, Reply } from '../messaging-protocol';
+import { Refusal } from '../refusal';
 import { sentenceOf } from '../schema';
 
 /** The part of a runtime.onMessage sender the dispatcher reads. */
@@ -56,7 +57,18 @@ export interface Background {
     /** Recounts a standing reminder after a change; serialised with the reminder's other work. */
     refresh(): Promise<void>;
   };
+  /** Sync across browsers (lib/sync/service.ts): told after every change, so it writes it a little later. */
+  sync?: CommandContext['sync'] & { changed(): Promise<void> };
 }
+
+/** Where no sync service runs (tests of other things): sync cannot be turned on, and nothing else needs it. */
+const NO_SYNC: CommandContext['sync'] = {
+  turnOn: () => Promise.reject(new Refusal('Sync across browsers is not available here.')),
+  turnOff: async () => {},
+  forget: async () => {},
+  wipeEverywhere: async () => {},
+  syncNow: async () => ({ status: 'off' }),
+};
 
 function isEnvelope(message: unknown): message is Envelope & { bridges: CommandName } {
   if (typeof message !== 'object' || message === null) return false;
@@ -91,12 +103,14 @@ export function createDispatcher(db: AppDB, background: Background, self: Self) 
       tabId: typeof sender.tab?.id === 'number' ? sender.tab.id : null,
       reminders: background.reminders,
       feeds: background.feeds,
+      sync: background.sync ?? NO_SYNC,
     };
     return (background.ready ?? Promise.resolve())
       .then(() => cmd.run(db, input.output, ctx))
       .then(
         async (value): Promise<Reply> => {
           if (cmd.writes) {
+            void background.sync?.changed().catch(() => undefined);
             const recount = background.reminders.refresh().catch(() => undefined);
             // While a restore holds the database, the recount waits for it; the answer (a kept click) does not.
             if (!restoreHold.active) await recount;
@@ -128,7 +142,11 @@ export function serveCommands(db: AppDB, background: Background): () => void {
   // have come in between).
   const logHeld = () =>
     void logHeldClicks(db)
-      .then((written) => (written > 0 ? background.reminders.refresh() : undefined))
+      .then((written) => {
+        if (written === 0) return undefined;
+        void background.sync?.changed().catch(() => undefined);
+        return background.reminders.refresh();
+      })
       .catch(() => undefined);
   // A page sending a file in parts holds a port for it: when the page goes away, the upload is forgotten.
   const onConnect = (port: { name: string; sender?: Sender; onDisconnect: { addListener(f: () => void): void } }) => {

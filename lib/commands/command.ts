@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
 import type { SyncResult } from '../feed/service';
+import type { SyncService } from '../sync/service';
 
 /**
  * Who sent a message: `content` is the Google Calendar content script (a sender with a tab on
@@ -29,6 +30,8 @@ export interface CommandContext {
     syncIfStale(): Promise<SyncResult>;
     schedule(): Promise<void>;
   };
+  /** Sync across the user's browsers (lib/sync/service.ts). */
+  sync: Pick<SyncService, 'turnOn' | 'turnOff' | 'forget' | 'wipeEverywhere' | 'syncNow'>;
 }
 
 /**

@@ -8,8 +8,8 @@ export const deletePerson = command({
   from: ['page'],
   input: v.strictObject({ email: Email }),
   writes: true,
-  async run(db, { email }) {
-    await remove(db, email);
+  async run(db, { email }, ctx) {
+    await remove(db, email, ctx.now);
     return { ok: true } as const;
   },
 });

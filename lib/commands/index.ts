@@ -7,6 +7,7 @@ import type { Command } from './command';
 import { deleteAll } from './delete-all';
 import { deleteGroup } from './delete-group';
 import { deletePerson } from './delete-person';
+import { forgetSyncedData } from './forget-synced-data';
 import { importCalendar } from './import-calendar';
 import { logContact } from './log-contact';
 import { logMeeting } from './log-meeting';
@@ -23,6 +24,9 @@ import { saveSettings } from './save-settings';
 import { sendBackupPart } from './send-backup-part';
 import { sendCalendarPart } from './send-calendar-part';
 import { syncFeeds } from './sync-feeds';
+import { syncNow } from './sync-now';
+import { turnSyncOff } from './turn-sync-off';
+import { turnSyncOn } from './turn-sync-on';
 import { updatePeople } from './update-people';
 import { weeklyPick } from './weekly-pick';
 
@@ -56,6 +60,10 @@ export const COMMANDS = {
   saveFeeds,
   syncFeeds,
   openDatabase,
+  turnSyncOn,
+  turnSyncOff,
+  forgetSyncedData,
+  syncNow,
   noteBooked,
 } satisfies Record<string, Command<v.GenericSchema, unknown>>;
 

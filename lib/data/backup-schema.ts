@@ -6,6 +6,7 @@ import {
   GroupId,
   GroupKind,
   Instant,
+  LATEST,
   LIMITS,
   OwnCadence,
   Priority,
@@ -14,6 +15,7 @@ import {
   Text,
   UserSettingsSchema,
 } from '../schema';
+import { GROUP_FIELDS, PERSON_FIELDS } from '../sync/fields';
 
 /**
  * The backup file's format, version 1: everything Bridges keeps. Every record is checked field by field
@@ -22,6 +24,11 @@ import {
  */
 export const BACKUP_FORMAT = 'bridges-backup';
 export const BACKUP_VERSION = 1;
+
+/** When a record's fields were last changed (since 0.4, schema version 7), by field. */
+const ChangeTime = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST));
+const ChangeTimesOf = <T extends readonly string[]>(fields: T) =>
+  v.record(v.picklist(fields, 'That is not a field whose change time Bridges keeps.'), ChangeTime);
 
 export const PersonSchema = v.pipe(
   v.strictObject({
@@ -50,6 +57,8 @@ export const PersonSchema = v.pipe(
     // Since 0.3 (schema version 6); a backup made before has neither.
     nextMeetingAt: v.optional(v.nullable(Instant), null),
     planningSince: v.optional(v.nullable(Instant), null),
+    // Since 0.4 (schema version 7); a backup made before has none.
+    changedAt: v.optional(ChangeTimesOf(PERSON_FIELDS)),
   }),
   // A person's own cadence follows the rule every other path follows: the ranking divides by it.
   v.rawCheck(({ dataset, addIssue }) => {
@@ -87,6 +96,7 @@ export const GroupSchema = v.strictObject({
   name: Text(LIMITS.groupName),
   kind: GroupKind,
   createdAt: Instant,
+  changedAt: v.optional(ChangeTimesOf(GROUP_FIELDS)),
 });
 
 /** The user's settings in a backup: checked exactly as the settings page checks them. */

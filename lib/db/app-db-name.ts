@@ -2,4 +2,4 @@
 export const DB_NAME = 'bridges';
 
 /** The schema version of this release (lib/db/app-db.ts): IndexedDB reports it times ten, as Dexie opens it. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { DB_NAME } from './app-db-name';
-import type { Group, HeldClick, Interaction, Person, SettingRow, Upcoming } from './types';
+import type { Group, HeldClick, Interaction, Person, SettingRow, SyncRow, Tombstone, Upcoming } from './types';
 
 export { DB_NAME };
 
@@ -58,6 +58,16 @@ export const SCHEMA_V6 = {
   upcoming: 'key, start, *people',
 } as const;
 
+export const SCHEMA_V7 = {
+  // 2026-12-07, version 7: sync across the user's browsers (lib/sync). People and groups carry when each of the
+  // user's fields was last changed (no index); what was deleted is remembered for a while (tombstones), so the
+  // other browsers delete it too; this browser's sync key and state get a store of their own, never in a backup.
+  // Existing people get a change time for each field the user had set, in the upgrade.
+  ...SCHEMA_V6,
+  tombstones: 'key',
+  sync: 'name',
+} as const;
+
 /** The row version 5's upgrade leaves in `settings`: the settings in local storage are still to be moved. */
 export const MOVE_FROM_LOCAL_STORAGE = 'moveFromLocalStorage';
 
@@ -76,7 +86,8 @@ type LoggedField =
 /**
  * Values of every other field, for a person who is new today (the logging service): what the user decides and
  * writes, and what is booked with them. A field added to Person must be given one here (the type says so). Change
- * the values freely: no upgrade reads them.
+ * the values freely: no upgrade reads them. Not `changedAt`: sync's record of when each of these changed
+ * (lib/sync/fields.ts); a new person has none.
  */
 export const PERSON_DEFAULTS = {
   priority: 'normal',
@@ -93,7 +104,7 @@ export const PERSON_DEFAULTS = {
   thanksSettledAt: null,
   nextMeetingAt: null,
   planningSince: null,
-} as const satisfies { [K in Exclude<keyof Person, LoggedField>]: Person[K] };
+} as const satisfies { [K in Exclude<keyof Person, LoggedField | 'changedAt'>]: Person[K] };
 
 /** The fields of PERSON_DEFAULTS the background keeps from other stores, not the user's. */
 const KEPT_BY_BACKGROUND = new Set<string>(['nextMeetingAt'] satisfies Array<keyof typeof PERSON_DEFAULTS>);
@@ -124,6 +135,8 @@ export class AppDB extends Dexie {
   settings!: EntityTable<SettingRow, 'name'>;
   heldClicks!: EntityTable<HeldClick, 'id'>;
   upcoming!: EntityTable<Upcoming, 'key'>;
+  tombstones!: EntityTable<Tombstone, 'key'>;
+  sync!: EntityTable<SyncRow, 'name'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -133,6 +146,7 @@ export class AppDB extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7);
   }
 }
 

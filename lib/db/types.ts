@@ -92,7 +92,16 @@ export interface Person {
   nextMeetingAt: number | null;
   /** When the user clicked "Plan a catch-up" with them (it counts for a week, until a meeting is booked or logged). */
   planningSince: number | null;
+  // Since schema version 7:
+  /**
+   * When each of the user's own fields was last changed (lib/sync/fields.ts names them; the cadence's two numbers
+   * are one), for sync across browsers: the later change of a field wins. A field never changed has no time.
+   */
+  changedAt?: ChangeTimes;
 }
+
+/** When each field of a record was last changed, by field: epoch milliseconds. */
+export type ChangeTimes = Partial<Record<string, number>>;
 
 /** A named group of people: a department of my company or an outside organisation. */
 export interface Group {
@@ -100,6 +109,8 @@ export interface Group {
   name: string;
   kind: 'department' | 'organisation';
   createdAt: number;
+  /** Since schema version 7: when its name and kind were last changed (sync across browsers). */
+  changedAt?: ChangeTimes;
 }
 
 /** One person as they took part in an interaction. */
@@ -154,6 +165,27 @@ export interface Upcoming {
 
 /** A setting, one row each in the `settings` store: its name (lib/settings-schema.ts) and its value. */
 export interface SettingRow {
+  name: string;
+  value: unknown;
+  /** Since schema version 7, on the settings a user sets: when they last changed it (sync across browsers). */
+  changedAt?: number;
+}
+
+/**
+ * Something the user deleted, remembered for a while (lib/sync) so that their other browsers delete it too:
+ * "person:<email>" or "group:<id>", when, and for two people made one, whom they became.
+ */
+export interface Tombstone {
+  key: string;
+  at: number;
+  into?: string;
+}
+
+/**
+ * This browser's sync across browsers (lib/sync): its key (a CryptoKey that cannot be read out, kept nowhere
+ * else and never in a backup) and where syncing stands. Checked by lib/sync when read.
+ */
+export interface SyncRow {
   name: string;
   value: unknown;
 }

@@ -1,6 +1,7 @@
 import type { AppDB } from '../db/app-db';
 import type { Group, Person } from '../db/types';
 import { Refusal } from '../refusal';
+import { groupTombstone, stamped } from '../sync/fields';
 
 /** Creates a group, or renames one. Names are trimmed and must be unique (case aside). */
 export async function saveGroup(
@@ -17,20 +18,34 @@ export async function saveGroup(
     );
     if (clash) throw new Refusal(`There is already a group called ${clash.name}.`);
     const existing = input.id ? await db.groups.get(input.id) : undefined;
+    // What changed carries when (sync across browsers: the later change of each wins).
+    const changedAt = existing
+      ? {
+          ...existing.changedAt,
+          ...(existing.name !== name ? { name: now } : {}),
+          ...(existing.kind !== input.kind ? { kind: now } : {}),
+        }
+      : { name: now, kind: now };
     const group: Group = existing
-      ? { ...existing, name, kind: input.kind }
-      : { id: crypto.randomUUID(), name, kind: input.kind, createdAt: now };
+      ? { ...existing, name, kind: input.kind, changedAt }
+      : { id: crypto.randomUUID(), name, kind: input.kind, createdAt: now, changedAt };
     await db.groups.put(group);
     return group;
   });
 }
 
-/** Deletes a group; its people stay, in no group. */
+/**
+ * Deletes a group; its people stay, in no group. The group is remembered as deleted for a while, so the user's
+ * other browsers delete it too (lib/sync).
+ */
 export async function deleteGroup(db: AppDB, id: string, now: number): Promise<void> {
-  await db.transaction('rw', db.groups, db.people, async () => {
+  await db.transaction('rw', db.groups, db.people, db.tombstones, async () => {
     const members = await db.people.where('groupId').equals(id).toArray();
-    await db.people.bulkPut(members.map((p) => ({ ...p, groupId: null, updatedAt: now })));
+    await db.people.bulkPut(
+      members.map((p) => ({ ...p, groupId: null, changedAt: stamped(p.changedAt, ['groupId'], now), updatedAt: now })),
+    );
     await db.groups.delete(id);
+    await db.tombstones.put({ key: groupTombstone(id), at: now });
   });
 }
 

@@ -2,6 +2,7 @@ import type { AppDB } from '../db/app-db';
 import type { Attendee, Person } from '../db/types';
 import { Refusal } from '../refusal';
 import { LIMITS } from '../schema';
+import { personFieldOf, personTombstone, stamped } from '../sync/fields';
 
 /**
  * The earliest and latest of `starts` and how many there are, in one loop: `Math.min(...starts)` throws
@@ -26,7 +27,7 @@ export function contactSpan(starts: Iterable<number>): { first: number; last: nu
  */
 export async function mergePeople(db: AppDB, keepEmail: string, goneEmail: string, now: number): Promise<Person> {
   if (keepEmail === goneEmail) throw new Refusal('Choose two different people to merge.');
-  return db.transaction('rw', db.people, db.interactions, async () => {
+  return db.transaction('rw', db.people, db.interactions, db.tombstones, async () => {
     const [keep, gone] = await db.people.bulkGet([keepEmail, goneEmail]);
     if (!keep || !gone) throw new Refusal('One of these people is no longer in Bridges.');
     // Both notes are kept whole, or the merge waits: a note cut short would lose the user's words.
@@ -46,20 +47,30 @@ export async function mergePeople(db: AppDB, keepEmail: string, goneEmail: strin
     );
     const all = await db.interactions.where('people').equals(keepEmail).toArray();
     const span = contactSpan(all.map((i) => i.start));
+    const joined: Partial<Person> = {
+      note,
+      thanksOwedSince: keep.thanksOwedSince ?? gone.thanksOwedSince,
+      groupId: keep.groupId ?? gone.groupId,
+      kind: keep.kind ?? gone.kind,
+    };
+    // The fields the merge changed carry its time (sync across browsers), the others keep theirs.
+    const changed = Object.entries(joined)
+      .filter(([field, value]) => personFieldOf(field) && keep[field as keyof Person] !== value)
+      .map(([field]) => field);
     const merged: Person = {
       ...keep,
       displayName: keep.displayName === keep.email ? gone.displayName : keep.displayName,
       firstMetAt: span ? span.first : Math.min(keep.firstMetAt, gone.firstMetAt),
       lastMetAt: span ? span.last : Math.max(keep.lastMetAt, gone.lastMetAt),
       interactionCount: all.length,
-      note,
-      thanksOwedSince: keep.thanksOwedSince ?? gone.thanksOwedSince,
-      groupId: keep.groupId ?? gone.groupId,
-      kind: keep.kind ?? gone.kind,
+      ...joined,
+      changedAt: stamped(keep.changedAt, changed, now),
       updatedAt: now,
     };
     await db.people.put(merged);
     await db.people.delete(goneEmail);
+    // The user's other browsers make the same two one person (lib/sync).
+    await db.tombstones.put({ key: personTombstone(goneEmail), at: now, into: keepEmail });
     return merged;
   });
 }
@@ -71,10 +82,11 @@ function dedupeAttendees(attendees: Attendee[]): Attendee[] {
 
 /**
  * Deletes a person: their record, and their name from every meeting (a meeting left with no one is deleted
- * too; the others keep everyone else). One transaction.
+ * too; the others keep everyone else). One transaction. They are remembered as deleted for a while, so the
+ * user's other browsers delete them too (lib/sync).
  */
-export async function deletePerson(db: AppDB, email: string): Promise<void> {
-  await db.transaction('rw', db.people, db.interactions, async () => {
+export async function deletePerson(db: AppDB, email: string, now: number): Promise<void> {
+  await db.transaction('rw', db.people, db.interactions, db.tombstones, async () => {
     const theirs = await db.interactions.where('people').equals(email).toArray();
     const emptied = theirs.filter((i) => i.people.length === 1).map((i) => i.key);
     const kept = theirs
@@ -87,5 +99,6 @@ export async function deletePerson(db: AppDB, email: string): Promise<void> {
     await db.interactions.bulkDelete(emptied);
     await db.interactions.bulkPut(kept);
     await db.people.delete(email);
+    await db.tombstones.put({ key: personTombstone(email), at: now });
   });
 }

@@ -4,6 +4,7 @@ import type { Interaction } from '../db/types';
 import { CONTACT_LABELS } from '../db/types';
 import { recordContact } from '../logging/service';
 import { Refusal } from '../refusal';
+import { stamped } from '../sync/fields';
 import { normaliseEmail } from './email';
 import type { ContactInput, PersonPatch } from './inputs';
 
@@ -62,7 +63,11 @@ export async function updatePeople(
       throw new Refusal('That group no longer exists: it may have been deleted in another tab.');
     }
     const rows = (await db.people.bulkGet(keys)).filter((p) => p !== undefined);
-    await db.people.bulkPut(rows.map((p) => ({ ...p, ...fields, updatedAt: now })));
+    // Each field the user changed carries when (lib/sync/fields.ts): across their browsers, the later change wins.
+    const changed = Object.keys(fields);
+    await db.people.bulkPut(
+      rows.map((p) => ({ ...p, ...fields, changedAt: stamped(p.changedAt, changed, now), updatedAt: now })),
+    );
     return rows.length;
   });
 }

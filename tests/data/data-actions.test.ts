@@ -407,7 +407,11 @@ describe('deleting everything', () => {
     await setSetting(db, 'feedSettings', { enabled: true, feeds: [{ id: 'f1', url, calendar: 'me@corp.example' }] });
     await setSetting(db, 'feedSyncState', { f1: { etag: '"1"', lastModified: null, instances: { 'gcal:a': 'x' } } });
     await setSetting(db, 'myEmails', ['me@corp.example']);
-    expect(await sendMessage('deleteAll', { confirm: 'DELETE' })).toEqual({ ok: true, settingsProblem: null });
+    expect(await sendMessage('deleteAll', { confirm: 'DELETE' })).toEqual({
+      ok: true,
+      settingsProblem: null,
+      everywhereProblem: null,
+    });
     expect(await getSetting(db, 'feedSettings')).toEqual({ enabled: false, feeds: [] });
     expect(await getSetting(db, 'feedSyncState')).toEqual({});
     expect(await getSetting(db, 'myEmails')).toEqual([]);
@@ -420,6 +424,7 @@ describe('deleting everything', () => {
     expect(await sendMessage('deleteAll', { confirm: 'DELETE' })).toEqual({
       ok: true,
       settingsProblem: 'the browser may be shutting down',
+      everywhereProblem: null,
     });
     expect(await snapshot()).toEqual({ people: [], interactions: [], groups: [] });
   });

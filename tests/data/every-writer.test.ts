@@ -188,6 +188,18 @@ const WRITERS: Record<string, () => Promise<void>> = {
     expect(await db.people.get('ada@old.example')).toBeTruthy();
   },
 
+  async turnSyncOn() {
+    expect(await refused(sendMessage('turnSyncOn', { passphrase: 'elevenchars' }))).toBe(
+      'A passphrase has at least 12 characters.',
+    );
+    expect(await refused(sendMessage('turnSyncOn', { passphrase: 'p'.repeat(1001) }))).toBe(
+      'A passphrase can be at most 1,000 characters.',
+    );
+    // Twelve characters, some beyond the Basic Multilingual Plane: counted as characters, not code units.
+    await sendMessage('turnSyncOn', { passphrase: '🙂'.repeat(12) });
+    expect(await db.sync.count()).toBe(2);
+  },
+
   async noteBooked() {
     const event = calendarEvent(NOW + 3 * DAY, {
       eventId: 'ahead1',

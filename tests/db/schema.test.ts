@@ -36,6 +36,16 @@ const RELEASED = {
     heldClicks: 'id',
     upcoming: 'key, start, *people',
   },
+  7: {
+    people: 'email, groupId',
+    interactions: 'key, start, *people',
+    groups: 'id',
+    settings: 'name',
+    heldClicks: 'id',
+    upcoming: 'key, start, *people',
+    tombstones: 'key',
+    sync: 'name',
+  },
 } as const;
 
 /** What version 2's upgrade filled in when it was released. */
@@ -54,6 +64,10 @@ const V2_FIELDS = {
 const V3_FIELDS = { ...V2_FIELDS, note: '', thanksOwedSince: null, thanksSettledAt: null };
 /** What version 6's upgrade filled in when it was released. */
 const V6_FIELDS = { nextMeetingAt: null, planningSince: null };
+/** What version 7's upgrade filled in: a change time (the person's last update, or 0) for each field the user set. */
+const v7 = (changedAt: Record<string, number> = {}) => ({ changedAt });
+/** ... and on each group, its creation as when its name and kind were last changed. */
+const groupV7 = (createdAt: number) => ({ changedAt: { name: createdAt, kind: createdAt } });
 
 /** The database as the background opens it: with its upgrades (pages never run them). */
 class AppDB extends PageDB {
@@ -100,6 +114,7 @@ describe('the released schemas', () => {
     expect(appDb.SCHEMA_V4).toEqual(RELEASED[4]);
     expect(appDb.SCHEMA_V5).toEqual(RELEASED[5]);
     expect(appDb.SCHEMA_V6).toEqual(RELEASED[6]);
+    expect(appDb.SCHEMA_V7).toEqual(RELEASED[7]);
   });
 
   it('names the current version where pages look for it without loading Dexie', async () => {
@@ -121,12 +136,78 @@ describe('the released schemas', () => {
   });
 });
 
+describe('schema version 7 (2026-12-07)', () => {
+  it("has the stores of sync across browsers: what was deleted, and this browser's key and state", async () => {
+    const db = new AppDB(freshName());
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(layoutOf(db)).toEqual(RELEASED[7]);
+    db.close();
+  });
+
+  it('upgrades a version-6 database: each field the user set is marked as changed at their last update, the rest untouched', async () => {
+    const name = freshName();
+    const untouched = { email: 'u@x.example', displayName: 'U', updatedAt: 500, ...V3_FIELDS, ...V6_FIELDS };
+    const decided = {
+      ...untouched,
+      email: 'd@x.example',
+      updatedAt: 900,
+      priority: 'high',
+      team: true,
+      idealDays: 14,
+      maxDays: 30,
+      note: 'Met at the offsite',
+      planningSince: 800,
+      // Not the user's: Bridges keeps it from the calendar.
+      nextMeetingAt: 1000,
+    };
+    const group = { id: 'g1', name: 'Finance', kind: 'department', createdAt: 42 };
+    const setting = { name: 'myEmails', value: ['me@x.example'] };
+    await seedVersion(name, 6, RELEASED[6], {
+      people: [untouched, decided],
+      groups: [group],
+      settings: [setting],
+      interactions: [meetingRow('a', 1, ['d@x.example'])],
+    });
+    const db = new AppDB(name);
+    await db.open();
+    expect(layoutOf(db)).toEqual(RELEASED[7]);
+    expect(await db.people.orderBy('email').toArray()).toEqual([
+      { ...decided, changedAt: { priority: 900, team: 900, cadence: 900, note: 900, planningSince: 900 } },
+      { ...untouched, changedAt: {} },
+    ]);
+    expect(await db.groups.toArray()).toEqual([{ ...group, changedAt: { name: 42, kind: 42 } }]);
+    expect(await db.settings.toArray()).toEqual([setting]);
+    expect(await db.interactions.count()).toBe(1);
+    expect(await db.tombstones.count()).toBe(0);
+    expect(await db.sync.count()).toBe(0);
+    db.close();
+  });
+
+  it('freezes what it compares with: the defaults and fields of the day it was released', () => {
+    expect(Object.isFrozen(upgrades.SYNCED_DEFAULTS_V7)).toBe(true);
+    expect(Object.keys(upgrades.SYNCED_DEFAULTS_V7)).toEqual([
+      'priority',
+      'kind',
+      'cadence',
+      'groupId',
+      'team',
+      'ignored',
+      'snoozedUntil',
+      'thanksOwedSince',
+      'thanksSettledAt',
+      'note',
+      'teamSuggestionDismissed',
+      'planningSince',
+    ]);
+  });
+});
+
 describe('schema version 6 (2026-12-07)', () => {
   it('has the store of meetings booked ahead, by start and by person', async () => {
     const db = new AppDB(freshName());
     await db.open();
-    expect(db.verno).toBe(6);
-    expect(layoutOf(db)).toEqual(RELEASED[6]);
+    expect(layoutOf(db)).toMatchObject(RELEASED[6]);
     const row = {
       key: 'gcal:x',
       title: 'x',
@@ -153,8 +234,8 @@ describe('schema version 6 (2026-12-07)', () => {
     });
     const db = new AppDB(name);
     await db.open();
-    expect(layoutOf(db)).toEqual(RELEASED[6]);
-    expect(await db.people.toArray()).toEqual([{ ...person, ...V6_FIELDS }]);
+    expect(layoutOf(db)).toMatchObject(RELEASED[6]);
+    expect(await db.people.toArray()).toEqual([{ ...person, ...V6_FIELDS, ...v7({ priority: 0 }) }]);
     expect(await db.settings.toArray()).toEqual([setting]);
     expect(await db.interactions.count()).toBe(1);
     db.close();
@@ -179,9 +260,9 @@ describe('schema version 5 (2026-12-07)', () => {
     const db = new AppDB(name);
     await db.open();
     expect(layoutOf(db)).toMatchObject(RELEASED[5]);
-    expect(await db.people.toArray()).toEqual([{ ...person, ...V6_FIELDS }]);
+    expect(await db.people.toArray()).toEqual([{ ...person, ...V6_FIELDS, ...v7() }]);
     expect(await db.interactions.toArray()).toEqual(meetings);
-    expect(await db.groups.toArray()).toEqual([group]);
+    expect(await db.groups.toArray()).toEqual([{ ...group, ...groupV7(1) }]);
     expect(await db.settings.toArray()).toEqual([{ name: appDb.MOVE_FROM_LOCAL_STORAGE, value: true }]);
     expect(await db.heldClicks.count()).toBe(0);
     db.close();
@@ -203,11 +284,11 @@ describe('schema version 4 (2026-11-29)', () => {
     await db.open();
     expect(layoutOf(db)).toMatchObject(RELEASED[4]);
     expect(await db.people.orderBy('email').toArray()).toEqual([
-      { ...grouped, ...V6_FIELDS },
-      { ...person, ...V6_FIELDS },
+      { ...grouped, ...V6_FIELDS, ...v7({ groupId: 0 }) },
+      { ...person, ...V6_FIELDS, ...v7() },
     ]);
     expect(await db.interactions.orderBy('key').toArray()).toEqual(meetings);
-    expect(await db.groups.toArray()).toEqual([group]);
+    expect(await db.groups.toArray()).toEqual([{ ...group, ...groupV7(1) }]);
     // The indexes queries use still answer.
     expect(await db.interactions.where('people').equals('g@x.example').primaryKeys()).toEqual(['a']);
     expect(await db.interactions.where('start').above(15).primaryKeys()).toEqual(['b']);
@@ -236,7 +317,7 @@ describe('schema version 3 (2026-11-22)', () => {
     const db = new AppDB(name);
     expect(await db.interactions.get('gcal:a')).toEqual(meeting);
     expect(await db.interactions.where('people').equals('p@x.example').count()).toBe(1);
-    expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...V3_FIELDS, ...V6_FIELDS });
+    expect(await db.people.get('p@x.example')).toEqual({ ...v1Person, ...V3_FIELDS, ...V6_FIELDS, ...v7() });
     expect(await db.groups.count()).toBe(0);
     db.close();
   });
@@ -252,6 +333,7 @@ describe('schema version 3 (2026-11-22)', () => {
       thanksOwedSince: null,
       thanksSettledAt: null,
       ...V6_FIELDS,
+      ...v7({ priority: 0 }),
     });
     db.close();
   });

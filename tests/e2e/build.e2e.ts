@@ -90,7 +90,7 @@ describe('the built extension', () => {
     const WRITES: Array<[string, RegExp]> = [
       [
         'a table write',
-        /\.(people|interactions|groups|settings|heldClicks)\.(put|add|bulk(?:Put|Add|Update|Delete)|update|delete|clear)\(/,
+        /\.(people|interactions|groups|settings|heldClicks|upcoming|tombstones|sync)\.(put|add|bulk(?:Put|Add|Update|Delete)|update|delete|clear)\(/,
       ],
       [
         'an upgrade',

@@ -178,7 +178,7 @@ describe('syncing from the calendar feed', () => {
       serve(week);
       const { sync } = syncer();
       await sync.sync();
-      await db.people.update(PRIYA, { [field]: value });
+      await db.people.update(PRIYA, { [field]: value } as Partial<Person>);
       serve(week.filter((m) => m.uid !== 'budget' && m.uid !== 'partner'));
       expect(await sync.sync()).toMatchObject({ removed: 2 });
       expect(await db.people.get(PRIYA)).toMatchObject({ [field]: value, interactionCount: 0 });

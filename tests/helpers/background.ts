@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Background, type Sender, serveCommands } from '../../lib/background/dispatch';
 import type { AppDB } from '../../lib/db/app-db';
+import { createSync, type SyncArea } from '../../lib/sync/service';
 
 /** The extension's own page (the management page, in a tab). */
 export const PAGE: Sender = {
@@ -70,7 +71,12 @@ export function connectPort(name: string, sender: Sender): { close(): void } {
  */
 export function startBackground(
   db: AppDB,
-  options: { now?: () => number; reminders?: Background['reminders']; feeds?: Background['feeds'] } = {},
+  options: {
+    now?: () => number;
+    reminders?: Background['reminders'];
+    feeds?: Background['feeds'];
+    sync?: Background['sync'];
+  } = {},
   sender: Sender = PAGE,
 ) {
   let as = sender;
@@ -79,6 +85,15 @@ export function startBackground(
     now: options.now ?? Date.now,
     reminders: options.reminders ?? NO_REMINDERS,
     feeds: options.feeds ?? NO_FEEDS,
+    // Sync across browsers over fakeBrowser's storage.sync, off until a test turns it on (keys made quickly).
+    sync:
+      options.sync ??
+      createSync(db, {
+        area: fakeBrowser.storage.sync as unknown as SyncArea,
+        now: options.now ?? Date.now,
+        iterations: 1_000,
+        minIterations: 1_000,
+      }),
   });
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
     let respond: (reply: unknown) => void = () => {};

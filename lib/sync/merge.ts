@@ -1,0 +1,330 @@
+import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
+import { CONTACT_LABELS, type Group, type Interaction, type Person, type Tombstone } from '../db/types';
+import { domainOf, organisationOf } from '../people/email';
+import { deletePerson, mergePeople } from '../people/merge';
+import { Refusal } from '../refusal';
+import { setSetting, USER_SETTING_NAMES } from '../settings';
+import { checkSetting } from '../settings-checks';
+import type { Settings } from '../settings-schema';
+import { contactId, type DigestRecord, type Stamped, toSeconds } from './document';
+import {
+  GROUP_FIELDS,
+  groupTombstone,
+  PERSON_FIELDS,
+  type PersonField,
+  personFields,
+  personTombstone,
+  personValue,
+} from './fields';
+import { TOMBSTONE_MS } from './limits';
+import type { RemoteRecords } from './records';
+
+/**
+ * Merges what another browser wrote into this browser's records, in one transaction, the same way on every browser
+ * so that they all end up alike:
+ * - each of the user's fields: the later change wins (change times compared in whole seconds, as they travel; at the
+ *   same second, the larger value, so both browsers pick the same one);
+ * - first met: the earlier; last met: the later; how many meetings: the larger; the name Calendar showed: a name
+ *   over an address;
+ * - a person, group or contact this browser lacks is added (a person from their digest, so the popup is right
+ *   without the meetings);
+ * - something deleted on another browser is deleted here, unless it was changed or first met here after that
+ *   (two people made one are made one here too);
+ * - two groups of the same name are one (the one whose id sorts first).
+ * Only rows that change are written.
+ */
+
+export interface MergeSummary {
+  peopleAdded: number;
+  peopleChanged: number;
+  peopleDeleted: number;
+  contactsAdded: number;
+  groupsChanged: number;
+  settingsChanged: number;
+}
+
+/** Whether a remote field's value and time win over this browser's. */
+function remoteWins(remote: Stamped, localValue: unknown, localAt: number | undefined, isDefault: boolean): boolean {
+  // A field never set here loses to any set there; one set here before change times were kept counts as time 0.
+  const local = localAt === undefined ? (isDefault ? -1 : 0) : toSeconds(localAt);
+  if (remote[1] !== local) return remote[1] > local;
+  const [a, b] = [JSON.stringify(remote[0]), JSON.stringify(localValue)];
+  return a > b;
+}
+
+function latestOf(times: Person['changedAt']): number {
+  let at = 0;
+  for (const t of Object.values(times ?? {})) if (t !== undefined && t > at) at = t;
+  return at;
+}
+
+function isDefaultValue(person: Person, field: PersonField): boolean {
+  if (field === 'cadence') return person.idealDays === null && person.maxDays === null;
+  return person[field] === PERSON_DEFAULTS[field];
+}
+
+/** The name to keep of two: a name over a bare address, and of two names the same one on every browser. */
+function betterName(email: string, here: string, there: string | undefined): string {
+  if (there === undefined || there === here) return here;
+  if (here === email) return there;
+  return there > here ? there : here;
+}
+
+export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number): Promise<MergeSummary> {
+  const summary: MergeSummary = {
+    peopleAdded: 0,
+    peopleChanged: 0,
+    peopleDeleted: 0,
+    contactsAdded: 0,
+    groupsChanged: 0,
+    settingsChanged: 0,
+  };
+  await db.transaction('rw', [db.people, db.interactions, db.groups, db.settings, db.tombstones], async () => {
+    // What was deleted: this browser's and theirs, the later of each, for as long as they are kept.
+    const tombstones = new Map<string, Tombstone>();
+    for (const t of await db.tombstones.toArray()) tombstones.set(t.key, t);
+    const fresh: Tombstone[] = [];
+    for (const t of remote.t) {
+      const at = t.a * 1000;
+      const mine = tombstones.get(t.k);
+      if (mine && mine.at >= at) continue;
+      const row: Tombstone = { key: t.k, at, ...(t.i ? { into: t.i } : {}) };
+      tombstones.set(t.k, row);
+      fresh.push(row);
+    }
+    const expired = [...tombstones.values()].filter((t) => t.at < now - TOMBSTONE_MS).map((t) => t.key);
+    for (const key of expired) tombstones.delete(key);
+    if (fresh.length > 0) await db.tombstones.bulkPut(fresh.filter((t) => tombstones.has(t.key)));
+    if (expired.length > 0) await db.tombstones.bulkDelete(expired);
+    /** Deleted at (seconds) or -1. */
+    const deletedAt = (key: string) => {
+      const t = tombstones.get(key);
+      return t ? toSeconds(t.at) : -1;
+    };
+
+    // Groups, then two of the same name made one.
+    if (remote.core) {
+      const groups = new Map((await db.groups.toArray()).map((g) => [g.id, g]));
+      const changed: Group[] = [];
+      for (const rg of remote.core.g) {
+        if (deletedAt(groupTombstone(rg.i)) >= Math.max(rg.name[1], rg.kind[1])) continue;
+        const here = groups.get(rg.i);
+        let next: Group = here ?? {
+          id: rg.i,
+          name: rg.name[0],
+          kind: rg.kind[0],
+          createdAt: rg.c * 1000,
+          changedAt: { name: rg.name[1] * 1000, kind: rg.kind[1] * 1000 },
+        };
+        if (here) {
+          for (const field of GROUP_FIELDS) {
+            const theirs = rg[field] as Stamped;
+            if (remoteWins(theirs, here[field], here.changedAt?.[field], false)) {
+              next = { ...next, [field]: theirs[0], changedAt: { ...next.changedAt, [field]: theirs[1] * 1000 } };
+            }
+          }
+          if (next === here) continue;
+        }
+        groups.set(next.id, next);
+        changed.push(next);
+      }
+      if (changed.length > 0) await db.groups.bulkPut(changed);
+      summary.groupsChanged += changed.length;
+      const byName = new Map<string, Group[]>();
+      for (const g of groups.values()) {
+        const key = g.name.toLowerCase();
+        byName.set(key, [...(byName.get(key) ?? []), g]);
+      }
+      for (const same of byName.values()) {
+        if (same.length < 2) continue;
+        same.sort((a, b) => (a.id < b.id ? -1 : 1));
+        const [kept, ...others] = same as [Group, ...Group[]];
+        for (const other of others) {
+          const row: Tombstone = { key: groupTombstone(other.id), at: now, into: kept.id };
+          tombstones.set(row.key, row);
+          await db.tombstones.put(row);
+        }
+      }
+
+      // The settings a user sets, each the later change.
+      for (const name of USER_SETTING_NAMES) {
+        const theirs = remote.core.s[name];
+        if (!theirs) continue;
+        const checked = checkSetting(name, theirs[0]);
+        if (!checked.ok) continue;
+        const row = await db.settings.get(name);
+        const hereAt = row ? toSeconds(row.changedAt ?? 0) : -1;
+        const wins =
+          theirs[1] !== hereAt
+            ? theirs[1] > hereAt
+            : JSON.stringify(checked.value) > JSON.stringify(row?.value ?? null);
+        if (!wins) continue;
+        await setSetting(db, name, checked.value as Settings[typeof name], theirs[1] * 1000);
+        summary.settingsChanged++;
+      }
+    }
+
+    // A group another browser deleted or made one with another: where its people are now.
+    const groupIds = new Set(await db.groups.toCollection().primaryKeys());
+    const groupNow = (id: string | null): string | null => {
+      let at: string | null = id;
+      for (let hops = 0; at !== null && hops < 5; hops++) {
+        const t = tombstones.get(groupTombstone(at));
+        if (!t) break;
+        at = t.into ?? null;
+      }
+      return at !== null && (groupIds.has(at) || !tombstones.has(groupTombstone(at))) ? at : null;
+    };
+
+    // People: their fields, notes and digests.
+    const digests = new Map<string, DigestRecord>();
+    for (const d of [...remote.p, ...remote.d]) digests.set(d.e, d);
+    const fields = new Map<string, Partial<Record<PersonField, Stamped>>>();
+    for (const d of remote.d) fields.set(d.e, { ...d.s });
+    for (const n of remote.n) fields.set(n.e, { ...fields.get(n.e), note: n.t });
+    const emails = [...new Set([...digests.keys(), ...fields.keys()])];
+    const here = await db.people.bulkGet(emails);
+    const people = new Map<string, Person>();
+    const writes: Person[] = [];
+    emails.forEach((email, i) => {
+      const theirs = fields.get(email) ?? {};
+      const latest = Math.max(0, ...Object.values(theirs).map((s) => s?.[1] ?? 0));
+      const digest = digests.get(email);
+      let person = here[i];
+      if (!person) {
+        // Deleted here (or elsewhere) after their last change there: not brought back.
+        if (!digest || deletedAt(personTombstone(email)) >= latest) return;
+        const first = digest.f * 60_000;
+        person = {
+          email,
+          displayName: digest.n ?? email,
+          domain: domainOf(email),
+          organisation: organisationOf(email),
+          firstMetAt: first,
+          lastMetAt: digest.l * 60_000,
+          interactionCount: digest.c,
+          // Known since they were first met, as far as a deletion elsewhere is concerned.
+          createdAt: Math.min(first, now),
+          updatedAt: now,
+          ...PERSON_DEFAULTS,
+          changedAt: {},
+        };
+        summary.peopleAdded++;
+      } else if (digest) {
+        const next = {
+          ...person,
+          displayName: betterName(email, person.displayName, digest.n),
+          firstMetAt: Math.min(person.firstMetAt, digest.f * 60_000),
+          lastMetAt: Math.max(person.lastMetAt, digest.l * 60_000),
+          interactionCount: Math.max(person.interactionCount, digest.c),
+        };
+        if (
+          next.displayName !== person.displayName ||
+          next.firstMetAt !== person.firstMetAt ||
+          next.lastMetAt !== person.lastMetAt ||
+          next.interactionCount !== person.interactionCount
+        ) {
+          person = { ...next, updatedAt: now };
+        }
+      }
+      for (const field of PERSON_FIELDS) {
+        const stamped = theirs[field];
+        if (!stamped) continue;
+        if (!remoteWins(stamped, personValue(person, field), person.changedAt?.[field], isDefaultValue(person, field)))
+          continue;
+        let value = stamped[0];
+        if (field === 'groupId') value = groupNow(value as string | null);
+        person = {
+          ...person,
+          ...personFields(field, value),
+          changedAt: { ...person.changedAt, [field]: stamped[1] * 1000 },
+          updatedAt: now,
+        };
+      }
+      // A group that is gone here (deleted, or made one with another) is never pointed at.
+      const group = groupNow(person.groupId);
+      if (group !== person.groupId) person = { ...person, groupId: group, updatedAt: now };
+      people.set(email, person);
+      if (person === here[i]) return;
+      writes.push(person);
+      if (here[i]) summary.peopleChanged++;
+    });
+    if (writes.length > 0) await db.people.bulkPut(writes);
+
+    // Contacts logged by hand on another browser, with someone known here.
+    if (remote.c.length > 0) {
+      const mine = new Set(
+        (await db.interactions.where('key').startsWith('manual:').primaryKeys()).map((k) => contactId(String(k))),
+      );
+      const added: Interaction[] = [];
+      const touched = new Map<string, Person>();
+      for (const c of remote.c) {
+        if (mine.has(c.k)) continue;
+        const person = touched.get(c.e) ?? people.get(c.e) ?? (await db.people.get(c.e));
+        if (!person) continue;
+        const at = c.a * 1000;
+        mine.add(c.k);
+        added.push({
+          key: `manual:${c.k}`,
+          kind: c.y,
+          source: 'manual',
+          title: CONTACT_LABELS[c.y],
+          start: at,
+          end: at,
+          allDay: false,
+          people: [c.e],
+          attendees: [
+            { email: c.e, displayName: person.displayName, response: 'accepted', organizer: false, optional: false },
+          ],
+          calendarId: null,
+          loggedAt: now,
+          ...(c.t ? { note: c.t } : {}),
+        });
+        touched.set(c.e, {
+          ...person,
+          firstMetAt: Math.min(person.firstMetAt, at),
+          lastMetAt: Math.max(person.lastMetAt, at),
+          // Their digest from there counts this contact already.
+          interactionCount: person.interactionCount + (digests.has(c.e) ? 0 : 1),
+          updatedAt: now,
+        });
+      }
+      if (added.length > 0) {
+        await db.interactions.bulkAdd(added);
+        await db.people.bulkPut([...touched.values()]);
+        summary.contactsAdded += added.length;
+      }
+    }
+
+    // What was deleted elsewhere, deleted here: unless changed or first met here after that.
+    for (const t of tombstones.values()) {
+      if (t.key.startsWith('person:')) {
+        const email = t.key.slice('person:'.length);
+        const person = await db.people.get(email);
+        if (!person || person.createdAt > t.at || latestOf(person.changedAt) > t.at) continue;
+        if (t.into) {
+          if (!(await db.people.get(t.into))) continue;
+          try {
+            // At this browser's time: the fields the merge joins are a change made here, now.
+            await mergePeople(db, t.into, email, now);
+          } catch (error) {
+            // Their notes together are too long to be one: both stay, until the user merges them here.
+            if (!(error instanceof Refusal)) throw error;
+            continue;
+          }
+        } else await deletePerson(db, email, t.at);
+        summary.peopleDeleted++;
+      } else if (t.key.startsWith('group:')) {
+        const id = t.key.slice('group:'.length);
+        const group = await db.groups.get(id);
+        if (!group || latestOf(group.changedAt) > t.at) continue;
+        const into = t.into && (await db.groups.get(t.into)) ? t.into : null;
+        const members = await db.people.where('groupId').equals(id).toArray();
+        await db.people.bulkPut(members.map((p) => ({ ...p, groupId: into, updatedAt: now })));
+        await db.groups.delete(id);
+        summary.groupsChanged++;
+      }
+    }
+  });
+  return summary;
+}

@@ -2,12 +2,18 @@ import type { AppDB } from '../db/app-db';
 import { getSetting, setSetting } from '../settings';
 
 /**
- * Deletes every record in one transaction, and what was remembered as deleted (nothing is left to tell other
+ * Deletes every record in one transaction (meetings booked ahead too), and what was remembered as deleted (nothing is left to tell other
  * browsers about). The caller resets the settings and this browser's sync.
  */
 export async function deleteAllRecords(db: AppDB): Promise<void> {
-  await db.transaction('rw', db.people, db.interactions, db.groups, db.tombstones, async () => {
-    await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear(), db.tombstones.clear()]);
+  await db.transaction('rw', [db.people, db.interactions, db.upcoming, db.groups, db.tombstones], async () => {
+    await Promise.all([
+      db.people.clear(),
+      db.interactions.clear(),
+      db.upcoming.clear(),
+      db.groups.clear(),
+      db.tombstones.clear(),
+    ]);
   });
 }
 

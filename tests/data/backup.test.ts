@@ -329,10 +329,21 @@ describe('hostile backup files: each names its problem and leaves the database e
 });
 
 describe('deleting everything', () => {
-  it('clears people, interactions and groups in one transaction', async () => {
+  it('clears people, interactions, groups and the meetings booked ahead in one transaction', async () => {
     const { deleteAllRecords } = await import('../../lib/data/delete-all');
     await seedSmall();
+    await db.upcoming.add({
+      key: 'gcal:ahead',
+      title: 'Catch-up',
+      start: NOW + 86_400_000,
+      end: NOW + 90_000_000,
+      people: ['priya@finance.example'],
+      source: 'google-calendar',
+      calendarId: null,
+      notedAt: NOW,
+    });
     await deleteAllRecords(db);
     expect(await snapshot()).toEqual({ people: [], interactions: [], groups: [] });
+    expect(await db.upcoming.count()).toBe(0);
   });
 });

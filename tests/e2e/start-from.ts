@@ -24,7 +24,7 @@ export async function startFrom(session: Session, start: Start = {}): Promise<Pa
   await waitForDatabase(page);
   await page.evaluate(deleteEverything);
   await session.worker.evaluate(emptyStoresKeptByDeleteAll);
-  await session.worker.evaluate(putRows, start);
+  if (Object.keys(start).length > 0) await session.worker.evaluate(putRows, start);
   return page;
 }
 

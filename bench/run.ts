@@ -10,6 +10,7 @@ import { historyFigures } from './history';
 import { icsFigures } from './ics';
 import { clickToStored, gzipKB, mutationBatches, REST_MS } from './logging';
 import { popupFigures } from './popup';
+import { prepFigures } from './prep';
 import { median, percentile, round } from './stats';
 
 const RESULTS = join(process.cwd(), 'bench/results.json');
@@ -38,6 +39,13 @@ if (wanted('logging')) {
 
   results['bundle.contentGzKB'] = round(gzipKB(join(EXTENSION_DIR, 'content-scripts/google-calendar.js')), 2);
   notes['bundle.contentGzKB'] = 'content-scripts/google-calendar.js, gzip -9';
+}
+
+// "Before you meet" in the event card; `npm run bench -- prep` runs it alone.
+if (wanted('prep')) {
+  const prep = await prepFigures(BENCH_BUILD, 20);
+  Object.assign(results, prep.figures);
+  Object.assign(notes, prep.notes);
 }
 
 if (wanted('popup')) {

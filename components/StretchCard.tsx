@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Group } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
-import { affiliationOf, lastMetText } from '../lib/relationships/labels';
+import { affiliationOf, bookedLabel, lastMetText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
 import { lazy } from '../lib/ui/lazy';
 import { CatchUpControls } from './CatchUpControls';
@@ -36,7 +36,8 @@ export function StretchCard({ pick, groups, internalDomains, now, actions, onCha
           <span class="name">{person.displayName}</span>
           <span class="details">
             {affiliationOf(person, groups, internalDomains)} · last met {lastMetText(person.lastMetAt, now)}
-            {pick.planning && !done ? ' · Catch-up being planned' : ''}
+            {pick.booked && !done ? ` · ${bookedLabel(person, now)}` : ''}
+            {pick.planning && !pick.booked && !done ? ' · Catch-up being planned' : ''}
           </span>
         </div>
         {done && <StatusBadge status="green" />}
@@ -46,7 +47,7 @@ export function StretchCard({ pick, groups, internalDomains, now, actions, onCha
           person={person}
           planning={pick.planning}
           now={now}
-          primary
+          primary={!pick.booked}
           onDone={({ outcome, change }) => onChanged(outcome.message, change ?? undefined)}
         >
           <button

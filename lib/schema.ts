@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { CALENDAR_SERVICES } from './catchup/settings';
 import { CONTACT_KINDS, PRIORITIES, RELATIONSHIP_KINDS } from './db/types';
 import { hasInvisible, isEmail, normaliseEmail } from './people/email';
-import { cadenceProblem, MAX_CADENCE_DAYS } from './relationships/cadence';
+import { cadenceProblem } from './relationships/cadence';
 
 /**
  * The building blocks of every schema at a boundary: the commands the background accepts, the settings, the
@@ -30,13 +30,13 @@ export const Count = v.pipe(
   v.minValue(0, 'A count cannot be negative.'),
 );
 
-/** Whole days between contacts. */
-export const Days = v.pipe(
-  v.number('Days must be a number.'),
-  v.integer('Days must be a whole number.'),
-  v.minValue(1, 'A cadence must be at least 1 day.'),
-  v.maxValue(MAX_CADENCE_DAYS, `A cadence can be at most ${MAX_CADENCE_DAYS} days.`),
-);
+/**
+ * A whole number from `min` to `max`, every way of missing it said in one sentence: what a form shows whatever
+ * was typed (a typed number that is not one reaches it as NaN).
+ */
+export function WholeNumber(min: number, max: number, sentence: string) {
+  return v.custom<number>((x) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max, sentence);
+}
 
 /**
  * An email address as Bridges keys it: trimmed and lower-cased here, at the boundary, so the same person is
@@ -95,32 +95,33 @@ export function clip(text: string, max: number): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/** A number of days, judged with its pair by the cadence rule below (NaN, from a form, too). */
+const DayCount = v.custom<number>((x) => typeof x === 'number', 'Days must be a number.');
+
+/** The cadence rule (cadenceProblem) over a cadence whose two numbers are both set. */
+function followsCadenceRule<T extends { idealDays: number | null; maxDays: number | null }>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { idealDays, maxDays } = dataset.value;
+    const problem = idealDays === null || maxDays === null ? null : cadenceProblem(idealDays, maxDays);
+    if (problem) addIssue({ message: problem });
+  });
+}
+
 /** A cadence: whole days, ideal at least 1, maximum at least the ideal. */
 export const Cadence = v.pipe(
-  v.strictObject({ idealDays: Days, maxDays: Days }, 'A cadence has an ideal interval and a maximum.'),
-  v.check(
-    (c) => cadenceProblem(c.idealDays, c.maxDays) === null,
-    (issue) => {
-      const c = issue.input as { idealDays: number; maxDays: number };
-      return cadenceProblem(c.idealDays, c.maxDays) ?? 'This cadence cannot be used.';
-    },
-  ),
+  v.strictObject({ idealDays: DayCount, maxDays: DayCount }, 'A cadence has an ideal interval and a maximum.'),
+  followsCadenceRule(),
 );
 
 /** A person's own cadence, or none (the default for their priority): both set, or both null. */
 export const OwnCadence = v.pipe(
-  v.strictObject({ idealDays: v.nullable(Days), maxDays: v.nullable(Days) }),
+  v.strictObject({ idealDays: v.nullable(DayCount), maxDays: v.nullable(DayCount) }),
   v.check(
     (c) => (c.idealDays === null) === (c.maxDays === null),
     "Set both the cadence's ideal interval and its maximum, or neither.",
   ),
-  v.check(
-    (c) => c.idealDays === null || c.maxDays === null || cadenceProblem(c.idealDays, c.maxDays) === null,
-    (issue) => {
-      const c = issue.input as { idealDays: number; maxDays: number };
-      return cadenceProblem(c.idealDays, c.maxDays) ?? 'This cadence cannot be used.';
-    },
-  ),
+  followsCadenceRule(),
 );
 
 export const CadenceDefaultsSchema = v.strictObject(
@@ -163,27 +164,12 @@ export const GroupId = Text(LIMITS.id, 'A group id');
 
 /** The meeting rules a user sets. */
 export const MeetingRulesSchema = v.strictObject({
-  guestLimit: v.pipe(
-    v.number('The guest limit must be a number.'),
-    v.integer('The guest limit must be a whole number from 1 to 1000.'),
-    v.minValue(1, 'The guest limit must be a whole number from 1 to 1000.'),
-    v.maxValue(1000, 'The guest limit must be a whole number from 1 to 1000.'),
-  ),
+  guestLimit: WholeNumber(1, 1000, 'The guest limit must be a whole number from 1 to 1000.'),
 });
 
 export const ReminderSettingsSchema = v.strictObject({
-  day: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(0, 'Choose a day of the week.'),
-    v.maxValue(6, 'Choose a day of the week.'),
-  ),
-  hour: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(0, 'Choose an hour from 00:00 to 23:00.'),
-    v.maxValue(23, 'Choose an hour from 00:00 to 23:00.'),
-  ),
+  day: WholeNumber(0, 6, 'Choose a day of the week.'),
+  hour: WholeNumber(0, 23, 'Choose an hour from 00:00 to 23:00.'),
   counts: v.picklist(['red', 'red-amber'], 'The reminder counts red, or red and amber.'),
   highOnly: v.boolean(),
   notifications: v.boolean(),
@@ -192,12 +178,7 @@ export const ReminderSettingsSchema = v.strictObject({
 /** How "Plan a catch-up" fills in an invitation: the calendar, its length, its title, the user's own name. */
 export const CatchUpSettingsSchema = v.strictObject({
   calendar: v.picklist(CALENDAR_SERVICES, 'Choose Google Calendar or Outlook.'),
-  minutes: v.pipe(
-    v.number('A length must be a number of minutes.'),
-    v.integer('A catch-up lasts a whole number of minutes, from 5 to 480.'),
-    v.minValue(5, 'A catch-up lasts a whole number of minutes, from 5 to 480.'),
-    v.maxValue(480, 'A catch-up lasts a whole number of minutes, from 5 to 480.'),
-  ),
+  minutes: WholeNumber(5, 480, 'A catch-up lasts a whole number of minutes, from 5 to 480.'),
   title: v.pipe(
     Text(LIMITS.catchUpTitle, "The invitation's title"),
     v.trim(),
@@ -210,6 +191,10 @@ export const CatchUpSettingsSchema = v.strictObject({
  * The settings a user sets, all optional: what the settings page saves and what a backup carries, checked by
  * one schema.
  */
+/** "Before you meet" (lib/prep/): shown in Calendar's card or not, folded to one line or not. */
+export const PrepPanelSchema = v.boolean('Whether "Before you meet" is shown is yes or no.');
+export const PrepCollapsedSchema = v.boolean('Whether "Before you meet" is folded is yes or no.');
+
 export const UserSettingsSchema = v.strictObject({
   meetingRules: v.optional(MeetingRulesSchema),
   myEmails: v.optional(List(Email, LIMITS.listLength, 'Your own addresses')),
@@ -217,6 +202,8 @@ export const UserSettingsSchema = v.strictObject({
   cadenceDefaults: v.optional(CadenceDefaultsSchema),
   reminders: v.optional(ReminderSettingsSchema),
   catchUp: v.optional(CatchUpSettingsSchema),
+  prepPanel: v.optional(PrepPanelSchema),
+  prepCollapsed: v.optional(PrepCollapsedSchema),
 });
 export type UserSettings = v.InferOutput<typeof UserSettingsSchema>;
 

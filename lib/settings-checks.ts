@@ -10,6 +10,8 @@ import {
   LIMITS,
   List,
   MeetingRulesSchema,
+  PrepCollapsedSchema,
+  PrepPanelSchema,
   ReminderSettingsSchema,
   Text,
 } from './schema';
@@ -93,6 +95,8 @@ export const SETTING_SCHEMAS = {
     v.check((state) => Object.keys(state).length <= 10, 'Bridges syncs at most 10 calendars.'),
   ),
   catchUp: CatchUpSettingsSchema,
+  prepPanel: PrepPanelSchema,
+  prepCollapsed: PrepCollapsedSchema,
 } as const satisfies { [N in SettingName]: v.GenericSchema<unknown, Settings[N]> };
 
 export type SettingCheck<N extends SettingName> = { ok: true; value: Settings[N] } | { ok: false; problem: string };

@@ -16,6 +16,8 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   feedStatus: "calendar feeds' status",
   feedSyncState: "calendar feeds' last sync",
   catchUp: 'catch-up invitation settings',
+  prepPanel: '"Before you meet" setting',
+  prepCollapsed: '"Before you meet" folding',
 };
 
 /** A value of a setting checked by `schema`: the value to use, or what is wrong with it. */

@@ -91,6 +91,10 @@ export interface Settings {
   feedStatus: FeedStatus;
   feedSyncState: FeedSyncState;
   catchUp: CatchUpSettings;
+  /** Show "Before you meet" in Calendar's event card (off: no frame is made at all). */
+  prepPanel: boolean;
+  /** The user folded "Before you meet" to one line; it stays folded in every card until they open it. */
+  prepCollapsed: boolean;
 }
 
 /** Every setting's name: the key of its row in the database's `settings` store. */
@@ -108,6 +112,8 @@ export const SETTING_NAMES = [
   'feedStatus',
   'feedSyncState',
   'catchUp',
+  'prepPanel',
+  'prepCollapsed',
 ] as const satisfies readonly SettingName[];
 
 /** The settings the popup needs for its first paint. */
@@ -126,4 +132,6 @@ export const SETTING_FALLBACKS: Settings = {
   feedStatus: FEED_STATUS_NONE,
   feedSyncState: {},
   catchUp: DEFAULT_CATCH_UP,
+  prepPanel: true,
+  prepCollapsed: false,
 };

@@ -1,69 +1,79 @@
 import * as v from 'valibot';
 import type { CalendarService, CatchUpSettings } from './catchup/settings';
-import { isEmail, normaliseEmail } from './people/email';
-import { cadenceProblem } from './relationships/cadence';
-import { CatchUpSettingsSchema, hasInvisible, isDomain, sentenceOf } from './schema';
+import { PRIORITIES, type Priority } from './db/types';
+import type { Cadence } from './relationships/cadence';
+import { PRIORITY_LABELS } from './relationships/labels';
+import {
+  Cadence as CadenceSchema,
+  CatchUpSettingsSchema,
+  Domain,
+  Email,
+  MeetingRulesSchema,
+  ReminderSettingsSchema,
+  sentenceOf,
+} from './schema';
 
+/**
+ * What the settings forms check before they save: what the user typed, read by the same schemas that check the
+ * setting when the background stores it and whenever it is read (lib/schema.ts), so a form says exactly what
+ * the background would refuse, in its words. Only what is particular to a form is here: text to numbers, an
+ * empty field, a value already in the list.
+ */
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function checked<T>(schema: v.GenericSchema<unknown, T>, input: unknown, prefix = ''): Checked<T> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, message: `${prefix}${sentenceOf(result.issues, 'This cannot be used.')}` };
+}
+
+/** A number typed into a form: a decimal as typed, NaN for anything else (the schema says what is wrong). */
+function typedNumber(raw: string): number {
+  const text = raw.trim();
+  return /^-?\d{1,9}(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}
+
+function notListed(value: string, existing: readonly string[]): Checked<string> {
+  return existing.includes(value) ? { ok: false, message: `${value} is already in the list.` } : { ok: true, value };
+}
 
 /** An email address typed by the user: normalised, or a sentence saying what is wrong. */
 export function checkEmail(raw: string, existing: readonly string[] = []): Checked<string> {
-  const value = normaliseEmail(raw);
-  if (!value) return { ok: false, message: 'Type an email address.' };
-  if (hasInvisible(value)) return { ok: false, message: 'An email address cannot contain invisible characters.' };
-  if (!isEmail(value)) return { ok: false, message: `"${raw.trim()}" is not an email address.` };
-  if (existing.includes(value)) return { ok: false, message: `${value} is already in the list.` };
-  return { ok: true, value };
+  if (!raw.trim()) return { ok: false, message: 'Type an email address.' };
+  const email = checked(Email, raw);
+  return email.ok ? notListed(email.value, existing) : email;
 }
 
 /** A mail domain typed by the user ("example.com", also "@example.com" or a whole address). */
 export function checkDomain(raw: string, existing: readonly string[] = []): Checked<string> {
-  const value = raw.trim().toLowerCase().replace(/^.*@/, '');
-  if (!value) return { ok: false, message: 'Type a domain, such as example.com.' };
-  if (!isDomain(value)) return { ok: false, message: `"${raw.trim()}" is not a mail domain such as example.com.` };
-  if (existing.includes(value)) return { ok: false, message: `${value} is already in the list.` };
-  return { ok: true, value };
+  const typed = raw.trim().replace(/^.*@/, '');
+  if (!typed) return { ok: false, message: 'Type a domain, such as example.com.' };
+  const domain = checked(Domain, typed);
+  return domain.ok ? notListed(domain.value, existing) : domain;
 }
 
-const PRIORITY_NAMES = { high: 'High priority', normal: 'Normal priority', low: 'Low priority' } as const;
-
-/** Cadences typed into the form, by priority: each follows the one cadence rule (lib/relationships/cadence.ts). */
+/** Cadences typed into the form, by priority, each checked by the one cadence rule. */
 export function checkCadences(
-  input: Record<keyof typeof PRIORITY_NAMES, { idealDays: string; maxDays: string }>,
-): Checked<Record<keyof typeof PRIORITY_NAMES, { idealDays: number; maxDays: number }>> {
-  const out = {} as Record<keyof typeof PRIORITY_NAMES, { idealDays: number; maxDays: number }>;
-  for (const priority of Object.keys(PRIORITY_NAMES) as Array<keyof typeof PRIORITY_NAMES>) {
-    const ideal = wholeNumber(input[priority].idealDays) ?? Number.NaN;
-    const max = wholeNumber(input[priority].maxDays) ?? Number.NaN;
-    const problem = cadenceProblem(ideal, max);
-    if (problem) return { ok: false, message: `${PRIORITY_NAMES[priority]}: ${problem}` };
-    out[priority] = { idealDays: ideal, maxDays: max };
+  input: Record<Priority, { idealDays: string; maxDays: string }>,
+): Checked<Record<Priority, Cadence>> {
+  const out = {} as Record<Priority, Cadence>;
+  for (const priority of PRIORITIES) {
+    const typed = { idealDays: typedNumber(input[priority].idealDays), maxDays: typedNumber(input[priority].maxDays) };
+    const cadence = checked(CadenceSchema, typed, `${PRIORITY_LABELS[priority]}: `);
+    if (!cadence.ok) return cadence;
+    out[priority] = cadence.value;
   }
   return { ok: true, value: out };
 }
 
 /** The guest limit above which logging a meeting asks for a second click. */
 export function checkGuestLimit(raw: string): Checked<number> {
-  const value = wholeNumber(raw);
-  if (value === null || value < 1 || value > 1000) {
-    return { ok: false, message: 'The guest limit must be a whole number from 1 to 1000.' };
-  }
-  return { ok: true, value };
+  return checked(MeetingRulesSchema.entries.guestLimit, typedNumber(raw));
 }
 
 /** The reminder's weekday (0 = Sunday) and hour (0–23). */
 export function checkReminderTime(day: string, hour: string): Checked<{ day: number; hour: number }> {
-  const d = wholeNumber(day);
-  const h = wholeNumber(hour);
-  if (d === null || d < 0 || d > 6) return { ok: false, message: 'Choose a day of the week.' };
-  if (h === null || h < 0 || h > 23) return { ok: false, message: 'Choose an hour from 00:00 to 23:00.' };
-  return { ok: true, value: { day: d, hour: h } };
-}
-
-function wholeNumber(raw: string): number | null {
-  const text = raw.trim();
-  if (!/^\d{1,6}$/.test(text)) return null;
-  return Number(text);
+  return checked(v.pick(ReminderSettingsSchema, ['day', 'hour']), { day: typedNumber(day), hour: typedNumber(hour) });
 }
 
 /** How a catch-up's invitation is filled in, as typed: the length in minutes is text until it is checked. */
@@ -73,9 +83,5 @@ export function checkCatchUp(input: {
   title: string;
   myName: string;
 }): Checked<CatchUpSettings> {
-  const minutes = wholeNumber(input.minutes);
-  if (minutes === null) return { ok: false, message: 'A catch-up lasts a whole number of minutes, from 5 to 480.' };
-  const result = v.safeParse(CatchUpSettingsSchema, { ...input, minutes });
-  if (!result.success) return { ok: false, message: sentenceOf(result.issues, 'These settings cannot be used.') };
-  return { ok: true, value: result.output };
+  return checked(CatchUpSettingsSchema, { ...input, minutes: typedNumber(input.minutes) });
 }

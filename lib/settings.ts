@@ -93,5 +93,7 @@ export function saveUserSettings(db: AppDB, settings: UserSettings): Promise<voi
     if (settings.cadenceDefaults) await setSetting(db, 'cadenceDefaults', settings.cadenceDefaults);
     if (settings.reminders) await setSetting(db, 'reminders', settings.reminders);
     if (settings.catchUp) await setSetting(db, 'catchUp', settings.catchUp);
+    if (settings.prepPanel !== undefined) await setSetting(db, 'prepPanel', settings.prepPanel);
+    if (settings.prepCollapsed !== undefined) await setSetting(db, 'prepCollapsed', settings.prepCollapsed);
   });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CHIPS, chipId, weekUrl, weekViewPage } from '../tests/e2e/calendar-page';
 import { EXTENSION_ID, launch } from '../tests/e2e/harness';
 import { waitForDatabase } from '../tests/e2e/seed';
-import { allShots, restoreSampleHistory } from '../tests/e2e/showcase';
+import { allShots, bookSampleCatchUp, restoreSampleHistory } from '../tests/e2e/showcase';
 import { daysToLatestPastWeek } from '../tests/helpers/calendar-shift';
 
 const OUT = join(process.cwd(), '.output/demo');
@@ -56,6 +56,7 @@ await first.goto(`chrome-extension://${session.extensionId}/popup.html`);
 await waitForDatabase(first);
 await first.close();
 console.log(await restoreSampleHistory(where, Date.now()));
+console.log(`A catch-up with Sam Okafor booked for Thursday: ${await bookSampleCatchUp(where, Date.now())}`);
 
 // The weekly reminder, due now rather than next Monday: the extension's own alarm, brought forward.
 declare const chrome: {

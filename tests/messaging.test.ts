@@ -29,6 +29,12 @@ describe('who a sender is', () => {
     expect(senderKind(PAGE, self())).toBe('page');
     expect(senderKind({ id: self().id, url: fakeBrowser.runtime.getURL('/popup.html') }, self())).toBe('page');
   });
+  it('is a page for "Before you meet" in its frame of the Calendar tab, as Chrome reports that frame', () => {
+    // Loaded at a dynamic address, the frame still sends under the extension's own id and origin.
+    const frame = { id: self().id, url: fakeBrowser.runtime.getURL('/prep.html#t0k3n'), tab: { id: 3 } };
+    expect(senderKind(frame, self())).toBe('page');
+    expect(senderKind({ ...frame, url: 'chrome-extension://a-dynamic-uuid/prep.html#t0k3n' }, self())).toBeNull();
+  });
   it('is the content script for a tab on calendar.google.com', () => {
     expect(senderKind(CONTENT, self())).toBe('content');
   });
@@ -68,7 +74,8 @@ describe('the dispatcher', () => {
 
   it('lets a content script do nothing but log a meeting (or note one to come as booked) and ask about one', () => {
     const forContent = names.filter((n) => COMMANDS[n].from.includes('content')).sort();
-    expect(forContent).toEqual(['logMeeting', 'meetingStatus', 'noteBooked']);
+    // Asking about its guests ("Before you meet") gives it a token, never what Bridges knows of them.
+    expect(forContent).toEqual(['askAboutGuests', 'logMeeting', 'meetingStatus', 'noteBooked']);
   });
 
   it('refuses a deletion or merge sent from the Calendar page, and changes nothing', async () => {

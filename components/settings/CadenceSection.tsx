@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
 import { PRIORITIES, type Priority } from '../../lib/db/types';
 import type { CadenceDefaults } from '../../lib/relationships/cadence';
+import { PRIORITY_LABELS } from '../../lib/relationships/labels';
 import { checkCadences } from '../../lib/settings-validation';
 
 export interface CadenceSectionProps {
   value: CadenceDefaults;
   onSave(value: CadenceDefaults): Promise<void>;
 }
-
-const NAMES: Record<Priority, string> = { high: 'High priority', normal: 'Normal priority', low: 'Low priority' };
 
 /** Default cadences by priority: amber after the ideal interval, red after the maximum. */
 export function CadenceSection({ value, onSave }: CadenceSectionProps) {
@@ -52,7 +51,7 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
         <tbody>
           {PRIORITIES.map((p) => (
             <tr key={p}>
-              <th scope="row">{NAMES[p]}</th>
+              <th scope="row">{PRIORITY_LABELS[p]}</th>
               {(['idealDays', 'maxDays'] as const).map((field) => (
                 <td key={field}>
                   <input
@@ -60,7 +59,7 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
                     type="number"
                     min={1}
                     max={3650}
-                    aria-label={`${NAMES[p]}, ${field === 'idealDays' ? 'ideal' : 'maximum'} days`}
+                    aria-label={`${PRIORITY_LABELS[p]}, ${field === 'idealDays' ? 'ideal' : 'maximum'} days`}
                     value={draft[p][field]}
                     onInput={(e) => {
                       const text = e.currentTarget.value;

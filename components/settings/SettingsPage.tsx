@@ -10,6 +10,7 @@ import { CatchUpSection } from './CatchUpSection';
 import { FeedSection } from './FeedSection';
 import { ListField } from './ListField';
 import { OwnAddressQuestions } from './OwnAddressQuestions';
+import { PrepSection } from './PrepSection';
 import { RemindersSection } from './RemindersSection';
 import { RulesSection } from './RulesSection';
 import { TeamSection } from './TeamSection';
@@ -30,6 +31,7 @@ const SHOWN = [
   'feedSettings',
   'feedStatus',
   'catchUp',
+  'prepPanel',
 ] as const;
 
 /** The settings: reminders, cadences, catch-ups, meeting rules, who I am, my company, my team. */
@@ -46,6 +48,7 @@ export function SettingsPage() {
     feedSettings,
     feedStatus,
     catchUp,
+    prepPanel,
   } = settings?.values ?? {};
   const people = useLiveQuery(() => db.people.toArray());
   const recent = useLiveQuery(() =>
@@ -78,6 +81,15 @@ export function SettingsPage() {
       <section class="card" aria-labelledby="feed">
         <h2 id="feed">Meetings that log themselves</h2>
         {feedSettings && feedStatus && <FeedSection settings={feedSettings} status={feedStatus} />}
+      </section>
+      <section class="card" aria-labelledby="prep">
+        <h2 id="prep">Before you meet</h2>
+        <p class="hint">
+          When you open a meeting in Google Calendar, Bridges shows beside its Log control what matters to the guests
+          you know: their status, when you last met, your note, thanks you owe. It is drawn by Bridges itself, in a
+          frame Calendar's page cannot read.
+        </p>
+        {prepPanel !== undefined && <PrepSection value={prepPanel} onSave={(v) => save({ prepPanel: v })} />}
       </section>
       <section class="card" aria-labelledby="cadences">
         <h2 id="cadences">Default cadences</h2>

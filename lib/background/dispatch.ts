@@ -14,7 +14,7 @@ import { sentenceOf } from '../schema';
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number };
 }
 
 /** Where the extension's own pages live, and its id: what a sender is checked against. */
@@ -30,6 +30,9 @@ const CALENDAR_PAGE = /^https:\/\/calendar\.google\.com\//;
  * Who sent a message, as uBlock Origin decides its privileged senders: a page of this extension is a sender
  * whose URL is under the extension's own origin; the content script is a sender in a tab on
  * calendar.google.com. Anything else (another extension, a page that found a way to message us) is nobody.
+ * "Before you meet" (prep.html) is a page too, though it sits in a frame of the Calendar tab: Chrome loads it at
+ * a dynamic address (`use_dynamic_url`), yet reports its messages under the extension's own id and origin, as
+ * it does the frame's own `location`; only an extension document has that origin.
  */
 export function senderKind(sender: Sender, self: Self): SenderKind | null {
   if (sender.id !== self.id) return null;
@@ -85,6 +88,7 @@ export function createDispatcher(db: AppDB, background: Background, self: Self) 
     const ctx: CommandContext = {
       now: background.now(),
       sender: kind,
+      tabId: typeof sender.tab?.id === 'number' ? sender.tab.id : null,
       reminders: background.reminders,
       feeds: background.feeds,
     };

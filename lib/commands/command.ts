@@ -15,6 +15,8 @@ export interface CommandContext {
   now: number;
   /** Who sent it (already checked against the command's `from`). */
   sender: SenderKind;
+  /** The browser tab it came from (the Calendar tab, or a page or frame in a tab), or null. */
+  tabId: number | null;
   reminders: {
     /** The popup was opened: the week's reminder has been seen. */
     markSeen(): Promise<void>;

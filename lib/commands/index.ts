@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import { answerOwnAddress } from './answer-own-address';
+import { askAboutGuests } from './ask-about-guests';
 import { beginUpload } from './begin-upload';
 import { cancelUpload } from './cancel-upload';
 import type { Command } from './command';
@@ -9,6 +10,7 @@ import { deletePerson } from './delete-person';
 import { importCalendar } from './import-calendar';
 import { logContact } from './log-contact';
 import { logMeeting } from './log-meeting';
+import { meetingBrief } from './meeting-brief';
 import { meetingStatus } from './meeting-status';
 import { mergePeople } from './merge-people';
 import { noteBooked } from './note-booked';
@@ -32,6 +34,8 @@ import { weeklyPick } from './weekly-pick';
 export const COMMANDS = {
   logMeeting,
   meetingStatus,
+  askAboutGuests,
+  meetingBrief,
   logContact,
   updatePeople,
   weeklyPick,

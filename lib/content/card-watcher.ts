@@ -4,6 +4,7 @@ import { eventIdFromEditUrl, eventIdOf } from '../calendar/google/event-id';
 import { findActionBar, findCard, findEditEvent, isEditPageUrl, queryFirst } from '../calendar/google/selectors';
 import { describeStructure } from '../calendar/google/structure';
 import { NoAnswer, type sendMessage } from '../messaging';
+import { copyToClipboard } from './clipboard';
 import {
   BUSY,
   bookedView,
@@ -17,6 +18,16 @@ import {
   viewOfOutcome,
 } from './control-state';
 import { LogControl } from './log-control';
+import { createPrepPanel, type PrepOptions, type PrepPanel } from './prep-watch';
+import {
+  afterBooking,
+  afterLog,
+  answersFor,
+  knownBooked,
+  NOTHING_SHOWN,
+  type ShownEvent,
+  showing,
+} from './shown-event';
 
 export interface WatcherDeps {
   send: typeof sendMessage;
@@ -33,6 +44,8 @@ export interface WatcherDeps {
   recordBatch?: (ms: number) => void;
   /** Benchmark builds only: receives the time from a click's handler to the control showing "Logged", in ms. */
   recordLog?: (ms: number) => void;
+  /** "Before you meet" beside the control (lib/content/prep-watch.ts); none without it. */
+  prep?: PrepOptions;
 }
 
 /** Where an event is shown: Calendar's event card, or its full event page (/r/eventedit/<id>). */
@@ -52,140 +65,10 @@ export const COPIED = 'Copied. Paste it into your bug report: it holds no names,
  * reading the event (and any search of the card by structure) happens on a click only.
  */
 export function watchEventCards(doc: Document, signal: AbortSignal, deps: WatcherDeps): LogControl {
-  const url = deps.url ?? (() => doc.location?.href ?? '');
-  const control = new LogControl(doc, {
-    onLog: (_event, clickedAt) => void logShownEvent(clickedAt),
-    onReport: () => void copyReport(),
-    isUserClick: deps.isUserClick,
-    isShown: deps.isShown,
-  });
-  let shownKey: string | null = null;
-  // The user's answers so far for the event shown: the second click over the limit, "log anyway".
-  let confirmedFor: string | null = null;
-  let anywayFor: string | null = null;
-  // The event shown is a meeting to come: the control's click notes it as booked instead of logging it.
-  let bookFor: string | null = null;
-  let lastFailure = '';
-
-  const findSurface = (): Surface | null => {
-    if (isEditPageUrl(url())) {
-      const root = findEditEvent(doc);
-      if (root) return { kind: 'edit', root, key: `edit ${root.getAttribute('data-eventid') ?? url()}` };
-    }
-    const card = findCard(doc);
-    if (!card) return null;
-    return { kind: 'card', root: card, key: card.getAttribute('data-eventid') ?? card.getAttribute('jslog') ?? '' };
-  };
-
-  const sync = (): void => {
-    const surface = findSurface();
-    if (!surface) return;
-    if (surface.key !== shownKey) {
-      shownKey = surface.key;
-      confirmedFor = null;
-      anywayFor = null;
-      bookFor = null;
-      control.show(READY);
-      void refreshStatus(surface);
-    }
-    if (surface.root.contains(control.host)) return;
-    if (surface.kind === 'card') control.mount(findActionBar(surface.root) ?? surface.root);
-    else {
-      const save = queryFirst(surface.root, 'editSave');
-      control.mount(save?.parentElement ?? surface.root, save);
-    }
-  };
-
-  async function refreshStatus(surface: Surface): Promise<void> {
-    const id = eventIdOf(surface.root) ?? (surface.kind === 'edit' ? eventIdFromEditUrl(url()) : null);
-    if (!id) return;
-    try {
-      const status = await deps.send('meetingStatus', { eventId: id.eventId });
-      if (shownKey !== surface.key) return;
-      if (status.logged) control.show(loggedView(status.people));
-      else if ('booked' in status && status.booked) {
-        bookFor = id.eventId;
-        control.show(bookedView(status.booked.people));
-      }
-    } catch (error) {
-      if (shownKey === surface.key) control.show(failureView(error));
-    }
-  }
-
-  function read(surface: Surface | null): CardReading {
-    const options = { now: deps.now(), fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-    return surface?.kind === 'edit'
-      ? readEditPage(doc, url(), options)
-      : readEventCard(doc, surface?.root ?? null, options);
-  }
-
-  async function logShownEvent(clickedAt: number): Promise<void> {
-    const surface = findSurface();
-    const reading = read(surface);
-    if (!reading.ok) {
-      lastFailure = reading.problem;
-      const unreadable = reading.problem !== 'task' && reading.problem !== 'no-card';
-      control.show(unreadable ? UNREADABLE_VIEW : messageView(reading.message));
-      return;
-    }
-    const { event } = reading;
-    const key = surface?.key ?? null;
-    if (bookFor === event.eventId) {
-      control.show({ ...BUSY, label: 'Noting…' });
-      return bookShownEvent(event, key);
-    }
-    control.show(BUSY);
-    try {
-      const outcome = await deps.send('logMeeting', {
-        event,
-        confirmed: confirmedFor === event.eventId,
-        logAnyway: anywayFor === event.eventId,
-      });
-      if (shownKey !== key) return; // the card now shows another event
-      if (outcome.status === 'needs-confirmation') confirmedFor = event.eventId;
-      else if (outcome.status === 'response-unknown') anywayFor = event.eventId;
-      else confirmedFor = anywayFor = null;
-      if (outcome.status === 'not-started') bookFor = event.eventId;
-      control.show(viewOfOutcome(outcome));
-      if (outcome.status === 'logged') deps.recordLog?.(performance.now() - clickedAt);
-    } catch (error) {
-      if (shownKey === key) control.show(failureView(error));
-    }
-  }
-
-  /** The second step for a meeting to come: noted as booked, by the same rules and answers as a log. */
-  async function bookShownEvent(event: CalendarEvent, key: string | null): Promise<void> {
-    try {
-      const outcome = await deps.send('noteBooked', {
-        event,
-        confirmed: confirmedFor === event.eventId,
-        logAnyway: anywayFor === event.eventId,
-      });
-      if (shownKey !== key) return;
-      if (outcome.status === 'needs-confirmation') confirmedFor = event.eventId;
-      else if (outcome.status === 'response-unknown') anywayFor = event.eventId;
-      if (outcome.status === 'started') bookFor = null;
-      control.show(viewOfBooking(outcome));
-    } catch (error) {
-      if (shownKey === key) control.show(failureView(error));
-    }
-  }
-
-  async function copyReport(): Promise<void> {
-    const surface = findSurface();
-    const note = `${surface?.kind ?? 'no card'}, ${lastFailure || 'unread'}`;
-    const report = describeStructure(surface?.root ?? doc.body, doc, note);
-    try {
-      await (deps.copy ?? ((text) => copyToClipboard(doc, control.root, text)))(report);
-      control.say(COPIED);
-    } catch {
-      control.say("Bridges couldn't reach the clipboard. Nothing was copied.");
-    }
-  }
-
+  const watcher = new CardWatcher(doc, deps);
   const onMutations = (): void => {
     try {
-      sync();
+      watcher.sync();
     } catch {
       // Never let a Calendar redesign surface as an exception on the page.
     }
@@ -207,10 +90,146 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
   });
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    control.remove();
+    watcher.remove();
   });
   onMutations();
-  return control;
+  return watcher.control;
+}
+
+/**
+ * The control and what it knows: the event shown and the user's answers about it (shown-event.ts, replaced
+ * whole at each step), and why the last reading failed (for the report the user may copy).
+ */
+class CardWatcher {
+  readonly control: LogControl;
+  private shown: ShownEvent = NOTHING_SHOWN;
+  private lastFailure = '';
+  private readonly url: () => string;
+  private readonly prep: PrepPanel | null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: WatcherDeps,
+  ) {
+    this.url = deps.url ?? (() => doc.location?.href ?? '');
+    this.control = new LogControl(doc, {
+      onLog: (_event, clickedAt) => void this.logShownEvent(clickedAt),
+      onReport: () => void this.copyReport(),
+      isUserClick: deps.isUserClick,
+      isShown: deps.isShown,
+    });
+    this.prep = deps.prep ? createPrepPanel(doc, deps.prep) : null;
+  }
+
+  remove(): void {
+    this.control.remove();
+    this.prep?.remove();
+  }
+
+  private findSurface(): Surface | null {
+    if (isEditPageUrl(this.url())) {
+      const root = findEditEvent(this.doc);
+      if (root) return { kind: 'edit', root, key: `edit ${root.getAttribute('data-eventid') ?? this.url()}` };
+    }
+    const card = findCard(this.doc);
+    if (!card) return null;
+    return { kind: 'card', root: card, key: card.getAttribute('data-eventid') ?? card.getAttribute('jslog') ?? '' };
+  }
+
+  /** Puts the control in the surface shown; a surface showing another event starts afresh. */
+  sync(): void {
+    const surface = this.findSurface();
+    if (!surface) return;
+    const changed = surface.key !== this.shown.key;
+    if (changed) {
+      this.shown = showing(this.shown, surface.key);
+      this.control.show(READY);
+      void this.refreshStatus(surface);
+    }
+    if (!surface.root.contains(this.control.host)) {
+      if (surface.kind === 'card') this.control.mount(findActionBar(surface.root) ?? surface.root);
+      else {
+        const save = queryFirst(surface.root, 'editSave');
+        this.control.mount(save?.parentElement ?? surface.root, save);
+      }
+    }
+    // After the control, and never waited for: the panel asks the background later, off this batch.
+    if (surface.kind === 'card') this.prep?.sync(surface.root, changed);
+  }
+
+  private async refreshStatus(surface: Surface): Promise<void> {
+    const id = eventIdOf(surface.root) ?? (surface.kind === 'edit' ? eventIdFromEditUrl(this.url()) : null);
+    if (!id) return;
+    try {
+      const status = await this.deps.send('meetingStatus', { eventId: id.eventId });
+      if (this.shown.key !== surface.key) return;
+      if (status.logged) this.control.show(loggedView(status.people));
+      else if ('booked' in status && status.booked) {
+        this.shown = knownBooked(this.shown, id.eventId);
+        this.control.show(bookedView(status.booked.people));
+      }
+    } catch (error) {
+      if (this.shown.key === surface.key) this.control.show(failureView(error));
+    }
+  }
+
+  private read(surface: Surface | null): CardReading {
+    const options = { now: this.deps.now(), fallbackTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    return surface?.kind === 'edit'
+      ? readEditPage(this.doc, this.url(), options)
+      : readEventCard(this.doc, surface?.root ?? null, options);
+  }
+
+  private async logShownEvent(clickedAt: number): Promise<void> {
+    const surface = this.findSurface();
+    const reading = this.read(surface);
+    if (!reading.ok) {
+      this.lastFailure = reading.problem;
+      const unreadable = reading.problem !== 'task' && reading.problem !== 'no-card';
+      this.control.show(unreadable ? UNREADABLE_VIEW : messageView(reading.message));
+      return;
+    }
+    const { event } = reading;
+    const key = surface?.key ?? null;
+    if (this.shown.booking === event.eventId) {
+      this.control.show({ ...BUSY, label: 'Noting…' });
+      return this.bookShownEvent(event, key);
+    }
+    this.control.show(BUSY);
+    try {
+      const outcome = await this.deps.send('logMeeting', { event, ...answersFor(this.shown, event.eventId) });
+      if (this.shown.key !== key) return; // the card now shows another event
+      this.shown = afterLog(this.shown, event.eventId, outcome.status);
+      this.control.show(viewOfOutcome(outcome));
+      if (outcome.status === 'logged') this.deps.recordLog?.(performance.now() - clickedAt);
+    } catch (error) {
+      if (this.shown.key === key) this.control.show(failureView(error));
+    }
+  }
+
+  /** The second step for a meeting to come: noted as booked, by the same rules and answers as a log. */
+  private async bookShownEvent(event: CalendarEvent, key: string | null): Promise<void> {
+    try {
+      const outcome = await this.deps.send('noteBooked', { event, ...answersFor(this.shown, event.eventId) });
+      if (this.shown.key !== key) return;
+      this.shown = afterBooking(this.shown, event.eventId, outcome.status);
+      this.control.show(viewOfBooking(outcome));
+    } catch (error) {
+      if (this.shown.key === key) this.control.show(failureView(error));
+    }
+  }
+
+  private async copyReport(): Promise<void> {
+    const surface = this.findSurface();
+    const note = `${surface?.kind ?? 'no card'}, ${this.lastFailure || 'unread'}`;
+    const report = describeStructure(surface?.root ?? this.doc.body, this.doc, note);
+    try {
+      await (this.deps.copy ?? ((text) => copyToClipboard(this.doc, this.control.root, text)))(report);
+      this.control.say(COPIED);
+    } catch {
+      this.control.say("Bridges couldn't reach the clipboard. Nothing was copied.");
+    }
+  }
 }
 
 /**
@@ -220,22 +239,4 @@ export function watchEventCards(doc: Document, signal: AbortSignal, deps: Watche
 function failureView(error: unknown): ControlView {
   if (error instanceof NoAnswer) return DISCONNECTED;
   return messageView(`Not logged: ${error instanceof Error ? error.message : String(error)}`, 'error');
-}
-
-/** The clipboard API, else a selected text area in the control's own shadow root and the copy command. */
-async function copyToClipboard(doc: Document, root: ShadowRoot, text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    // Calendar's permissions may refuse the API; the copy command needs only the click.
-  }
-  const area = doc.createElement('textarea');
-  area.value = text;
-  area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
-  root.append(area);
-  area.select();
-  const copied = doc.execCommand('copy');
-  area.remove();
-  if (!copied) throw new Error('copy refused');
 }

@@ -1,19 +1,7 @@
-import * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
 import type { Group, Interaction, Person } from '../db/types';
-import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  type Backup,
-  BackupSchema,
-  type BackupSettings,
-  BackupSettingsSchema,
-  GroupSchema,
-  InteractionSchema,
-  PersonSchema,
-} from './backup-schema';
-import { Consistency } from './consistency';
-import { QuickCheck } from './quick-check';
+import { BackupChecker, checkBackup, consistencyProblem } from './backup-check';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSettings } from './backup-schema';
 import { type Trimmed, trimBackup } from './trim';
 
 /** A backup of everything: people, interactions, groups and the user's settings. */
@@ -82,112 +70,6 @@ export function readBackup(text: string): BackupCheck {
   return problem ? { ok: false, message: problem } : { ok: true, backup, trimmed };
 }
 
-/**
- * The backup's schema, with its meetings (nearly all of a heavy user's file) looked at quickly when they are
- * plainly what Bridges writes (lib/data/quick-check.ts), and by the schema, which names the problem, otherwise.
- */
-function checkBackup(head: Record<string, unknown>): { ok: true; backup: Backup } | { ok: false; message: string } {
-  const { interactions } = head;
-  if (!Array.isArray(interactions) || interactions.length > 10_000_000) {
-    const whole = v.safeParse(BackupSchema, head, { abortEarly: true });
-    return whole.success ? { ok: true, backup: whole.output } : { ok: false, message: describeIssue(whole.issues[0]) };
-  }
-  const rest = v.safeParse(BackupSchema, { ...head, interactions: [] }, { abortEarly: true });
-  if (!rest.success) return { ok: false, message: describeIssue(rest.issues[0]) };
-  const quick = new QuickCheck();
-  const checked: Interaction[] = new Array(interactions.length);
-  for (let i = 0; i < interactions.length; i++) {
-    const row: unknown = interactions[i];
-    if (quick.interaction(row)) {
-      checked[i] = row as Interaction;
-      continue;
-    }
-    const one = v.safeParse(InteractionSchema, row, { abortEarly: true });
-    if (!one.success) return { ok: false, message: describeIssue(one.issues[0], `interactions[${i}]`) };
-    checked[i] = one.output;
-  }
-  return { ok: true, backup: { ...rest.output, interactions: checked } };
-}
-
-/**
- * Checks a backup record by record, as its restore will check it (each record's schema, then what the records
- * say of each other), so that a file the restore would refuse is never saved. Lists come in the restore's
- * order: settings, groups, people, meetings. The first problem names the record by its address, title or name.
- */
-export class BackupChecker {
-  problem: string | null = null;
-  private readonly consistency = new Consistency();
-  private readonly seen = { people: 0, interactions: 0, groups: 0 };
-
-  settings(settings: BackupSettings): void {
-    if (this.problem) return;
-    const result = v.safeParse(BackupSettingsSchema, settings, { abortEarly: true });
-    if (!result.success) this.problem = describeIssue(result.issues[0], 'settings');
-  }
-
-  groups(groups: readonly Group[]): void {
-    this.check('groups', GroupSchema, groups, (rows) => this.consistency.groups(rows));
-  }
-
-  people(people: readonly Person[]): void {
-    this.check('people', PersonSchema, people, (rows) => this.consistency.people(rows));
-  }
-
-  interactions(interactions: readonly Interaction[]): void {
-    this.check(
-      'interactions',
-      InteractionSchema,
-      interactions,
-      (rows) => this.consistency.interactions(rows),
-      (row) => this.quick.interaction(row),
-    );
-  }
-
-  private readonly quick = new QuickCheck();
-
-  private check<T>(
-    list: 'people' | 'interactions' | 'groups',
-    schema: v.GenericSchema<unknown, T>,
-    rows: readonly object[],
-    consistent: (rows: T[]) => string | null,
-    /** True for a record the schema would give back unchanged (lib/data/quick-check.ts): not checked again. */
-    plain: (row: unknown) => boolean = () => false,
-  ): void {
-    if (this.problem) return;
-    const first = this.seen[list];
-    this.seen[list] += rows.length;
-    const checked: T[] = [];
-    for (const [i, row] of rows.entries()) {
-      if (plain(row)) {
-        checked.push(row as T);
-        continue;
-      }
-      const result = v.safeParse(schema, row, { abortEarly: true });
-      if (!result.success) {
-        this.problem = `${describeIssue(result.issues[0], `${list}[${first + i}]`)} (${recordName(row)})`;
-        return;
-      }
-      checked.push(result.output);
-    }
-    const problem = consistent(checked);
-    if (problem) {
-      const index = Number(/^\w+\[(\d+)\]/.exec(problem)?.[1] ?? -1) - first;
-      const row = rows[index];
-      this.problem = row ? `${problem} (${recordName(row)})` : problem;
-    }
-  }
-}
-
-/** The first reason the restore would refuse `backup`, naming the record, or null. */
-export function backupProblem(backup: Backup): string | null {
-  const checker = new BackupChecker();
-  checker.settings(backup.settings);
-  checker.groups(backup.groups);
-  checker.people(backup.people);
-  checker.interactions(backup.interactions);
-  return checker.problem;
-}
-
 /** Meetings read, checked and written out at a time, while the database fetches the next ones. */
 const FILE_CHUNK = 5000;
 
@@ -219,8 +101,8 @@ export async function writeBackupFile(db: AppDB, settings: BackupSettings, now: 
   check.groups(groups);
   const people = await peopleRead;
   check.people(people);
-  const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, people };
-  const pieces: string[] = [`${JSON.stringify(head).slice(0, -1)},"interactions":[`];
+  const head = jsonMembers({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, people });
+  const pieces: string[] = [`{${head},"interactions":[`];
   let count = 0;
   while (next) {
     const rows: Interaction[] = await next;
@@ -231,39 +113,29 @@ export async function writeBackupFile(db: AppDB, settings: BackupSettings, now: 
         ? read(meetings.getAll(IDBKeyRange.lowerBound(last.key, true), FILE_CHUNK))
         : null;
     check.interactions(rows);
-    if (rows.length) pieces.push(`${count ? ',' : ''}${JSON.stringify(rows).slice(1, -1)}`);
+    if (rows.length) pieces.push(`${count ? ',' : ''}${jsonItems(rows)}`);
     count += rows.length;
   }
   if (check.problem) return { ok: false, problem: check.problem };
-  pieces.push(`],"groups":${JSON.stringify(groups)},"settings":${JSON.stringify(settings)}}`);
+  pieces.push(`],${jsonMembers({ groups, settings })}}`);
   const file = new Blob(pieces, { type: 'application/json' });
   return { ok: true, file, counts: { people: people.length, interactions: count, groups: groups.length } };
 }
 
-function recordName(record: object): string {
-  const r = record as { email?: unknown; title?: unknown; start?: unknown; name?: unknown; key?: unknown };
-  if (typeof r.email === 'string') return r.email.slice(0, 254);
-  if (typeof r.title === 'string' && typeof r.start === 'number' && Number.isFinite(r.start))
-    return `"${r.title.slice(0, 80)}" on ${new Date(r.start).toISOString().slice(0, 10)}`;
-  if (typeof r.name === 'string') return `the group "${r.name.slice(0, 80)}"`;
-  return '';
+/**
+ * The members of a JSON object, in the order given, without its braces: the file is written as its parts are
+ * read, so its object is opened and closed around the meetings written in between.
+ */
+export function jsonMembers(members: Record<string, unknown>): string {
+  return Object.entries(members)
+    .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`)
+    .join(',');
 }
 
-function describeIssue(issue: v.BaseIssue<unknown> | undefined, prefix = ''): string {
-  if (!issue) return 'This backup could not be read.';
-  const where = (prefix ? [{ key: prefix }, ...(issue.path ?? [])] : (issue.path ?? []))
-    .map((item) =>
-      typeof item.key === 'number' ? `[${item.key}]` : `${item.key === undefined ? '' : `.${String(item.key)}`}`,
-    )
-    .join('')
-    .replace(/^\./, '');
-  const unknownKey = issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never';
-  if (unknownKey) return `${where || 'The file'}: this field is not part of a Bridges backup.`;
-  return `${where || 'The file'}: ${issue.message.replace(/[.!?]?$/, '.')}`;
-}
-
-/** Records that contradict each other: the same key twice, a meeting naming someone who is not there. */
-export function consistencyProblem(backup: Backup): string | null {
-  const c = new Consistency();
-  return c.groups(backup.groups) ?? c.people(backup.people) ?? c.interactions(backup.interactions);
+/** The items of a JSON array, without its brackets: the meetings are written a chunk at a time. */
+export function jsonItems(items: readonly unknown[]): string {
+  let text = '';
+  // As in an array, what JSON has no value for (undefined, a function) is written as null.
+  for (const item of items) text += `${text ? ',' : ''}${JSON.stringify(item) ?? 'null'}`;
+  return text;
 }

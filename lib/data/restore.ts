@@ -5,6 +5,7 @@ import { Refusal } from '../refusal';
 import type { UserSettings } from '../schema';
 import type { Backup } from './backup-schema';
 import { Consistency } from './consistency';
+import { type AddedContacts, countContacts, mergeBackupPeople } from './restore-merge';
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -85,137 +86,127 @@ export class RestoreWriter {
 
   private start(): Promise<RestoreOutcome> {
     if (!this.running) {
-      this.running = this.write();
+      this.running = this.run();
       this.running.catch(() => {}); // the command that asks for the result reports it
     }
     return this.running;
   }
 
-  private async write(): Promise<RestoreOutcome> {
+  private async run(): Promise<RestoreOutcome> {
     const { db } = this;
-    const consistency = new Consistency();
-    const consistent = (problem: string | null) => {
-      if (problem) throw new Refusal(problem);
-    };
-    let settings: UserSettings = {};
-    const summary: RestoreSummary = { people: 0, interactions: 0, groups: 0 };
-    const backupPeople: Person[] = [];
-    const added = new Map<string, { first: number; last: number; count: number }>();
-    // Writes on their way: the next part is handed to the database while it still writes the one before.
-    const writing: Promise<unknown>[] = [];
-    const write = async (put: PromiseLike<unknown>) => {
-      const done = Promise.resolve(put);
-      done.catch(() => {}); // awaited below; the transaction aborts on its own if a write fails
-      writing.push(done);
-      if (writing.length > WRITES_AHEAD) await writing.shift();
-    };
-    const settle = () => Promise.all(writing.splice(0));
+    const run = new RestoreRun(db, this.mode);
     // Clicks to log a meeting do not wait behind this transaction: they are kept until it ends (lib/logging/hold.ts).
     await restoreHold.during(() =>
       db.transaction('rw', db.people, db.interactions, db.groups, async () => {
-        let haveKeys = new Set<string>();
-        let haveGroups = new Set<string>();
-        if (this.mode === 'replace') {
-          await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
-        } else {
-          haveKeys = new Set(await db.interactions.toCollection().primaryKeys());
-          haveGroups = new Set(await db.groups.toCollection().primaryKeys());
-        }
+        await run.begin();
         while (this.next < this.expected) {
-          if (this.failure) throw this.failure;
-          const part = this.parts.get(this.next);
-          if (!part) {
-            if (Date.now() - this.lastArrival > this.idleMs) {
-              throw new Refusal(
-                'The rest of the backup never arrived (the page may have been closed): nothing was restored.',
-              );
-            }
-            await settle();
-            if (!this.parts.has(this.next)) await db.groups.get(KEEP_ALIVE);
-            continue;
-          }
-          this.parts.delete(this.next++);
-          if (part.settings) settings = part.settings;
-          if (part.groups) {
-            consistent(consistency.groups(part.groups));
-            const rows = this.mode === 'replace' ? part.groups : part.groups.filter((g) => !haveGroups.has(g.id));
-            await write(db.groups.bulkPut(rows));
-            summary.groups += rows.length;
-          }
-          if (part.people) {
-            consistent(consistency.people(part.people));
-            if (this.mode === 'replace') {
-              await write(db.people.bulkPut(part.people));
-              summary.people += part.people.length;
-            } else for (const p of part.people) backupPeople.push(p);
-          }
-          if (part.interactions) {
-            consistent(consistency.interactions(part.interactions));
-            const rows =
-              this.mode === 'replace' ? part.interactions : part.interactions.filter((i) => !haveKeys.has(i.key));
-            if (this.mode === 'merge') countContacts(rows, added);
-            await write(db.interactions.bulkPut(rows));
-            summary.interactions += rows.length;
-          }
+          const part = await this.nextPart(run.writes);
+          if (part) await run.apply(part);
         }
-        await settle();
-        if (this.mode === 'merge') summary.people = await mergePeople(db, backupPeople, added);
+        await run.finish();
       }),
     );
-    return { ...summary, settings };
+    return { ...run.summary, settings: run.settings };
+  }
+
+  /** The next part in order, or null once the writes so far are done and the transaction kept open a moment. */
+  private async nextPart(writes: WritesAhead): Promise<RestorePart | null> {
+    if (this.failure) throw this.failure;
+    const part = this.parts.get(this.next);
+    if (part) {
+      this.parts.delete(this.next++);
+      return part;
+    }
+    if (Date.now() - this.lastArrival > this.idleMs) {
+      throw new Refusal('The rest of the backup never arrived (the page may have been closed): nothing was restored.');
+    }
+    await writes.settle();
+    if (!this.parts.has(this.next)) await this.db.groups.get(KEEP_ALIVE);
+    return null;
   }
 }
 
-/** For each person in `meetings`: their first and last meeting and how many, in one loop over all of them. */
-function countContacts(
-  meetings: readonly Interaction[],
-  into: Map<string, { first: number; last: number; count: number }>,
-): void {
-  for (const { start, people } of meetings) {
-    for (const email of people) {
-      const entry = into.get(email);
-      if (!entry) into.set(email, { first: start, last: start, count: 1 });
-      else {
-        if (start < entry.first) entry.first = start;
-        if (start > entry.last) entry.last = start;
-        entry.count++;
-      }
-    }
+/** Writes on their way: the next part is handed to the database while it still writes the one before. */
+class WritesAhead {
+  private readonly writing: Promise<unknown>[] = [];
+
+  /** Hands a write to the database; waits for the oldest when more than WRITES_AHEAD are on their way. */
+  async add(put: PromiseLike<unknown>): Promise<void> {
+    const done = Promise.resolve(put);
+    done.catch(() => {}); // awaited below; the transaction aborts on its own if a write fails
+    this.writing.push(done);
+    if (this.writing.length > WRITES_AHEAD) await this.writing.shift();
+  }
+
+  /** Every write handed on so far, done. */
+  async settle(): Promise<void> {
+    await Promise.all(this.writing.splice(0));
   }
 }
 
 /**
- * Merges the backup's people: a person already here keeps the user's current settings for them, with their
- * contacts brought up to date; a new person is counted from the meetings that are now theirs (or keeps what
- * the backup says, when all of their meetings were here already under other guests). Returns how many are new.
+ * One restore inside its transaction: each part checked against the ones before it and written, and what it
+ * wrote counted. A merge keeps the backup's people until the end, when their contacts are brought up to date.
  */
-async function mergePeople(
-  db: AppDB,
-  people: readonly Person[],
-  added: ReadonlyMap<string, { first: number; last: number; count: number }>,
-): Promise<number> {
-  const current = await db.people.bulkGet(people.map((p) => p.email));
-  const rows: Person[] = [];
-  let fresh = 0;
-  for (const [i, person] of people.entries()) {
-    const mine = current[i];
-    const more = added.get(person.email);
-    if (!mine) {
-      fresh++;
-      rows.push(
-        more ? { ...person, firstMetAt: more.first, lastMetAt: more.last, interactionCount: more.count } : person,
-      );
-    } else if (more) {
-      rows.push({
-        ...mine,
-        firstMetAt: Math.min(mine.firstMetAt, more.first),
-        lastMetAt: Math.max(mine.lastMetAt, more.last),
-        interactionCount: mine.interactionCount + more.count,
-      });
+class RestoreRun {
+  readonly writes = new WritesAhead();
+  readonly summary: RestoreSummary = { people: 0, interactions: 0, groups: 0 };
+  settings: UserSettings = {};
+  private readonly consistency = new Consistency();
+  private readonly backupPeople: Person[] = [];
+  private readonly added = new Map<string, AddedContacts>();
+  private haveKeys = new Set<string>();
+  private haveGroups = new Set<string>();
+
+  constructor(
+    private readonly db: AppDB,
+    private readonly mode: RestoreMode,
+  ) {}
+
+  /** "replace" clears everything; "merge" reads the meeting keys and group ids already there, once. */
+  async begin(): Promise<void> {
+    const { db } = this;
+    if (this.mode === 'replace') {
+      await Promise.all([db.people.clear(), db.interactions.clear(), db.groups.clear()]);
+    } else {
+      this.haveKeys = new Set(await db.interactions.toCollection().primaryKeys());
+      this.haveGroups = new Set(await db.groups.toCollection().primaryKeys());
     }
   }
-  await db.people.bulkPut(rows);
-  return fresh;
+
+  async apply(part: RestorePart): Promise<void> {
+    const { db, mode, summary } = this;
+    if (part.settings) this.settings = part.settings;
+    if (part.groups) {
+      consistent(this.consistency.groups(part.groups));
+      const rows = mode === 'replace' ? part.groups : part.groups.filter((g) => !this.haveGroups.has(g.id));
+      await this.writes.add(db.groups.bulkPut(rows));
+      summary.groups += rows.length;
+    }
+    if (part.people) {
+      consistent(this.consistency.people(part.people));
+      if (mode === 'replace') {
+        await this.writes.add(db.people.bulkPut(part.people));
+        summary.people += part.people.length;
+      } else for (const p of part.people) this.backupPeople.push(p);
+    }
+    if (part.interactions) {
+      consistent(this.consistency.interactions(part.interactions));
+      const rows = mode === 'replace' ? part.interactions : part.interactions.filter((i) => !this.haveKeys.has(i.key));
+      if (mode === 'merge') countContacts(rows, this.added);
+      await this.writes.add(db.interactions.bulkPut(rows));
+      summary.interactions += rows.length;
+    }
+  }
+
+  async finish(): Promise<void> {
+    await this.writes.settle();
+    if (this.mode === 'merge') this.summary.people = await mergeBackupPeople(this.db, this.backupPeople, this.added);
+  }
+}
+
+function consistent(problem: string | null): void {
+  if (problem) throw new Refusal(problem);
 }
 
 /** A whole backup as the parts a restore takes, in their order: settings, groups, people, meetings. */

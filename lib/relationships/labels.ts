@@ -1,4 +1,4 @@
-import type { Group, Person, RelationshipKind } from '../db/types';
+import type { Group, Person, Priority, RelationshipKind } from '../db/types';
 import { isBooked } from './booking';
 import { calendarDaysBetween, wholeMonthsBetween } from './calendar-day';
 
@@ -19,6 +19,13 @@ export function affiliationOf(
   if (internalDomains.includes(person.organisation)) return 'Your company';
   return person.organisation;
 }
+
+/** A priority in words, as the settings and a person's row name it. */
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  high: 'High priority',
+  normal: 'Normal priority',
+  low: 'Low priority',
+};
 
 export const KIND_LABELS: Record<RelationshipKind, string> = {
   manager: 'Manager',

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CadenceSection } from '../../components/settings/CadenceSection';
+import { PrepSection } from '../../components/settings/PrepSection';
 import { RemindersSection } from '../../components/settings/RemindersSection';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
 import { SETTING_FALLBACKS } from '../../lib/settings-schema';
@@ -58,6 +59,25 @@ describe('settings forms', () => {
     toggle?.click();
     await vi.waitFor(() =>
       expect(onSave).toHaveBeenCalledWith({ ...SETTING_FALLBACKS.reminders, notifications: true }),
+    );
+  });
+
+  it('turns "Before you meet" off and on, and says what that does', async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(<PrepSection value={true} onSave={onSave} />, root);
+    const box = root.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    expect(box?.checked).toBe(true);
+    box?.click();
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledWith(false));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toBe(
+        '"Before you meet" is off: Calendar\'s cards show only the Log control.',
+      ),
+    );
+    onSave.mockRejectedValueOnce(new Error('Your disk is full.'));
+    box?.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="alert"]')?.textContent).toBe('Not saved: Your disk is full.'),
     );
   });
 

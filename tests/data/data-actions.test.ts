@@ -9,6 +9,7 @@ import { jsonParts } from '../../lib/data/json-parts';
 import { uploadParts } from '../../lib/data/upload';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
+import { BOOKED_HORIZON_MS } from '../../lib/relationships/booking';
 import { getSetting, setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
 import { DAY, meetingAt, person } from '../helpers/people';
@@ -171,7 +172,7 @@ describe('restoring a backup file through the commands', () => {
     const cases: Array<[object, string]> = [
       [
         cadence({ idealDays: 0, maxDays: 28 }),
-        'settings.cadenceDefaults.high.idealDays: A cadence must be at least 1 day.',
+        'settings.cadenceDefaults.high: The ideal interval must be a whole number of days from 1 to 3650.',
       ],
       [
         cadence({ idealDays: 30, maxDays: 7 }),
@@ -294,7 +295,12 @@ const vevent = (uid: string, start: string, guests: Array<[string, string]>, ext
 
 /** A calendar file read as the page's calendar worker reads it, then imported as the page's button does. */
 const importCalendarFile = async (file: Blob, includeLarge: boolean) =>
-  importReadings([readIcs(await file.text(), { until: NOW })], { includeLarge }, sendMessage, noSteps);
+  importReadings(
+    [readIcs(await file.text(), { until: NOW + BOOKED_HORIZON_MS })],
+    { includeLarge },
+    sendMessage,
+    noSteps,
+  );
 
 describe('importing a calendar file through the commands', () => {
   it("makes an address the user's only on the user's word, and never a guess the page sends as an owner", async () => {
@@ -332,6 +338,22 @@ describe('importing a calendar file through the commands', () => {
       'kim@corp.example',
       'priya@finance.example',
     ]);
+  });
+
+  it('notes a file of meetings to come only as booked, with someone Bridges knows', async () => {
+    await seedSmall();
+    await setSetting(db, 'myEmails', ['me@corp.example']);
+    const soon = new Date(NOW + 5 * DAY).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const file = ics(
+      vevent('ahead1', soon, [
+        ['Me', 'me@corp.example'],
+        ['Sam', 'sam@partner.example'],
+      ]),
+    );
+    const { report } = await importCalendarFile(file, false);
+    expect(report.headline).toBe('0 meetings logged, 0 people added. 1 meeting ahead noted as booked.');
+    expect(await db.people.get('sam@partner.example')).toMatchObject({ nextMeetingAt: NOW + 5 * DAY });
+    expect(await db.interactions.count()).toBe(2);
   });
 
   it('keeps a meeting from 1965 and long text, cut; leaves out one from 1850 and says so; a backup of it restores', async () => {

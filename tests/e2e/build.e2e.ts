@@ -44,6 +44,12 @@ describe('the built extension', () => {
     ]);
   });
 
+  it('lets Calendar frame one page, "Before you meet", and only at its per-session address', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['prep.html'], matches: ['https://calendar.google.com/*'], use_dynamic_url: true },
+    ]);
+  });
+
   it('allows its pages no connection but to the calendar feed, and nothing its policy does not name', () => {
     const policy: string = manifest.content_security_policy.extension_pages;
     const directives = policy.split(';').map((d) => d.trim());

@@ -54,6 +54,8 @@ describe("the extension's pages under default-src 'none'", () => {
     ['options.html#/trends', 'canvas'],
     ['options.html#/data', 'h2'],
     ['options.html#/settings', 'h2'],
+    // "Before you meet" opened by hand, with no token: its empty state.
+    ['prep.html', '.prep.empty'],
   ];
   for (const [path, ready] of screens) {
     it(`${path} shows with no policy violation and no error`, async () => {

@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { CHIPS, chipId, weekUrl } from './calendar-page';
 import { LogControlDriver } from './log-control';
-import { sampleBackupFile } from './seed';
+import { SAMPLE_ME, sampleBackupFile } from './seed';
 
 /**
  * Bridges as a new user sees it once a year of meetings is in: the sample history restored through the
@@ -35,6 +35,43 @@ export async function restoreSampleHistory(where: Where, now: number): Promise<s
   return text;
 }
 
+/**
+ * A catch-up with Sam Okafor booked for the Thursday after `now`, as a user's calendar says it: a calendar file
+ * with that one meeting imported on the management page (a meeting to come is noted as booked, not logged).
+ */
+export async function bookSampleCatchUp(where: Where, now: number): Promise<string> {
+  const day = new Date(now);
+  const thursday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  do thursday.setUTCDate(thursday.getUTCDate() + 1);
+  while (thursday.getUTCDay() !== 4);
+  const at = (hour: number) => `${thursday.toISOString().slice(0, 10).replaceAll('-', '')}T${hour}0000Z`;
+  const file = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Bridges sample//EN',
+    'BEGIN:VEVENT',
+    'UID:sample-catch-up-sam@bridges.example',
+    `DTSTART:${at(15)}`,
+    `DTEND:${at(16)}`,
+    'SUMMARY:Catch-up: Sam Okafor / Alex Morgan',
+    `ORGANIZER;CN=Alex Morgan:mailto:${SAMPLE_ME}`,
+    `ATTENDEE;PARTSTAT=ACCEPTED;CN=Alex Morgan:mailto:${SAMPLE_ME}`,
+    'ATTENDEE;PARTSTAT=ACCEPTED;CN=Sam Okafor:mailto:sam.okafor@partner.example.org',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  const tab = await where.context.newPage();
+  await tab.goto(page(where, 'options.html#/data'));
+  await tab
+    .getByLabel('Google Calendar export (.zip) or calendar file (.ics)')
+    .setInputFiles({ name: 'catch-up.ics', mimeType: 'text/calendar', buffer: Buffer.from(file, 'utf8') });
+  const summary = tab.getByRole('status', { name: 'Import summary' });
+  await summary.waitFor({ timeout: 30_000 });
+  const text = (await summary.locator('p').first().textContent()) ?? '';
+  await tab.close();
+  return text;
+}
+
 async function tabAt(where: Where, url: string, scheme: Scheme, size: { width: number; height: number } = SHOT_SIZE) {
   const tab = await where.context.newPage();
   await tab.setViewportSize(size);
@@ -43,7 +80,10 @@ async function tabAt(where: Where, url: string, scheme: Scheme, size: { width: n
   return tab;
 }
 
-/** The saved Calendar week (moved by `shiftDays`), the Q4 planning review's card open with the Log control. */
+/**
+ * The saved Calendar week (moved by `shiftDays`), the Q4 planning review's card open with the Log control and
+ * "Before you meet".
+ */
 export async function calendarShot(where: Where, scheme: Scheme, shiftDays = 0): Promise<Buffer> {
   const tab = await tabAt(where, weekUrl(shiftDays), scheme);
   await tab
@@ -54,6 +94,18 @@ export async function calendarShot(where: Where, scheme: Scheme, shiftDays = 0):
   const control = new LogControlDriver(tab);
   for (let tries = 0; !(await control.label())?.startsWith('Log'); tries++) {
     if (tries > 100) throw new Error('The Log control did not appear in the card.');
+    await tab.waitForTimeout(100);
+  }
+  // And "Before you meet" beside it, drawn in its own frame: the shot waits for its words.
+  const panelShown = async () => {
+    for (const frame of tab.frames().filter((f) => f.url().includes('/prep.html'))) {
+      if ((await frame.evaluate(() => document.body.innerText).catch(() => '')).includes('Before you meet'))
+        return true;
+    }
+    return false;
+  };
+  for (let tries = 0; !(await panelShown()); tries++) {
+    if (tries > 100) throw new Error('"Before you meet" did not appear in the card.');
     await tab.waitForTimeout(100);
   }
   const shot = await tab.screenshot();

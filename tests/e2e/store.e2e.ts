@@ -5,7 +5,7 @@ import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, type Session } from './harness';
 import { LogControlDriver } from './log-control';
 import { makeSampleHistory, waitForDatabase } from './seed';
-import { allShots, pngSize, restoreSampleHistory, SHOT_SIZE } from './showcase';
+import { allShots, bookSampleCatchUp, pngSize, restoreSampleHistory, SHOT_SIZE } from './showcase';
 
 // The store listing's screenshots, made from the built extension with the sample history on a clock fixed just
 // after the saved Calendar week (Saturday 2026-11-28 20:00 UTC), in New York like the saved pages. They are
@@ -37,15 +37,21 @@ describe('store listing screenshots (Chromium, built extension, sample history)'
     );
   });
 
-  it('the popup tells the story: a few overdue outside the team, Priya first among them, a stretch pick', async () => {
+  it('books a catch-up with Sam from a calendar file: a meeting to come, noted as booked, not logged', async () => {
+    expect(await bookSampleCatchUp(session, NOW)).toMatch(/ 1 meeting ahead noted as booked\.$/);
+  });
+
+  it('the popup tells the story: a few overdue outside the team, Priya first among them, Sam booked, a stretch pick', async () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await expect
       .poll(() => popup.locator('.summary').textContent())
-      .toMatch(/^\d overdue(, \d+ due)? outside your team$/);
+      .toMatch(/^\d overdue(, \d+ due)? outside your team; 1 booked$/);
+    // Sam, this week's stretch, is booked: the card says when.
+    expect(await popup.locator('.stretch .details').textContent()).toContain('Booked Thu 3 Dec');
     const top = await popup.locator('.people .name').allTextContents();
     expect(top.slice(0, 3)).toContain('Priya Raman');
-    await expect.poll(() => popup.locator('.stretch .name').count()).toBe(1);
+    expect(await popup.locator('.stretch .name').textContent()).toBe('Sam Okafor');
     await popup.close();
   });
 

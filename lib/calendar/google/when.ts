@@ -1,4 +1,8 @@
+import { type ParsedDay, parseDay } from './day';
 import type { CalendarDay } from './event-id';
+import { normaliseText } from './text';
+
+export { normaliseText };
 
 /**
  * Reads the date and time line of an event card in any of Calendar's languages, with 12- or 24-hour clocks:
@@ -42,18 +46,6 @@ interface TimeToken {
   marker: 'am' | 'pm' | null;
   index: number;
   length: number;
-}
-
-// Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits, which Arabic and Persian pages may use.
-const INDIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
-
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INDIC_DIGITS, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90))
-    .replace(/[\u200e\u200f\u061c\u202a-\u202e]/g, '')
-    .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
-    .trim();
 }
 
 function markerOf(raw: string | undefined): 'am' | 'pm' | null {
@@ -163,119 +155,4 @@ function withoutTimes(text: string, tokens: TimeToken[]): string {
   let out = text;
   for (const t of [...tokens].reverse()) out = `${out.slice(0, t.index)} ${out.slice(t.index + t.length)}`;
   return out;
-}
-
-interface ParsedDay extends CalendarDay {
-  explicitYear: boolean;
-}
-
-interface NameTable {
-  months: Array<[name: string, month: number]>;
-  /** Any weekday name as a whole word. */
-  weekdays: RegExp;
-}
-
-const tables = new Map<string, NameTable>();
-
-function lower(text: string, locale: string): string {
-  try {
-    return text.toLocaleLowerCase(locale);
-  } catch {
-    return text.toLowerCase();
-  }
-}
-
-/** Month and weekday names of a language (and English), longest first, from the browser's own Intl data. */
-function namesFor(locale: string): NameTable {
-  const cached = tables.get(locale);
-  if (cached) return cached;
-  const months = new Map<string, number>();
-  const weekdays = new Set<string>();
-  for (const lang of [locale, 'en']) {
-    let formats: Intl.DateTimeFormat[];
-    try {
-      formats = [
-        new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }),
-        new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }),
-        new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-        new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-      ];
-    } catch {
-      continue;
-    }
-    for (let month = 1; month <= 12; month++) {
-      const date = new Date(Date.UTC(2026, month - 1, 15));
-      for (const format of formats) {
-        for (const part of format.formatToParts(date)) {
-          if (part.type !== 'month') continue;
-          const name = lower(part.value, lang).replace(/\.$/, '').trim();
-          if (name && !/^\d+$/.test(name) && !months.has(name)) months.set(name, month);
-        }
-      }
-    }
-    for (let d = 0; d < 7; d++) {
-      const date = new Date(Date.UTC(2026, 10, 22 + d));
-      for (const weekday of ['long', 'short'] as const) {
-        const name = new Intl.DateTimeFormat(lang, { weekday, timeZone: 'UTC' }).format(date);
-        weekdays.add(lower(name, lang).replace(/\.$/, ''));
-      }
-    }
-  }
-  const table: NameTable = {
-    months: [...months].sort((a, b) => b[0].length - a[0].length),
-    weekdays: new RegExp(
-      `(?<!\\p{L})(?:${[...weekdays]
-        .filter((w) => w.length > 1)
-        .sort((a, b) => b.length - a.length)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|')})(?!\\p{L})`,
-      'gu',
-    ),
-  };
-  tables.set(locale, table);
-  return table;
-}
-
-/**
- * A day in the text: a year of four digits (else `referenceYear`), a month by name in the language (or by
- * number before 月/월, which the names of those languages are), and the day's number.
- */
-function parseDay(
-  raw: string,
-  locale: string,
-  referenceYear: number,
-  allowDayOnly = false,
-  context: ParsedDay | null = null,
-): ParsedDay | null {
-  let text = lower(normaliseText(raw), locale);
-  const names = namesFor(locale);
-  let month: number | null = null;
-  // Chinese, Japanese and Korean write the month as a number: "11月24日", "6월 10일".
-  const numericMonth = /(?<!\d)(\d{1,2})\s*(?:月|월)/u.exec(text);
-  if (numericMonth) {
-    month = Number(numericMonth[1]);
-    text = text.replace(numericMonth[0], ' ');
-  }
-  // Weekday names go first, as whole words only (Spanish "vie" is also inside "noviembre").
-  text = text.replace(names.weekdays, ' ');
-  for (const [name, number] of month === null ? names.months : []) {
-    const at = text.indexOf(name);
-    if (at >= 0) {
-      month = number;
-      text = `${text.slice(0, at)} ${text.slice(at + name.length)}`;
-      break;
-    }
-  }
-  const yearMatch = /(?<!\d)(\d{4})(?!\d)/.exec(text);
-  const year = yearMatch ? Number(yearMatch[1]) : (context?.year ?? referenceYear);
-  if (yearMatch) text = text.replace(yearMatch[0], ' ');
-  const dayMatch = /(?<!\d)(\d{1,2})(?!\d)/.exec(text);
-  if (!dayMatch) return null;
-  const day = Number(dayMatch[1]);
-  if (month === null) {
-    if (!allowDayOnly || !context) return null;
-    month = context.month;
-  }
-  if (day < 1 || day > 31 || month < 1 || month > 12) return null;
-  return { year, month, day, explicitYear: Boolean(yearMatch) };
 }

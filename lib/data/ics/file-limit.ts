@@ -1,6 +1,7 @@
-import { estimateInstances, type Rule } from './rules';
+import { estimateInstances } from './rule-bounds';
+import type { Rule } from './rules';
 import { type Wall, wallMs } from './wall';
-import { wallAt, type Zone } from './zones';
+import { wallAt, type Zone } from './zone';
 
 /**
  * The most meetings one file is read with. Past it the newest are kept: the reader first counts what each series

@@ -83,13 +83,17 @@ export async function importEvents(
           for (const group of event.groups) groups.add(group);
         }
       }
-      await db.interactions.bulkAdd(fresh);
-      await recordContacts(
-        db,
-        fresh.map((f) => ({ attendees: f.attendees, at: f.start })),
-        options.now,
-      );
-      await meetingsLogged(db, fresh, options.now);
+      // Only what has something to write: a bulk write of nothing ends the transaction in some engines, and the
+      // meetings to come below would then find it closed.
+      if (fresh.length > 0) {
+        await db.interactions.bulkAdd(fresh);
+        await recordContacts(
+          db,
+          fresh.map((f) => ({ attendees: f.attendees, at: f.start })),
+          options.now,
+        );
+        await meetingsLogged(db, fresh, options.now);
+      }
       const noted = await putUpcoming(db, ahead, options.now);
       summary.booked += noted;
       summary.notStarted += ahead.length - noted;

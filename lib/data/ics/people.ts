@@ -1,6 +1,7 @@
 import type { CalendarGuest } from '../../calendar/google/card';
 import type { Response } from '../../db/types';
-import { allProps, type Component, firstProp, type Property, parseContentLine } from './content-lines';
+import { allProps, type Component, firstProp, type Property } from './content-lines';
+import { parseContentLine } from './property-line';
 import { readAddress, readName } from './values';
 
 const RESPONSES: Record<string, Response> = {

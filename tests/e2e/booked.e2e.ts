@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, type Session } from './harness';
 import { LogControlDriver } from './log-control';
-import { seedPerson, seedStore, waitForDatabase } from './seed';
+import { seedPerson } from './seed';
+import { startFrom } from './start-from';
 
 // Chromium's clock is fixed on Monday 2026-11-23 12:00 UTC, before most meetings of the saved week: the Q4 review
 // (Tuesday 13:00 New York) is still to come. Priya, on its guest list, is overdue.
@@ -15,10 +16,14 @@ let control: LogControlDriver;
 
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-23 12:00:00', timeZone: 'UTC', pages: { [WEEK_URL]: weekViewPage() } });
-  popup = await session.context.newPage();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await waitForDatabase(popup);
-  await seedStore(session.worker, {
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Each test starts from Priya and Sam overdue, nothing booked, the popup and the saved week freshly open. */
+beforeEach(async () => {
+  popup = await startFrom(session, {
     people: [
       seedPerson('priya.raman@example.com', 'Priya Raman', NOW, 70),
       seedPerson('sam@partner.example', 'Sam Okafor', NOW, 75),
@@ -28,9 +33,19 @@ beforeAll(async () => {
   control = new LogControlDriver(calendar);
   await calendar.goto(WEEK_URL);
 });
-afterAll(async () => {
-  await session?.close();
-});
+
+const openReview = () =>
+  calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.q4Review}"]`).first().click();
+
+/** Notes the Q4 review as booked from its card, as the first test does, for the tests that start from it. */
+async function noteReviewBooked(): Promise<void> {
+  await openReview();
+  await expect.poll(() => control.label()).toBe('Log meeting');
+  await control.click();
+  await expect.poll(() => control.label()).toBe('Note as booked');
+  await control.click();
+  await expect.poll(() => control.label()).toBe('Booked · 4 people');
+}
 
 const readUpcoming = () =>
   session.worker.evaluate(
@@ -63,6 +78,7 @@ describe('a meeting to come, noted as booked from its card (Chromium)', () => {
   });
 
   it('the popup says Priya is booked, sorts her below who needs action, and counts her apart', async () => {
+    await noteReviewBooked();
     await popup.reload();
     const row = (email: string) => popup.locator(`li.person[data-email="${email}"]`);
     await expect
@@ -75,6 +91,7 @@ describe('a meeting to come, noted as booked from its card (Chromium)', () => {
   });
 
   it('the badge, when the reminder comes, counts only who needs the user', async () => {
+    await noteReviewBooked();
     await session.worker.evaluate(async () => {
       await chrome.alarms.create('bridges-weekly-reminder', { when: Date.now() + 500 });
     });
@@ -84,6 +101,7 @@ describe('a meeting to come, noted as booked from its card (Chromium)', () => {
   });
 
   it('the card says so when opened again', async () => {
+    await noteReviewBooked();
     await calendar.reload();
     await calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.q4Review}"]`).first().click();
     await expect.poll(() => control.label()).toBe('Booked · 4 people');

@@ -1,54 +1,46 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../lib/db/types';
 import { launch, readStore, type Session } from './harness';
-import { putRows, seedPerson, waitForDatabase } from './seed';
+import { seedPerson } from './seed';
+import { startFrom } from './start-from';
 
 // "Plan a catch-up" in Chromium: the user's calendar opens in a new tab on a new event, served here under its
 // real address by a stub page, so the test reads the address and nothing leaves the machine. Chromium's clock is
-// Saturday 2026-11-28 20:00 in UTC; the week's reminder has fired and shows on the badge.
-declare const chrome: { action: { getBadgeText(d: object): Promise<string> } };
+// Saturday 2026-11-28 20:00 in UTC.
+declare const chrome: {
+  action: { getBadgeText(d: object): Promise<string> };
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+};
 const NOW = Date.parse('2026-11-28T20:00:00Z');
-const DAY = 86_400_000;
 const GOOGLE = 'https://calendar.google.com/calendar/render';
 const OUTLOOK_WORK = 'https://outlook.office.com/calendar/0/deeplink/compose';
 const STUB = '<!doctype html><title>New event</title><p>A calendar would be here.</p>';
-let profile: string;
 let session: Session;
 
 const seeded = (email: string, name: string, daysAgo: number, patch: Partial<Person> = {}) =>
   seedPerson(email, name, NOW, daysAgo, patch);
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'bridges-catchup-'));
-  const first = await launch({ fakeTime: '2026-11-28 20:00:00', timeZone: 'UTC', userDataDir: profile });
-  const page = await first.context.newPage();
-  await page.goto(`chrome-extension://${first.extensionId}/options.html#/settings`);
-  await waitForDatabase(page);
-  await first.worker.evaluate(putRows, {
-    people: [
-      seeded('priya@finance.example', 'Priya Raman', 70, { note: 'Quietly interviewing elsewhere', priority: 'high' }),
-      seeded('mallory@evil.example', 'Mallory Vance', 75),
-      seeded('sam@partner.example', 'Sam Okafor', 20, { priority: 'high', kind: 'partner' }),
-      seeded('wei@finance.example', 'Wei Chen', 2),
-    ],
-    // Monday's reminder (week 48) has fired and not been seen: the badge shows at the next start.
-    settings: [
-      { name: 'reminderState', value: { lastFiredWeek: '2026-W48', active: true, installedAt: NOW - 30 * DAY } },
-    ],
-  });
-  await first.close();
-  session = await launch({ fakeTime: '2026-11-28 20:00:00', timeZone: 'UTC', userDataDir: profile });
+  session = await launch({ fakeTime: '2026-11-28 20:00:00', timeZone: 'UTC' });
   for (const address of [GOOGLE, OUTLOOK_WORK]) {
     await session.serve(address, () => ({ body: STUB, headers: { 'content-type': 'text/html' } }));
   }
 });
 afterAll(async () => {
   await session?.close();
-  rmSync(profile, { recursive: true, force: true });
+});
+
+/** Each test starts from the same four people, no one being planned, and the catch-up settings as installed. */
+beforeEach(async () => {
+  await startFrom(session, {
+    people: [
+      seeded('priya@finance.example', 'Priya Raman', 70, { note: 'Quietly interviewing elsewhere', priority: 'high' }),
+      seeded('mallory@evil.example', 'Mallory Vance', 75),
+      seeded('sam@partner.example', 'Sam Okafor', 20, { priority: 'high', kind: 'partner' }),
+      seeded('wei@finance.example', 'Wei Chen', 2),
+    ],
+  });
 });
 
 const badge = () => session.worker.evaluate(() => chrome.action.getBadgeText({}));
@@ -68,6 +60,8 @@ const MONDAY_10 = Date.parse('2026-11-30T10:00:00Z');
 
 describe('Plan a catch-up (Chromium)', () => {
   it("from a person's page: Google Calendar opens on a new event with her as the guest, and the badge stops counting her", async () => {
+    // The week's reminder fires (its own alarm, now) and shows on the badge.
+    await session.worker.evaluate(() => chrome.alarms.create('bridges-weekly-reminder', { when: Date.now() + 500 }));
     await expect.poll(badge, { timeout: 30_000 }).toBe('2');
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/person/priya%40finance.example`);

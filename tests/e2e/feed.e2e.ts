@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FEED_URL, type FeedMeeting, feedIcs, ME } from '../helpers/feed';
 import { launch, readStore, type Session } from './harness';
-import { readSettingRows, waitForDatabase } from './seed';
+import { readSettingRows } from './seed';
+import { startFrom } from './start-from';
 
 // Meetings that log themselves: the user's secret feed served at its real address (intercepted, with ETag),
 // synced by the background on "Sync now", then again after a change; the popup shows the new people, and no
@@ -24,22 +25,34 @@ const meet = (uid: string, daysAgo: number, guest: string): FeedMeeting => ({
   ],
 });
 
+const firstCalendar = () =>
+  feedIcs([meet('budget', 3, 'priya@finance.example'), meet('renewal', 2, 'sam@partner.example')]);
+/** The feed's server: answers as Google does, or as it does for an address it no longer accepts. */
+let gone = false;
+
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-23 18:00:00', timeZone: 'UTC' });
-  calendar = feedIcs([meet('budget', 3, 'priya@finance.example'), meet('renewal', 2, 'sam@partner.example')]);
   await session.serve(FEED_URL, (request) => {
+    if (gone) return { status: 404, body: 'Not Found' };
     const ifNoneMatch = request.headers()['if-none-match'];
     requests.push({ ifNoneMatch });
     const etag = `"v${version}"`;
     if (ifNoneMatch === etag) return { status: 304 };
     return { body: calendar, headers: { 'content-type': 'text/calendar; charset=UTF-8', etag } };
   });
-  page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
-  await waitForDatabase(page);
 });
 afterAll(async () => {
   await session?.close();
+});
+
+/** Each test starts with syncing off, nothing logged, and the feed at its first version with two meetings. */
+beforeEach(async () => {
+  calendar = firstCalendar();
+  version = 1;
+  gone = false;
+  requests.length = 0;
+  page = await startFrom(session);
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
 });
 
 const syncNow = async () => {
@@ -48,6 +61,15 @@ const syncNow = async () => {
     .getByRole('status')
     .filter({ hasText: /^Synced/ })
     .waitFor();
+};
+
+/** Turns syncing on with the secret address, as the second test does, and waits for its first sync. */
+const turnOn = async () => {
+  await page.getByLabel('Secret address in iCal format').fill(FEED_URL);
+  await page.getByRole('button', { name: 'Turn on syncing' }).click();
+  await expect
+    .poll(async () => (await readStore(session.worker)).interactions.map((i) => i.key).sort())
+    .toEqual(['gcal:budget', 'gcal:renewal']);
 };
 
 describe('the calendar feed (Chromium)', () => {
@@ -61,17 +83,14 @@ describe('the calendar feed (Chromium)', () => {
   });
 
   it('turns on with the secret address, syncs, and logs the past meetings', async () => {
-    await page.getByLabel('Secret address in iCal format').fill(FEED_URL);
-    await page.getByRole('button', { name: 'Turn on syncing' }).click();
-    await expect
-      .poll(async () => (await readStore(session.worker)).interactions.map((i) => i.key).sort())
-      .toEqual(['gcal:budget', 'gcal:renewal']);
+    await turnOn();
     await expect.poll(() => page.getByRole('list', { name: 'Synced calendars' }).textContent()).toContain(ME);
     expect(await page.getByRole('list', { name: 'Synced calendars' }).textContent()).not.toContain('0123456789abcdef');
     expect(await page.locator('.feed').textContent()).toMatch(/Last synced .*2 meetings added/);
   });
 
   it('asks again with If-None-Match and writes nothing when the feed is unchanged', async () => {
+    await turnOn();
     await syncNow();
     expect(requests.at(-1)?.ifNoneMatch).toBe('"v1"');
     expect(
@@ -83,6 +102,7 @@ describe('the calendar feed (Chromium)', () => {
   });
 
   it('logs a new meeting after a change, and the popup shows its people', async () => {
+    await turnOn();
     version = 2;
     calendar = feedIcs([
       meet('budget', 3, 'priya@finance.example'),
@@ -103,7 +123,8 @@ describe('the calendar feed (Chromium)', () => {
   });
 
   it('says in words when Google no longer accepts the address', async () => {
-    await session.serve(FEED_URL, () => ({ status: 404, body: 'Not Found' }));
+    await turnOn();
+    gone = true;
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect
       .poll(() => page.locator('.feed .error').last().textContent())
@@ -111,6 +132,7 @@ describe('the calendar feed (Chromium)', () => {
   });
 
   it('turning syncing off forgets the address', async () => {
+    await turnOn();
     await page.getByRole('button', { name: 'Turn off syncing' }).click();
     await page.getByRole('button', { name: 'Turn on syncing' }).waitFor();
     const stored = await session.worker.evaluate(readSettingRows);

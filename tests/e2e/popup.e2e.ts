@@ -4,7 +4,8 @@ import type { Person } from '../../lib/db/types';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
-import { seedPerson, seedStore, waitForDatabase } from './seed';
+import { seedPerson } from './seed';
+import { startFrom } from './start-from';
 
 // Chromium's clock is fixed at Saturday 2026-11-28 20:00 UTC, after the saved Calendar week.
 const NOW = Date.parse('2026-11-28T20:00:00Z');
@@ -14,33 +15,41 @@ let popup: Page;
 const seeded = (email: string, name: string, daysAgo: number, patch: Partial<Person> = {}) =>
   seedPerson(email, name, NOW, daysAgo, patch);
 
+const DAY = 86_400_000;
+/** The five people each test starts from, with `changes` by email. */
+const people = (changes: Record<string, Partial<Person>> = {}) => [
+  seeded('priya@finance.example', 'Priya Raman', 70, changes['priya@finance.example']),
+  seeded('sam@partner.example', 'Sam Okafor', 20, {
+    priority: 'high',
+    kind: 'partner',
+    ...changes['sam@partner.example'],
+  }),
+  seeded('wei@finance.example', 'Wei Chen', 2),
+  seeded('lee@home.example', 'Jordan Lee', 90, { team: true }),
+  seeded('mallory@evil.example', '<img src=x onerror="window.__pwned=1"><b>Mallory</b>', 45),
+];
+
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-28 20:00:00', pages: { [WEEK_URL]: weekViewPage() } });
-  popup = await session.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await popup.locator('.first-run').waitFor();
-  await waitForDatabase(popup);
-  await seedStore(session.worker, {
-    people: [
-      seeded('priya@finance.example', 'Priya Raman', 70),
-      seeded('sam@partner.example', 'Sam Okafor', 20, { priority: 'high', kind: 'partner' }),
-      seeded('wei@finance.example', 'Wei Chen', 2),
-      seeded('lee@home.example', 'Jordan Lee', 90, { team: true }),
-      seeded('mallory@evil.example', '<img src=x onerror="window.__pwned=1"><b>Mallory</b>', 45),
-    ],
-  });
-  await popup.reload();
 });
 afterAll(async () => {
   await session?.close();
 });
+
+/** A fresh popup at 380 px on exactly `rows`, whatever the tests before left. */
+async function openPopup(rows: Person[]): Promise<void> {
+  popup = await startFrom(session, { people: rows });
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.reload();
+  await popup.locator('.people .name').first().waitFor();
+}
 
 const rowNames = () => popup.locator('.people .name').allTextContents();
 const row = (email: string) => popup.locator(`li.person[data-email="${email}"]`);
 
 describe('the popup in Chromium with seeded data', () => {
   it('lists people outside the team, most neglected first, with statuses in words', async () => {
+    await openPopup(people());
     // Priya: 70 days on a 30/60 cadence (red); Sam: 20 days on a high-priority 14/28 (amber, weighted up);
     // Mallory: 45 days on 30/60 (amber); Wei: 2 days (green).
     await expect
@@ -58,11 +67,13 @@ describe('the popup in Chromium with seeded data', () => {
   });
 
   it('renders a hostile name as text', async () => {
+    await openPopup(people());
     expect(await popup.locator('.people img, .people b').count()).toBe(0);
     expect(await popup.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
   it('fits 380 px without horizontal scrolling, also with a panel open', async () => {
+    await openPopup(people());
     await row('priya@finance.example')
       .getByRole('button', { name: /^More for/ })
       .click();
@@ -78,6 +89,7 @@ describe('the popup in Chromium with seeded data', () => {
   });
 
   it('logs a contact from the keyboard alone, and the row turns green', async () => {
+    await openPopup(people());
     await row('priya@finance.example')
       .getByRole('button', { name: /^Log a contact with/ })
       .focus();
@@ -96,6 +108,7 @@ describe('the popup in Chromium with seeded data', () => {
   });
 
   it('snoozing takes the person off the list', async () => {
+    await openPopup(people());
     await row('sam@partner.example')
       .getByRole('button', { name: /^More for/ })
       .click();
@@ -105,6 +118,13 @@ describe('the popup in Chromium with seeded data', () => {
   });
 
   it('marking someone as my team takes them off the list', async () => {
+    // Where the two tests above leave the list: Priya met today, Sam snoozed for a week.
+    await openPopup(
+      people({
+        'priya@finance.example': { lastMetAt: NOW, interactionCount: 2 },
+        'sam@partner.example': { snoozedUntil: NOW + 7 * DAY },
+      }),
+    );
     await row('mallory@evil.example')
       .getByRole('button', { name: /^More for/ })
       .click();
@@ -114,6 +134,7 @@ describe('the popup in Chromium with seeded data', () => {
   });
 
   it('shows a meeting logged in a Calendar tab without being reopened', async () => {
+    await openPopup(people());
     const calendar = await session.context.newPage();
     await calendar.goto(WEEK_URL);
     await calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.q4Review}"]`).first().click();

@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import type { Session } from './harness';
+import { putRows, waitForDatabase } from './seed';
+
+/** What a test starts from: the rows it names, in an otherwise empty extension. */
+export interface Start {
+  people?: unknown[];
+  interactions?: unknown[];
+  groups?: unknown[];
+  upcoming?: unknown[];
+  settings?: Array<{ name: string; value: unknown }>;
+}
+
+/**
+ * Puts the extension in the state a test names, whatever the tests before it did: every page they left open is
+ * closed, "Delete everything" empties the database and the settings as the user's own click would (the badge
+ * clears with it), the stores it keeps (meetings booked ahead, uploads) are emptied too, and `start` is written.
+ * Returns a fresh extension page (the popup, opened before the rows were written: reload it to show them).
+ */
+export async function startFrom(session: Session, start: Start = {}): Promise<Page> {
+  for (const open of session.context.pages()) await open.close();
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await waitForDatabase(page);
+  await page.evaluate(deleteEverything);
+  await session.worker.evaluate(emptyStoresKeptByDeleteAll);
+  if (Object.keys(start).length > 0) await session.worker.evaluate(putRows, start);
+  return page;
+}
+
+/**
+ * Sends "Delete everything" from an extension page, as the data page does. Runs in the page, so it is
+ * self-contained; the envelope is lib/messaging-protocol.ts's.
+ */
+export async function deleteEverything(): Promise<void> {
+  const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+    .chrome.runtime;
+  const reply = (await runtime.sendMessage({ bridges: 'deleteAll', data: { confirm: 'DELETE' } })) as
+    | { ok: true; value: { settingsProblem: string | null } }
+    | { ok: false; error: string };
+  if (!reply.ok) throw new Error(`Delete everything was refused: ${reply.error}`);
+  if (reply.value.settingsProblem) throw new Error(`The settings were not reset: ${reply.value.settingsProblem}`);
+}
+
+/**
+ * Empties what "Delete everything" leaves: every store but those it resets (the settings keep when Bridges was
+ * installed). Runs inside the extension's origin, so it is self-contained.
+ */
+export async function emptyStoresKeptByDeleteAll(): Promise<void> {
+  const resetByDeleteAll = ['people', 'interactions', 'groups', 'settings', 'heldClicks'];
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('bridges');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const stores = [...db.objectStoreNames].filter((name) => !resetByDeleteAll.includes(name));
+  if (stores.length > 0) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(stores, 'readwrite');
+      for (const store of stores) tx.objectStore(store).clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  db.close();
+}

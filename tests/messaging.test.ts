@@ -38,6 +38,31 @@ describe('who a sender is', () => {
   it('is the content script for a tab on calendar.google.com', () => {
     expect(senderKind(CONTENT, self())).toBe('content');
   });
+  it('is judged by the origin first, where the browser gives it', () => {
+    const origin = self().origin.replace(/\/$/, '');
+    const id = self().id;
+    expect(senderKind({ id, origin, url: fakeBrowser.runtime.getURL('/popup.html') }, self())).toBe('page');
+    expect(
+      senderKind(
+        { id, origin: 'https://calendar.google.com', url: 'https://calendar.google.com/r', tab: { id: 1 } },
+        self(),
+      ),
+    ).toBe('content');
+    // A frame of about:blank in Calendar's page has Calendar's origin: the content script there is still ours.
+    expect(senderKind({ id, origin: 'https://calendar.google.com', url: 'about:blank', tab: { id: 1 } }, self())).toBe(
+      'content',
+    );
+    // An origin that is neither decides, whatever the URL says.
+    expect(
+      senderKind({ id, origin: 'https://evil.example', url: 'https://calendar.google.com/r', tab: { id: 1 } }, self()),
+    ).toBeNull();
+    expect(
+      senderKind({ id, origin: 'https://evil.example', url: fakeBrowser.runtime.getURL('/popup.html') }, self()),
+    ).toBeNull();
+    expect(
+      senderKind({ id, origin: 'https://calendar.google.com', url: 'https://calendar.google.com/r' }, self()),
+    ).toBeNull();
+  });
   it('is nobody for another extension, another site, a Calendar look-alike, or a frame with no tab', () => {
     expect(senderKind(STRANGER, self())).toBeNull();
     expect(senderKind({ id: self().id, url: 'https://calendar.google.com.evil.example/', tab: {} }, self())).toBeNull();

@@ -14,6 +14,8 @@ import { sentenceOf } from '../schema';
 /** The part of a runtime.onMessage sender the dispatcher reads. */
 export interface Sender {
   id?: string;
+  /** The sending document's origin, where the browser gives it (Chrome): judged before the URL. */
+  origin?: string;
   url?: string;
   tab?: { id?: number };
 }
@@ -26,6 +28,7 @@ export interface Self {
 }
 
 const CALENDAR_PAGE = /^https:\/\/calendar\.google\.com\//;
+const CALENDAR_ORIGIN = 'https://calendar.google.com';
 
 /**
  * Who sent a message, as uBlock Origin decides its privileged senders: a page of this extension is a sender
@@ -37,6 +40,13 @@ const CALENDAR_PAGE = /^https:\/\/calendar\.google\.com\//;
  */
 export function senderKind(sender: Sender, self: Self): SenderKind | null {
   if (sender.id !== self.id) return null;
+  // The origin, where the browser gives it, is the sending document's own, whatever its URL (a frame of
+  // about:blank or srcdoc inherits its parent's): the surer of the two, as uBlock Origin judges it first.
+  if (typeof sender.origin === 'string' && sender.origin !== 'null') {
+    if (`${sender.origin}/` === self.origin) return 'page';
+    if (sender.tab && sender.origin === CALENDAR_ORIGIN) return 'content';
+    return null;
+  }
   const url = sender.url ?? '';
   if (url.startsWith(self.origin)) return 'page';
   if (sender.tab && CALENDAR_PAGE.test(url)) return 'content';

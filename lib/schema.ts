@@ -162,6 +162,9 @@ export const ResponseSchema = v.picklist(
 );
 export const GroupId = Text(LIMITS.id, 'A group id');
 
+/** The id of an upload of parts (lib/commands/uploads.ts), as the page names it back. */
+export const UploadId = v.pipe(v.string(), v.maxLength(100));
+
 /** The meeting rules a user sets. */
 export const MeetingRulesSchema = v.strictObject({
   guestLimit: WholeNumber(1, 1000, 'The guest limit must be a whole number from 1 to 1000.'),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { EventId } from '../logging/event-schema';
 import { MAX_ASKED_GUESTS } from '../prep/limits';
 import { askAbout } from '../prep/service';
 import { getSetting } from '../settings';
@@ -12,7 +13,7 @@ import { command, Refusal } from './command';
 export const askAboutGuests = command({
   from: ['content'],
   input: v.strictObject({
-    eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)),
+    eventId: EventId,
     guests: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(MAX_ASKED_GUESTS)),
   }),
   writes: false,

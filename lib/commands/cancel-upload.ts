@@ -1,11 +1,12 @@
 import * as v from 'valibot';
+import { UploadId } from '../schema';
 import { command } from './command';
 import { cancelUpload as cancel } from './uploads';
 
 /** The page gives up on a file it was sending (a part was refused): what the background began is undone. */
 export const cancelUpload = command({
   from: ['page'],
-  input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)) }),
+  input: v.strictObject({ upload: UploadId }),
   writes: false,
   async run(_db, { upload }) {
     cancel(upload);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { type IcsEvent, importEvents } from '../data/ics';
 import { answerOwnAddress } from '../people/own-addresses';
-import { Email } from '../schema';
+import { Email, UploadId } from '../schema';
 import { getSettings } from '../settings';
 import { command } from './command';
 import { takeUpload } from './uploads';
@@ -13,7 +13,7 @@ import { takeUpload } from './uploads';
 export const importCalendar = command({
   from: ['page'],
   input: v.strictObject({
-    upload: v.pipe(v.string(), v.maxLength(100)),
+    upload: UploadId,
     includeLarge: v.boolean(),
     /**
      * The calendar the user said is their own, by its address (Google's export names a person's calendar by

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { EventId } from '../logging/event-schema';
 import { heldStatus, restoreHold } from '../logging/hold';
 import { calendarKey } from '../logging/rules';
 import { meetingStatus as statusOf } from '../logging/service';
@@ -8,7 +9,7 @@ import { command } from './command';
 /** Whether an event (by its instance's id) is already in the log, or noted as booked. */
 export const meetingStatus = command({
   from: ['content'],
-  input: v.strictObject({ eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)) }),
+  input: v.strictObject({ eventId: EventId }),
   writes: false,
   unreadable: "Bridges can't read this event's id.",
   // While a restore holds the database, a click kept for after it answers at once; other events wait for it.

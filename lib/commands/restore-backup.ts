@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { RestoreWriter } from '../data/restore';
 import { sweepUpcoming } from '../logging/upcoming';
+import { UploadId } from '../schema';
 import { saveUserSettings } from '../settings';
 import { command } from './command';
 import { causeOf } from './failure';
@@ -14,7 +15,7 @@ import { takeSink } from './uploads';
  */
 export const restoreBackup = command({
   from: ['page'],
-  input: v.strictObject({ upload: v.pipe(v.string(), v.maxLength(100)) }),
+  input: v.strictObject({ upload: UploadId }),
   writes: true,
   async run(db, { upload }, ctx) {
     const { settings, ...summary } = await takeSink<RestoreWriter>(upload, 'backup').result();

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { GroupSchema, InteractionSchema, PersonSchema } from '../data/backup-schema';
 import { BACKUP_PART_SIZE, MAX_PARTS } from '../data/parts';
-import { Instant, UserSettingsSchema } from '../schema';
+import { Instant, UploadId, UserSettingsSchema } from '../schema';
 import { command } from './command';
 import { addPart, PartText } from './uploads';
 
@@ -24,7 +24,7 @@ const UNREADABLE = 'A part of this backup could not be read: nothing was restore
 export const sendBackupPart = command({
   from: ['page'],
   input: v.strictObject({
-    upload: v.pipe(v.string(), v.maxLength(100)),
+    upload: UploadId,
     index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARTS - 1)),
     part: PartText(BackupPartSchema, UNREADABLE),
   }),

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { IcsEvent } from '../data/ics';
 import { CALENDAR_PART_SIZE, MAX_PARTS } from '../data/parts';
 import { CalendarEventSchema } from '../logging/event-schema';
-import { Text } from '../schema';
+import { Text, UploadId } from '../schema';
 import { command } from './command';
 import { addPart, PartText } from './uploads';
 
@@ -28,7 +28,7 @@ const UNREADABLE = 'A meeting in this calendar file could not be read: nothing w
 export const sendCalendarPart = command({
   from: ['page'],
   input: v.strictObject({
-    upload: v.pipe(v.string(), v.maxLength(100)),
+    upload: UploadId,
     index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARTS - 1)),
     part: PartText(
       v.strictObject({ events: v.pipe(v.array(ImportedEventSchema), v.maxLength(CALENDAR_PART_SIZE)) }),

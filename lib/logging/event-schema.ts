@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { CalendarEvent } from '../calendar/google/card';
+import { EVENT_ID } from '../calendar/google/event-id';
 import { EARLIEST, LATEST, LIMITS } from '../schema';
 
 /**
@@ -18,8 +19,11 @@ const Instant = v.pipe(
   v.maxValue(LATEST, UNREADABLE_DATES),
 );
 
+/** An event instance's id, as the card's reader finds it. */
+export const EventId = v.pipe(v.string(), v.regex(EVENT_ID));
+
 export const CalendarEventSchema = v.object({
-  eventId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_\-.@]{1,1024}$/)),
+  eventId: EventId,
   calendarId: Text(320),
   title: Text(LIMITS.title),
   start: Instant,

@@ -19,7 +19,8 @@ const CALENDAR_SUFFIXES: Record<string, string> = {
   '@v': '@group.v.calendar.google.com',
 };
 
-const EVENT_ID = /^[A-Za-z0-9_\-.@]{1,1024}$/;
+/** An event instance's id as Bridges keys it (the one pattern: the card's reader and the commands both use it). */
+export const EVENT_ID = /^[A-Za-z0-9_\-.@]{1,1024}$/;
 
 export function decodeEventId(encoded: string): DecodedEventId | null {
   const base64 = encoded.trim().replace(/-/g, '+').replace(/_/g, '/');

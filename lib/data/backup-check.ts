@@ -115,16 +115,6 @@ export class BackupChecker {
   }
 }
 
-/** The first reason the restore would refuse `backup`, naming the record, or null. */
-export function backupProblem(backup: Backup): string | null {
-  const checker = new BackupChecker();
-  checker.settings(backup.settings);
-  checker.groups(backup.groups);
-  checker.people(backup.people);
-  checker.interactions(backup.interactions);
-  return checker.problem;
-}
-
 function recordName(record: object): string {
   const r = record as { email?: unknown; title?: unknown; start?: unknown; name?: unknown; key?: unknown };
   if (typeof r.email === 'string') return r.email.slice(0, 254);

@@ -17,24 +17,26 @@ import { attendeesToLog, calendarKey, judgePageEvent, userDeclined } from './rul
  * `upcoming` and `people`, or let these open their own.
  */
 
-/** Notes meetings as booked (replacing a row of the same key), except those already in the log. */
-export function noteUpcoming(db: AppDB, rows: readonly Upcoming[], now: number): Promise<number> {
-  return db.transaction('rw', db.upcoming, db.people, db.interactions, () => putUpcoming(db, rows, now));
+/** What noting meetings as booked did: how many are newly noted, how many were noted already. */
+export interface Noted {
+  noted: number;
+  already: number;
 }
 
 /**
- * noteUpcoming inside a transaction the caller holds (on upcoming, people and interactions): a transaction within a
- * transaction within another loses the outermost in Dexie, so a writer that holds one calls this.
+ * Notes meetings as booked (replacing a row of the same key), except those already in the log: in a transaction
+ * of its own, or in the caller's.
  */
-export function putUpcoming(db: AppDB, rows: readonly Upcoming[], now: number): Promise<number> {
+export function noteUpcoming(db: AppDB, rows: readonly Upcoming[], now: number): Promise<Noted> {
   return inTransaction(db, async () => {
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { noted: 0, already: 0 };
     const logged = await db.interactions.bulkGet(rows.map((r) => r.key));
     const fresh = rows.filter((_, i) => !logged[i]);
     const before = await db.upcoming.bulkGet(fresh.map((r) => r.key));
     await db.upcoming.bulkPut(fresh);
     await refreshNextMeetings(db, peopleOf([...fresh, ...before]), now);
-    return fresh.length;
+    const already = before.filter((row) => row !== undefined).length;
+    return { noted: fresh.length - already, already };
   });
 }
 

@@ -354,6 +354,11 @@ describe('importing a calendar file through the commands', () => {
     expect(report.headline).toBe('0 meetings logged, 0 people added. 1 meeting ahead noted as booked.');
     expect(await db.people.get('sam@partner.example')).toMatchObject({ nextMeetingAt: NOW + 5 * DAY });
     expect(await db.interactions.count()).toBe(2);
+    // The same file again: nothing new, and the meeting ahead is not called left out.
+    const again = await importCalendarFile(file, false);
+    expect(again.report.headline).toBe('0 meetings logged, 0 people added.');
+    expect(again.report.details).toEqual([]);
+    expect(await db.upcoming.count()).toBe(1);
   });
 
   it('keeps a meeting from 1965 and long text, cut; leaves out one from 1850 and says so; a backup of it restores', async () => {

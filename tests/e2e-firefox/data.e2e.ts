@@ -143,7 +143,9 @@ describe('restore and calendar import on the management page (Firefox)', () => {
   it('imports past meetings from a calendar file with the logging rules, then again adds nothing', async () => {
     const before = await session.readStore();
     await choose('.ics', 'calendar.ics', calendarFile());
-    await expect.poll(summaryText).toBe('4 meetings logged, 3 people added. Left out: 1 declined.');
+    await expect
+      .poll(summaryText)
+      .toBe('4 meetings logged, 3 people added. 1 meeting ahead noted as booked. Left out: 1 declined.');
     const after = await session.readStore();
     expect(after.interactions.length - before.interactions.length).toBe(4);
     const imported = after.interactions.filter((i) => i.source === 'ics');

@@ -56,7 +56,10 @@ describe('meetings booked ahead', () => {
 
   it('leave out a meeting already in the log', async () => {
     await db.interactions.add({ key: 'gcal:a', people: [] } as never);
-    expect(await noteUpcoming(db, [booked('gcal:a', NOW + DAY, ['priya@x.example'])], NOW)).toBe(0);
+    expect(await noteUpcoming(db, [booked('gcal:a', NOW + DAY, ['priya@x.example'])], NOW)).toEqual({
+      noted: 0,
+      already: 0,
+    });
     expect(await db.upcoming.count()).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import type { Interaction, Upcoming } from '../../db/types';
 import { parseCalendarEvent } from '../../logging/event-schema';
 import { judge, type MeetingRules } from '../../logging/rules';
 import { calendarKey, meetingOf, recordContacts } from '../../logging/service';
-import { BOOKED_HORIZON_MS, meetingsLogged, putUpcoming, upcomingOf } from '../../logging/upcoming';
+import { BOOKED_HORIZON_MS, meetingsLogged, noteUpcoming, upcomingOf } from '../../logging/upcoming';
 import type { IcsEvent } from './read';
 
 export interface IcsSummary {
@@ -90,9 +90,11 @@ export async function importEvents(
         options.now,
       );
       await meetingsLogged(db, fresh, options.now);
-      const noted = await putUpcoming(db, ahead, options.now);
+      const { noted, already } = await noteUpcoming(db, ahead, options.now);
       summary.booked += noted;
-      summary.notStarted += ahead.length - noted;
+      // Meetings ahead that are in the log already (they began after all) are left out as not started yet; those
+      // noted as booked before (the same file again) are simply known.
+      summary.notStarted += ahead.length - noted - already;
       summary.meetings += fresh.length;
     });
     onProgress(Math.min(i + CHUNK, events.length), events.length);

@@ -185,7 +185,8 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
     const emails = [...new Set([...digests.keys(), ...fields.keys()])];
     const here = await db.people.bulkGet(emails);
     const people = new Map<string, Person>();
-    const writes: Person[] = [];
+    // Each person is written once, whatever changed them: their fields, their digest, contacts logged elsewhere.
+    const writes = new Map<string, Person>();
     emails.forEach((email, i) => {
       const theirs = fields.get(email) ?? {};
       const latest = Math.max(0, ...Object.values(theirs).map((s) => s?.[1] ?? 0));
@@ -246,10 +247,9 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
       if (group !== person.groupId) person = { ...person, groupId: group, updatedAt: now };
       people.set(email, person);
       if (person === here[i]) return;
-      writes.push(person);
+      writes.set(email, person);
       if (here[i]) summary.peopleChanged++;
     });
-    if (writes.length > 0) await db.people.bulkPut(writes);
 
     // Contacts logged by hand on another browser, with someone known here.
     if (remote.c.length > 0) {
@@ -257,10 +257,9 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
         (await db.interactions.where('key').startsWith('manual:').primaryKeys()).map((k) => contactId(String(k))),
       );
       const added: Interaction[] = [];
-      const touched = new Map<string, Person>();
       for (const c of remote.c) {
         if (mine.has(c.k)) continue;
-        const person = touched.get(c.e) ?? people.get(c.e) ?? (await db.people.get(c.e));
+        const person = people.get(c.e) ?? (await db.people.get(c.e));
         if (!person) continue;
         const at = c.a * 1000;
         mine.add(c.k);
@@ -280,21 +279,21 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
           loggedAt: now,
           ...(c.t ? { note: c.t } : {}),
         });
-        touched.set(c.e, {
+        const touched = {
           ...person,
           firstMetAt: Math.min(person.firstMetAt, at),
           lastMetAt: Math.max(person.lastMetAt, at),
           // Their digest from there counts this contact already.
           interactionCount: person.interactionCount + (digests.has(c.e) ? 0 : 1),
           updatedAt: now,
-        });
+        };
+        people.set(c.e, touched);
+        writes.set(c.e, touched);
       }
-      if (added.length > 0) {
-        await db.interactions.bulkAdd(added);
-        await db.people.bulkPut([...touched.values()]);
-        summary.contactsAdded += added.length;
-      }
+      if (added.length > 0) await db.interactions.bulkAdd(added);
+      summary.contactsAdded += added.length;
     }
+    if (writes.size > 0) await db.people.bulkPut([...writes.values()]);
 
     // What was deleted elsewhere, deleted here: unless changed or first met here after that.
     for (const t of tombstones.values()) {

@@ -16,6 +16,7 @@ import { clock, closeAll, openBrowser, START, seedA } from './harness';
 // quotas: fakeBrowser's own has none, tests/helpers/chrome-sync.ts adds them), and `deliver` copies one area's
 // items into the other's as the browser's sync engine does, so the receiver's onChanged fires.
 const PASS = 'correct horse battery staple';
+const PRIYA = 'priya.raman@partner.example';
 const tick = (ms = 60_000) => {
   clock.now += ms;
   vi.setSystemTime(clock.now);
@@ -103,6 +104,39 @@ describe('sync across browsers: the round trip', () => {
     await b.sync.turnOn(PASS);
     expect(await b.db.people.count()).toBe(4);
   });
+  it('a first read writes each person once, with the contacts logged by hand counted in', async () => {
+    const a = openBrowser('a', fakeBrowserSync());
+    const b = openBrowser('b', memoryArea());
+    await seedA(a.db);
+    await a.sync.turnOn(PASS);
+    await deliver(a.area.inner, b.area.inner);
+    // Every row B's database is asked to write to its people, as it is asked (before it opens).
+    const written: string[] = [];
+    b.db.use({
+      stack: 'dbcore',
+      name: 'count-people-writes',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'people') return table;
+          return {
+            ...table,
+            mutate(req) {
+              if (req.type === 'put' || req.type === 'add') {
+                for (const row of req.values) written.push((row as { email: string }).email);
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    await b.sync.turnOn(PASS);
+    expect([...written].sort()).toEqual([...new Set(written)].sort());
+    expect(written).toHaveLength(4);
+    expect(await b.db.people.get(PRIYA)).toMatchObject({ lastMetAt: START - 2 * DAY });
+  });
 });
 
 /** Two browsers syncing: A first, B joining with the same passphrase. */
@@ -155,8 +189,6 @@ async function exchange(a: ReturnType<typeof openBrowser>, b: ReturnType<typeof 
   }
   throw new Error('the browsers never stopped writing');
 }
-
-const PRIYA = 'priya.raman@partner.example';
 
 describe('sync across browsers: field by field, the later change wins', () => {
   it('merges edits made on both browsers, both ways, and both end up alike', async () => {

@@ -1,6 +1,5 @@
-import { PERSON_DEFAULTS } from '../db/app-db';
 import type { ContactKind, Group, Interaction, Person, SettingRow, Tombstone } from '../db/types';
-import { GROUP_FIELDS, PERSON_FIELDS, type PersonField, personValue } from './fields';
+import { GROUP_FIELDS, isDefault, lastChange, PERSON_FIELDS, type PersonField, personValue } from './fields';
 
 /**
  * What travels to the user's other browsers, as records (the synced document), and how the records are split into
@@ -136,17 +135,6 @@ const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
  */
 export const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function latest(times: Person['changedAt']): number {
-  let at = 0;
-  for (const t of Object.values(times ?? {})) if (t !== undefined && t > at) at = t;
-  return at;
-}
-
-function isDefault(person: Person, field: PersonField): boolean {
-  if (field === 'cadence') return person.idealDays === null && person.maxDays === null;
-  return person[field] === PERSON_DEFAULTS[field];
-}
-
 export function digestOf(person: Person): DigestRecord {
   return {
     e: person.email,
@@ -193,7 +181,7 @@ function entry<K extends Kind>(kind: K, key: string, record: KindRecords[K], ran
  */
 export function entriesOfPerson(person: Person): Entry[] {
   const fields = decidedFields(person);
-  const rank: [number, number] = [PRIORITY_RANK[person.priority], -latest(person.changedAt)];
+  const rank: [number, number] = [PRIORITY_RANK[person.priority], -lastChange(person.changedAt)];
   const noteAt = person.changedAt?.note;
   const hasNote = person.note !== '' || noteAt !== undefined;
   if (Object.keys(fields).length === 0 && !hasNote) {

@@ -1,4 +1,5 @@
-import type { ChangeTimes, Group, Person } from '../db/types';
+import { PERSON_DEFAULTS } from '../db/app-db';
+import type { ChangeTimes, Person } from '../db/types';
 
 /**
  * The user's own fields of a person: what they decided and wrote. These travel to their other browsers, each
@@ -43,6 +44,19 @@ export function stamped(times: ChangeTimes | undefined, stored: Iterable<string>
   return next;
 }
 
+/** The latest of a record's change times, or 0 when none was kept. */
+export function lastChange(times: ChangeTimes | undefined): number {
+  let at = 0;
+  for (const t of Object.values(times ?? {})) if (t !== undefined && t > at) at = t;
+  return at;
+}
+
+/** Whether a synced field of `person` holds its default value (the cadence: the priority's own). */
+export function isDefault(person: Person, field: PersonField): boolean {
+  if (field === 'cadence') return person.idealDays === null && person.maxDays === null;
+  return person[field] === PERSON_DEFAULTS[field];
+}
+
 /** A cadence as it travels: both numbers, or null for the priority's default. */
 export type CadenceValue = [number, number] | null;
 
@@ -61,11 +75,6 @@ export function personFields(field: PersonField, value: unknown): Partial<Person
     return { idealDays: cadence ? cadence[0] : null, maxDays: cadence ? cadence[1] : null };
   }
   return { [field]: value } as Partial<Person>;
-}
-
-/** The value of a synced field of `group`. */
-export function groupValue(group: Group, field: GroupField): unknown {
-  return group[field];
 }
 
 /** The tombstone's key of a deleted person, and of a deleted group. */

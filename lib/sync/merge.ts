@@ -10,6 +10,8 @@ import { contactId, type DigestRecord, type Stamped, toSeconds } from './documen
 import {
   GROUP_FIELDS,
   groupTombstone,
+  isDefault,
+  lastChange,
   PERSON_FIELDS,
   type PersonField,
   personFields,
@@ -44,23 +46,17 @@ export interface MergeSummary {
 }
 
 /** Whether a remote field's value and time win over this browser's. */
-function remoteWins(remote: Stamped, localValue: unknown, localAt: number | undefined, isDefault: boolean): boolean {
+function remoteWins(
+  remote: Stamped,
+  localValue: unknown,
+  localAt: number | undefined,
+  localIsDefault: boolean,
+): boolean {
   // A field never set here loses to any set there; one set here before change times were kept counts as time 0.
-  const local = localAt === undefined ? (isDefault ? -1 : 0) : toSeconds(localAt);
+  const local = localAt === undefined ? (localIsDefault ? -1 : 0) : toSeconds(localAt);
   if (remote[1] !== local) return remote[1] > local;
   const [a, b] = [JSON.stringify(remote[0]), JSON.stringify(localValue)];
   return a > b;
-}
-
-function latestOf(times: Person['changedAt']): number {
-  let at = 0;
-  for (const t of Object.values(times ?? {})) if (t !== undefined && t > at) at = t;
-  return at;
-}
-
-function isDefaultValue(person: Person, field: PersonField): boolean {
-  if (field === 'cadence') return person.idealDays === null && person.maxDays === null;
-  return person[field] === PERSON_DEFAULTS[field];
 }
 
 /** The name to keep of two: a name over a bare address, and of two names the same one on every browser. */
@@ -231,7 +227,7 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
       for (const field of PERSON_FIELDS) {
         const stamped = theirs[field];
         if (!stamped) continue;
-        if (!remoteWins(stamped, personValue(person, field), person.changedAt?.[field], isDefaultValue(person, field)))
+        if (!remoteWins(stamped, personValue(person, field), person.changedAt?.[field], isDefault(person, field)))
           continue;
         let value = stamped[0];
         if (field === 'groupId') value = groupNow(value as string | null);
@@ -300,7 +296,7 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
       if (t.key.startsWith('person:')) {
         const email = t.key.slice('person:'.length);
         const person = await db.people.get(email);
-        if (!person || person.createdAt > t.at || latestOf(person.changedAt) > t.at) continue;
+        if (!person || person.createdAt > t.at || lastChange(person.changedAt) > t.at) continue;
         if (t.into) {
           if (!(await db.people.get(t.into))) continue;
           try {
@@ -316,7 +312,7 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
       } else if (t.key.startsWith('group:')) {
         const id = t.key.slice('group:'.length);
         const group = await db.groups.get(id);
-        if (!group || latestOf(group.changedAt) > t.at) continue;
+        if (!group || lastChange(group.changedAt) > t.at) continue;
         const into = t.into && (await db.groups.get(t.into)) ? t.into : null;
         const members = await db.people.where('groupId').equals(id).toArray();
         await db.people.bulkPut(members.map((p) => ({ ...p, groupId: into, updatedAt: now })));

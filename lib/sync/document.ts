@@ -91,17 +91,6 @@ export interface KindRecords {
  */
 export const BUCKETS: Record<Kind, number> = { t: 2, d: 4, c: 2, n: 4, p: 4 };
 
-/** What this browser holds that may travel. */
-export interface LocalSnapshot {
-  people: readonly Person[];
-  groups: readonly Group[];
-  /** The rows of the settings a user sets. */
-  settings: readonly SettingRow[];
-  /** Contacts logged by hand. */
-  contacts: readonly Interaction[];
-  tombstones: readonly Tombstone[];
-}
-
 /** A record of a kind, its key, and why it ranks where it does. */
 export interface Ranked<K extends Kind = Kind> {
   kind: K;
@@ -238,18 +227,6 @@ export function rankEntries(entries: Iterable<Entry>): Entry[] {
   );
 }
 
-/** The document of `local`, its records ranked: tombstones, decisions, contacts, notes, then digests alone. */
-export function buildDocument(local: LocalSnapshot): SyncDocument {
-  const entries: Entry[] = [];
-  for (const t of local.tombstones) entries.push(entryOfTombstone(t));
-  for (const person of local.people) entries.push(...entriesOfPerson(person));
-  for (const i of local.contacts) {
-    const e = entryOfContact(i);
-    if (e) entries.push(e);
-  }
-  return { core: coreOf(local.groups, local.settings), ranked: rankEntries(entries) };
-}
-
 /**
  * A hand-logged contact's id as it travels: the first 12 characters of the random part of its key. Another browser
  * keys the contact "manual:<id>", whose id is the same.
@@ -285,27 +262,4 @@ export const SECTION_NAMES: readonly string[] = [
 export function kindOfSection(name: string): Kind | null {
   const kind = name[0] as Kind;
   return name !== CORE && (KINDS as readonly string[]).includes(kind) && /^\d+$/.test(name.slice(1)) ? kind : null;
-}
-
-/**
- * The sections' texts for the core and the first `count` ranked records: each section's records in the order of
- * their keys, so the same records always make the same text (and the same hash: unchanged sections are not
- * written again).
- */
-export function sectionTexts(document: SyncDocument, count: number): Map<string, string> {
-  const members = new Map<string, Array<{ key: string; record: unknown }>>();
-  for (const entry of document.ranked.slice(0, count)) {
-    const name = sectionOf(entry.kind, entry.key);
-    const list = members.get(name) ?? [];
-    list.push({ key: entry.key, record: entry.record });
-    members.set(name, list);
-  }
-  const texts = new Map<string, string>([[CORE, JSON.stringify(document.core)]]);
-  for (const name of SECTION_NAMES) {
-    const list = members.get(name);
-    if (!list) continue;
-    list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    texts.set(name, JSON.stringify({ r: list.map((m) => m.record) }));
-  }
-  return texts;
 }

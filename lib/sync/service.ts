@@ -11,7 +11,6 @@ import {
   entriesOfPerson,
   entryOfContact,
   entryOfTombstone,
-  KINDS,
   type Kind,
   kindOfSection,
   rankEntries,
@@ -693,8 +692,5 @@ export function createSync(db: AppDB, deps: SyncDeps) {
     async settled(): Promise<void> {
       await queue;
     },
-
-    /** The kinds of record, in the order they go when not everything fits (for the settings page's words). */
-    kinds: KINDS,
   };
 }

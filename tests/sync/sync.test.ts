@@ -162,31 +162,6 @@ async function exchange(a: ReturnType<typeof openBrowser>, b: ReturnType<typeof 
     await a.settle();
     if (a.area.writes.length + b.area.writes.length === writes) return round;
   }
-  if (process.env.SYNC_DEBUG) {
-    const { buildDocument } = await import('../../lib/sync/document');
-    const { prepare, textsAt } = await import('../../lib/sync/fit');
-    const { USER_SETTING_NAMES } = await import('../../lib/settings');
-    const texts = async (db: typeof a.db) => {
-      const doc = buildDocument({
-        people: await db.people.toArray(),
-        groups: await db.groups.toArray(),
-        settings: (await db.settings.bulkGet([...USER_SETTING_NAMES])).filter((r) => r !== undefined),
-        contacts: await db.interactions.where('key').startsWith('manual:').toArray(),
-        tombstones: await db.tombstones.toArray(),
-      });
-      return textsAt(prepare(doc), doc.ranked.length);
-    };
-    const [ta, tb] = [await texts(a.db), await texts(b.db)];
-    for (const [k, v] of ta) if (tb.get(k) !== v) console.log(k, '\nA', v, '\nB', tb.get(k));
-    console.log(
-      await a.db.interactions.toArray(),
-      await b.db.interactions.toArray(),
-      a.area.writes,
-      b.area.writes,
-      await a.state(),
-      await b.state(),
-    );
-  }
   throw new Error('the browsers never stopped writing');
 }
 

@@ -457,8 +457,16 @@ export function createSync(db: AppDB, deps: SyncDeps) {
     return wrote;
   }
 
-  /** Removes chunks no manifest has named for a while (a browser that lost a race to write leaves them). */
-  async function sweep(state: SyncState, manifest: Manifest | null, items: Record<string, unknown>, now: number) {
+  /**
+   * Removes chunks no manifest has named for a while (a browser that lost a race to write leaves them). Returns the
+   * items left.
+   */
+  async function sweep(
+    state: SyncState,
+    manifest: Manifest | null,
+    items: Record<string, unknown>,
+    now: number,
+  ): Promise<Record<string, unknown>> {
     const named = chunksOf(manifest);
     const orphans: Record<string, number> = {};
     for (const key of Object.keys(items)) {
@@ -466,11 +474,16 @@ export function createSync(db: AppDB, deps: SyncDeps) {
       orphans[key] = state.orphans[key] ?? now;
     }
     const old = Object.keys(orphans).filter((k) => (orphans[k] as number) <= now - REPAIR_AFTER_MS);
+    const left = { ...items };
     if (old.length > 0) {
       await write(state, () => area.remove(old));
-      for (const k of old) delete orphans[k];
+      for (const k of old) {
+        delete orphans[k];
+        delete left[k];
+      }
     }
     state.orphans = orphans;
+    return left;
   }
 
   /** One run: read what changed in the browser's sync and merge it; write what changed here. */
@@ -537,8 +550,7 @@ export function createSync(db: AppDB, deps: SyncDeps) {
         result.wrote = await push(key, manifest, items, state, keepAsIs);
         state.dirty = false;
       }
-      await sweep(state, manifest, await area.get(null), now);
-      state.usage = usage(await area.get(null));
+      state.usage = usage(await sweep(state, manifest, await area.get(null), now));
       state.retryAt = null;
       state.failures = 0;
       state.problem = null;

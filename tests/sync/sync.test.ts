@@ -641,4 +641,27 @@ describe('sync across browsers: what a push reads', () => {
     expect(await full.syncNow()).toMatchObject({ status: 'synced', wrote: 0 });
     expect(a.area.writes).toHaveLength(writes);
   });
+
+  it("a run reads the browser's sync twice: what is there, and what is left once it has written", async () => {
+    const { a } = await pair();
+    tick();
+    await updatePeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
+    await a.sync.changed();
+    const reads = vi.spyOn(a.area, 'get');
+    expect(await a.sync.syncNow()).toMatchObject({ status: 'synced', wrote: 1 });
+    expect(reads).toHaveBeenCalledTimes(2);
+    // What it says it uses is what the browser holds after the writes.
+    expect((await a.state()).usage?.bytes).toBe(await a.area.bytesInUse());
+  });
+
+  it('removes chunks no manifest names (a browser lost a race to write) after half an hour, and counts without them', async () => {
+    const { a } = await pair();
+    await a.area.inner.set({ 'b:lostit0': 'x'.repeat(500) });
+    await a.sync.syncNow();
+    expect(await a.area.get('b:lostit0')).toEqual({ 'b:lostit0': 'x'.repeat(500) });
+    tick(31 * 60_000);
+    await a.sync.syncNow();
+    expect(await a.area.get('b:lostit0')).toEqual({});
+    expect((await a.state()).usage?.bytes).toBe(await a.area.bytesInUse());
+  });
 });

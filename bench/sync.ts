@@ -106,7 +106,7 @@ export async function syncFigures(buildDir: string, rounds = 9) {
       notes: {
         'sync.bytes': `storage.sync.getBytesInUse after the first push: ${Object.keys(items).length} items; 500 decided people (${data.people.filter((p) => p.note !== '').length} notes), 300 contacts, 20 groups, the settings, and the digests that fit`,
         'sync.pushMs': `one person changed, median of ${pushes.length} (${pushes.map((t) => t.sections).join('/')} sections written; reading the records ${phase(pushes, 'read')} ms, the document ${phase(pushes, 'build')} ms, fitting ${phase(pushes, 'fit')} ms); the browser's writes took ${round(median(pushes.map((t) => t.writeMs)), 1)} ms on top; the first push of everything ${round(first?.ms ?? 0, 0)} ms`,
-        'sync.firstPullMs': `a new browser's first read and merge of the whole set (key derivation aside); A then: ${state.status}`,
+        'sync.firstPullMs': `a new browser's first read and merge of the whole set (key derivation aside): decrypting and inflating ${round(pull?.phases?.open ?? 0, 1)} ms, checking ${round(pull?.phases?.check ?? 0, 1)} ms, merging into its database ${round(pull?.phases?.merge ?? 0, 1)} ms; A then: ${state.status}`,
       },
     };
   } finally {

@@ -304,17 +304,28 @@ export function createSync(db: AppDB, deps: SyncDeps) {
     const remote = emptyRemote();
     const missing = new Set<string>();
     let unreadable = 0;
+    let check = 0;
     for (const [name, entry] of Object.entries(manifest.s)) {
       const kind = kindOfSection(name);
       if (name !== CORE && !kind) continue; // a later release's section: not this release's to read
       const text = await openSection(key, name, entry, items);
+      const c0 = performance.now();
       if (text === 'missing') missing.add(name);
       else if (text === 'unreadable') unreadable++;
       else if (!(kind ? addSection(remote, kind, text) : addCore(remote, text))) unreadable++;
+      check += performance.now() - c0;
     }
+    const t1 = performance.now();
     const merged = await mergeRemote(db, remote, deps.now());
+    const t2 = performance.now();
     state.refused = remote.refused + unreadable;
-    deps.record?.({ kind: 'pull', ms: performance.now() - t0, writeMs: 0, sections: Object.keys(manifest.s).length });
+    deps.record?.({
+      kind: 'pull',
+      ms: t2 - t0,
+      writeMs: 0,
+      sections: Object.keys(manifest.s).length,
+      phases: { open: t1 - t0 - check, check, merge: t2 - t1 },
+    });
     const changed = Object.values(merged).some((n) => n > 0);
     if (changed) await deps.merged?.();
     return { merged, missing, waiting: missing.size > 0 };

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useCommand } from '../../lib/ui/use-command';
+import { CommandStatus } from '../CommandStatus';
 
 export interface PrepSectionProps {
   /** Whether "Before you meet" shows in Calendar's event card. */
@@ -8,40 +9,23 @@ export interface PrepSectionProps {
 
 /** "Before you meet" on or off: off, Bridges puts no frame in Calendar's card at all. */
 export function PrepSection({ value, onSave }: PrepSectionProps) {
-  const [error, setError] = useState('');
-  const [saved, setSaved] = useState('');
-
-  async function save(on: boolean) {
-    setError('');
-    setSaved('');
-    try {
-      await onSave(on);
-      setSaved(
-        on
-          ? '"Before you meet" shows in the next event you open.'
-          : '"Before you meet" is off: Calendar\'s cards show only the Log control.',
-      );
-    } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  const saving = useCommand();
+  const save = (on: boolean) =>
+    void saving.run(
+      () => onSave(on),
+      on
+        ? '"Before you meet" shows in the next event you open.'
+        : '"Before you meet" is off: Calendar\'s cards show only the Log control.',
+      'Not saved:',
+    );
 
   return (
     <div class="prep-setting">
       <label class="check">
-        <input type="checkbox" checked={value} onChange={(e) => void save(e.currentTarget.checked)} />
+        <input type="checkbox" checked={value} onChange={(e) => save(e.currentTarget.checked)} />
         Show "Before you meet" when I open a meeting in Google Calendar
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {saved && !error && (
-        <p class="saved" role="status">
-          {saved}
-        </p>
-      )}
+      <CommandStatus state={saving} />
     </div>
   );
 }

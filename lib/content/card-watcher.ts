@@ -12,6 +12,7 @@ import {
   DISCONNECTED,
   loggedView,
   messageView,
+  NOTING,
   READY,
   UNREADABLE_VIEW,
   viewOfBooking,
@@ -192,7 +193,7 @@ class CardWatcher {
     const { event } = reading;
     const key = surface?.key ?? null;
     if (this.shown.booking === event.eventId) {
-      this.control.show({ ...BUSY, label: 'Noting…' });
+      this.control.show(NOTING);
       return this.bookShownEvent(event, key);
     }
     this.control.show(BUSY);

@@ -49,6 +49,18 @@ export function messageView(message: string, tone: ControlView['tone'] = 'warnin
   return { ...READY, message, tone };
 }
 
+/** A sentence that asks something of the user, and the button that answers it (what the next click does). */
+function askView(message: string, label: string, next: ControlView['next']): ControlView {
+  return { ...messageView(message), label, next };
+}
+
+const UNCLEAR_RESPONSE = "Bridges can't tell whether you declined this meeting: Calendar's page doesn't say clearly.";
+const NOTE_AS_BOOKED = 'Note as booked';
+
+/** The guest limit passed: the second click is the user's yes (`yes`: "log them all"). */
+const overLimit = (outcome: { count: number; limit: number }, yes: string) =>
+  `This meeting has ${people(outcome.count)}, over your limit of ${outcome.limit}. Click again to ${yes}.`;
+
 export const UNREADABLE_VIEW: ControlView = {
   ...messageView(UNREADABLE, 'error'),
   offerReport: true,
@@ -76,19 +88,9 @@ export function viewOfOutcome(outcome: LogOutcome): ControlView {
           : 'No one to log: there are no other guests.',
       );
     case 'response-unknown':
-      return {
-        ...messageView("Bridges can't tell whether you declined this meeting: Calendar's page doesn't say clearly."),
-        label: 'Log anyway',
-        next: 'anyway',
-      };
+      return askView(UNCLEAR_RESPONSE, 'Log anyway', 'anyway');
     case 'needs-confirmation':
-      return {
-        ...messageView(
-          `This meeting has ${people(outcome.count)}, over your limit of ${outcome.limit}. Click again to log them all.`,
-        ),
-        label: `Log ${people(outcome.count)}?`,
-        next: 'confirm',
-      };
+      return askView(overLimit(outcome, 'log them all'), `Log ${people(outcome.count)}?`, 'confirm');
     case 'invalid':
       return UNREADABLE_VIEW;
   }
@@ -96,13 +98,14 @@ export function viewOfOutcome(outcome: LogOutcome): ControlView {
 
 /** A meeting to come: nothing to log yet, and the one thing to do is to note it as booked. */
 export const NOT_STARTED_VIEW: ControlView = {
-  ...messageView(
+  ...askView(
     "This meeting hasn't started yet. Note it as booked, and its people are not counted as needing you until then.",
-    'neutral',
+    NOTE_AS_BOOKED,
+    'book',
   ),
-  label: 'Note as booked',
-  next: 'book',
+  tone: 'neutral',
 };
+export const NOTING: ControlView = { ...BUSY, label: 'Noting…' };
 
 export function bookedView(n: number, message = ''): ControlView {
   return { ...READY, label: `Booked · ${people(n)}`, message, tone: 'success', next: 'book' };
@@ -117,23 +120,13 @@ export function viewOfBooking(outcome: BookOutcome): ControlView {
     case 'started':
       return { ...READY, message: 'This meeting has started: log it instead.', tone: 'warning' };
     case 'declined':
-      return { ...messageView('Not noted: you declined this meeting.'), next: 'book', label: 'Note as booked' };
+      return askView('Not noted: you declined this meeting.', NOTE_AS_BOOKED, 'book');
     case 'no-one':
-      return { ...messageView('Nothing to note: there are no other guests.'), next: 'book', label: 'Note as booked' };
+      return askView('Nothing to note: there are no other guests.', NOTE_AS_BOOKED, 'book');
     case 'response-unknown':
-      return {
-        ...messageView("Bridges can't tell whether you declined this meeting: Calendar's page doesn't say clearly."),
-        label: 'Note as booked anyway',
-        next: 'book',
-      };
+      return askView(UNCLEAR_RESPONSE, 'Note as booked anyway', 'book');
     case 'needs-confirmation':
-      return {
-        ...messageView(
-          `This meeting has ${people(outcome.count)}, over your limit of ${outcome.limit}. Click again to note them all as booked.`,
-        ),
-        label: `Note ${people(outcome.count)} as booked?`,
-        next: 'book',
-      };
+      return askView(overLimit(outcome, 'note them all as booked'), `Note ${people(outcome.count)} as booked?`, 'book');
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Group, Person } from '../db/types';
 import { hasInvisible, isEmail, isResourceEmail, normaliseEmail } from '../people/email';
 import type { CadenceDefaults } from '../relationships/cadence';
-import { affiliationOf, bookedText, lastMetText } from '../relationships/labels';
+import { affiliationOf, bookedLabel, lastMetText } from '../relationships/labels';
 import { assess } from '../relationships/rank';
 import type { Status } from '../relationships/status';
 
@@ -73,11 +73,7 @@ export function briefOf(
     }
     const entry = assess(person, { now: options.now, timeZone: options.timeZone, cadences: options.cadences });
     const plan =
-      entry.booked && person.nextMeetingAt !== null
-        ? bookedText(person.nextMeetingAt, options.now, options.timeZone)
-        : entry.planning
-          ? 'Catch-up being planned'
-          : null;
+      bookedLabel(person, options.now, options.timeZone) ?? (entry.planning ? 'Catch-up being planned' : null);
     known.push({
       email,
       name: person.displayName.trim() || email,

@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDispatcher, type Sender } from '../../lib/background/dispatch';
 import { AppDB } from '../../lib/db/app-db';
+import { restoreHold } from '../../lib/logging/hold';
 import type { Reply } from '../../lib/messaging-protocol';
 import { TOKEN_LIFETIME_MS } from '../../lib/prep/tokens';
 import { setSetting } from '../../lib/settings';
 import { CONTENT, NO_FEEDS, NO_REMINDERS, PAGE, STRANGER } from '../helpers/background';
+import { calendarEvent } from '../helpers/events';
 import { DAY, person } from '../helpers/people';
 
 // "Before you meet" through the background's one dispatcher: the Calendar tab's content script asks about a
@@ -127,5 +129,40 @@ describe('asking about a meeting and reading its brief', () => {
     const many = Array.from({ length: 201 }, (_, i) => `g${i}@x.example`);
     const reply = await dispatch({ bridges: 'askAboutGuests', data: { eventId: 'e', guests: many } }, CONTENT);
     expect(reply).toEqual({ ok: false, error: "Bridges can't read this event's guests." });
+  });
+
+  it('keeps a Calendar tab going while a restore holds the people and meetings: the token and a Log click are answered, and the brief once it ends', async () => {
+    // A restore's one transaction, kept open (as its next part is awaited) until released.
+    let released = false;
+    let release = () => {};
+    let opened = () => {};
+    const open = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const holding = restoreHold.during(() =>
+      db.transaction('rw', db.people, db.interactions, db.groups, async () => {
+        // From a timer: the test goes on outside Dexie's zone for this transaction, as a message from a tab would.
+        setTimeout(opened, 0);
+        const until = new Promise<void>((resolve) => {
+          release = resolve;
+        }).then(() => {
+          released = true;
+        });
+        while (!released) await Promise.race([db.groups.get('keep-alive'), until]);
+      }),
+    );
+    await open;
+    expect(restoreHold.active).toBe(true);
+    const token = await ask();
+    const briefing = brief(token); // the frame's question reads the people: it is answered once the restore ends
+    const click = await dispatch(
+      { bridges: 'logMeeting', data: { event: calendarEvent(NOW - DAY), confirmed: false } },
+      CONTENT,
+    );
+    expect(click).toEqual({ ok: true, value: { status: 'logged', people: 4 } });
+    expect(restoreHold.active).toBe(true);
+    release();
+    await holding;
+    expect(await briefing).toMatchObject({ ok: true, value: { brief: { known: [{ note: NOTE }] } } });
   });
 });

@@ -61,6 +61,11 @@ describe('what the control says of a meeting to come', () => {
     [{ status: 'no-one' }, 'Note as booked', 'Nothing to note: there are no other guests.'],
     [{ status: 'started' }, 'Log meeting', 'This meeting has started: log it instead.'],
     [
+      { status: 'response-unknown' },
+      'Note as booked anyway',
+      "Bridges can't tell whether you declined this meeting: Calendar's page doesn't say clearly.",
+    ],
+    [
       { status: 'needs-confirmation', count: 40, limit: 25 },
       'Note 40 people as booked?',
       'This meeting has 40 people, over your limit of 25. Click again to note them all as booked.',

@@ -1,7 +1,14 @@
 import type { Group } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
-import { affiliationOf, bookedLabel, KIND_LABELS, lastMetText, PRIORITY_LABELS } from '../lib/relationships/labels';
+import {
+  affiliationOf,
+  bookedLabel,
+  KIND_LABELS,
+  lastMetText,
+  PLANNING_TEXT,
+  PRIORITY_LABELS,
+} from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
 import { lazy } from '../lib/ui/lazy';
 import { StatusBadge } from './StatusBadge';
@@ -47,7 +54,7 @@ export function PersonRow({
     person.ignored ? 'Ignored' : null,
     person.snoozedUntil !== null && person.snoozedUntil > now ? 'Snoozed' : null,
     person.priority === 'high' ? PRIORITY_LABELS.high : null,
-    entry.planning ? 'Catch-up being planned' : null,
+    entry.planning ? PLANNING_TEXT : null,
   ].filter(Boolean);
   const panelId = `panel-${person.email}`;
   return (

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Group } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
-import { affiliationOf, bookedLabel, lastMetText } from '../lib/relationships/labels';
+import { affiliationOf, lastMetText, nextStepText } from '../lib/relationships/labels';
 import type { RankedPerson } from '../lib/relationships/rank';
 import { lazy } from '../lib/ui/lazy';
 import { CatchUpControls } from './CatchUpControls';
@@ -27,6 +27,7 @@ export interface StretchCardProps {
 export function StretchCard({ pick, groups, internalDomains, now, actions, onChanged }: StretchCardProps) {
   const [open, setOpen] = useState(false);
   const { person } = pick;
+  const next = nextStepText(pick, now);
   const done = pick.status === 'green';
   return (
     <section class="stretch" aria-labelledby="stretch-title">
@@ -36,8 +37,7 @@ export function StretchCard({ pick, groups, internalDomains, now, actions, onCha
           <span class="name">{person.displayName}</span>
           <span class="details">
             {affiliationOf(person, groups, internalDomains)} · last met {lastMetText(person.lastMetAt, now)}
-            {pick.booked && !done ? ` · ${bookedLabel(person, now)}` : ''}
-            {pick.planning && !pick.booked && !done ? ' · Catch-up being planned' : ''}
+            {next && !done ? ` · ${next}` : ''}
           </span>
         </div>
         {done && <StatusBadge status="green" />}

@@ -190,14 +190,14 @@ export const CatchUpSettingsSchema = v.strictObject({
   myName: v.pipe(Text(LIMITS.catchUpTitle, 'Your name'), v.trim()),
 });
 
-/**
- * The settings a user sets, all optional: what the settings page saves and what a backup carries, checked by
- * one schema.
- */
 /** "Before you meet" (lib/prep/): shown in Calendar's card or not, folded to one line or not. */
 export const PrepPanelSchema = v.boolean('Whether "Before you meet" is shown is yes or no.');
 export const PrepCollapsedSchema = v.boolean('Whether "Before you meet" is folded is yes or no.');
 
+/**
+ * The settings a user sets, all optional: what the settings page saves and what a backup carries, checked by
+ * one schema.
+ */
 export const UserSettingsSchema = v.strictObject({
   meetingRules: v.optional(MeetingRulesSchema),
   myEmails: v.optional(List(Email, LIMITS.listLength, 'Your own addresses')),

@@ -1,5 +1,5 @@
 import type { ManageData } from '../../lib/manage/use-manage-data';
-import { affiliationOf, bookedLabel, lastMetText } from '../../lib/relationships/labels';
+import { affiliationOf, bookedLabel, lastMetText, PLANNING_TEXT } from '../../lib/relationships/labels';
 import { assess } from '../../lib/relationships/rank';
 import { CatchUpControls } from '../CatchUpControls';
 import { StatusBadge } from '../StatusBadge';
@@ -33,7 +33,7 @@ export function PersonPage({ data, email }: { data: ManageData; email: string })
       <header class="person-head">
         <h2>{person.displayName}</h2>
         <StatusBadge status={status} />
-        {planning && <span class="tag">Catch-up being planned</span>}
+        {planning && <span class="tag">{PLANNING_TEXT}</span>}
       </header>
       <p class="muted">
         {person.email} · {affiliationOf(person, data.groupsById, data.internalDomains)} · last met{' '}

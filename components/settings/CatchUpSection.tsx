@@ -1,6 +1,13 @@
 import { useState } from 'preact/hooks';
 import { catchUpTitle } from '../../lib/catchup/links';
-import { CALENDAR_NAMES, CALENDAR_SERVICES, type CatchUpSettings } from '../../lib/catchup/settings';
+import {
+  CALENDAR_NAMES,
+  CALENDAR_SERVICES,
+  type CatchUpSettings,
+  MY_NAME,
+  THEIR_NAME,
+} from '../../lib/catchup/settings';
+import { LIMITS } from '../../lib/schema';
 import { checkCatchUp } from '../../lib/settings-validation';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
@@ -76,20 +83,20 @@ export function CatchUpSection({ value, onSave }: CatchUpSectionProps) {
         <span>Title</span>
         <input
           type="text"
-          maxLength={200}
+          maxLength={LIMITS.catchUpTitle}
           value={draft.title}
           aria-describedby="catch-up-title-hint"
           onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
         />
       </label>
       <p class="hint" id="catch-up-title-hint">
-        {'{their name}'} and {'{my name}'} are filled in for each invitation.
+        {THEIR_NAME} and {MY_NAME} are filled in for each invitation.
       </p>
       <label class="field">
-        <span>Your name, for {'{my name}'}</span>
+        <span>Your name, for {MY_NAME}</span>
         <input
           type="text"
-          maxLength={200}
+          maxLength={LIMITS.catchUpTitle}
           autocomplete="name"
           value={draft.myName}
           onInput={(e) => setDraft({ ...draft, myName: e.currentTarget.value })}

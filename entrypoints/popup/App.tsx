@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FirstRun } from '../../components/FirstRun';
 import { NeglectList } from '../../components/NeglectList';
-import { StretchCard } from '../../components/StretchCard';
 import { TeamSuggestions } from '../../components/TeamSuggestions';
 import type { Interaction } from '../../lib/db/types';
 import type { PersonPatch } from '../../lib/people/inputs';
@@ -14,6 +13,9 @@ import { lazy } from '../../lib/ui/lazy';
 
 // Dexie, the message protocol and the browser API load after the list is painted (lib/popup/live.ts).
 const loadLive = () => import('../../lib/popup/live');
+// The week's stretch is known only once the live part has asked the background for it, after the first paint: its
+// card, and the catch-up controls on it, load then.
+const StretchCard = lazy(() => import('../../components/StretchCard').then((m) => m.StretchCard));
 // Shown only after an action.
 const Toast = lazy(() => import('../../components/Toast').then((m) => m.Toast));
 const actions: PeopleActions = {

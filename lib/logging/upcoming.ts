@@ -147,20 +147,28 @@ function peopleOf(rows: ReadonlyArray<Upcoming | undefined>): Set<string> {
   return out;
 }
 
-/** Each person's next booked meeting, from the `upcoming` store (its index by person). */
+/**
+ * Each person's next booked meeting, from the `upcoming` store: one read of its index by person for them all (an
+ * import refreshes thousands at once).
+ */
 async function refreshNextMeetings(db: AppDB, emails: ReadonlySet<string>, now: number): Promise<void> {
   if (emails.size === 0) return;
   const list = [...emails];
   const people = await db.people.bulkGet(list);
+  const next = new Map<string, number>();
+  for (const row of await db.upcoming.where('people').anyOf(list).toArray()) {
+    if (row.start <= now - BOOKED_GRACE_MS) continue;
+    for (const email of row.people) {
+      const earliest = next.get(email);
+      if (emails.has(email) && (earliest === undefined || row.start < earliest)) next.set(email, row.start);
+    }
+  }
   const changed = [];
   for (const [i, email] of list.entries()) {
     const person = people[i];
     if (!person) continue; // booked with someone never met: they have no row, and no popup line, yet
-    let next: number | null = null;
-    for (const row of await db.upcoming.where('people').equals(email).toArray()) {
-      if (row.start > now - BOOKED_GRACE_MS && (next === null || row.start < next)) next = row.start;
-    }
-    if (person.nextMeetingAt !== next) changed.push({ ...person, nextMeetingAt: next });
+    const at = next.get(email) ?? null;
+    if (person.nextMeetingAt !== at) changed.push({ ...person, nextMeetingAt: at });
   }
   if (changed.length > 0) await db.people.bulkPut(changed);
 }

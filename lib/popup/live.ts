@@ -5,8 +5,7 @@ import { databaseReady } from '../db/ready';
 import type { Group, Interaction, Person } from '../db/types';
 import { createSender } from '../messaging-protocol';
 import { SUGGESTION_WINDOW_MS } from '../relationships/team-suggestions';
-import { CatchUpSettingsSchema } from '../schema';
-import { settingFromRowWith } from '../settings-read';
+import { getSetting } from '../settings';
 import { POPUP_SETTINGS } from '../settings-schema';
 import { messageActions } from './actions';
 import { browser } from './native-browser';
@@ -76,13 +75,7 @@ export function openManagementPage(): Promise<void> {
 /** How "Plan a catch-up" fills in an invitation, read when a control that plans one shows or is clicked. */
 export async function catchUpSettings(): Promise<CatchUpSettings> {
   await databaseReady(() => sendMessage('openDatabase', {}));
-  const { value, problem } = settingFromRowWith(
-    'catchUp',
-    await getDb().settings.get('catchUp'),
-    CatchUpSettingsSchema,
-  );
-  if (problem) console.warn(`Bridges: ${problem.message}`);
-  return value;
+  return getSetting(getDb(), 'catchUp');
 }
 
 /** A new tab on `url`, from the user's click (no permission needed). */

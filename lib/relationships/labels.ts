@@ -63,6 +63,21 @@ export function bookedLabel(person: Pick<Person, 'nextMeetingAt'>, now: number, 
     : null;
 }
 
+/** What every page says of someone while a catch-up with them is being planned (isPlanning). */
+export const PLANNING_TEXT = 'Catch-up being planned';
+
+/**
+ * The next step with them, in a line: "Booked Thu 4 Mar" when a meeting is booked, "Catch-up being planned" while
+ * one is being planned (never both: a booking ends the planning), else null.
+ */
+export function nextStepText(
+  { person, planning }: { person: Pick<Person, 'nextMeetingAt'>; planning: boolean },
+  now: number,
+  timeZone?: string,
+): string | null {
+  return bookedLabel(person, now, timeZone) ?? (planning ? PLANNING_TEXT : null);
+}
+
 /** Below this many days, "last met" counts weeks; from it, whole months (13 weeks is about three months). */
 const WEEKS_UNTIL_DAYS = 13 * 7;
 

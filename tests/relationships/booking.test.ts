@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Person } from '../../lib/db/types';
 import { buildPopupModel } from '../../lib/popup/model';
 import { isBooked, isPlanning } from '../../lib/relationships/booking';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
-import { bookedText } from '../../lib/relationships/labels';
-import { rankNeglected } from '../../lib/relationships/rank';
+import { bookedText, nextStepText } from '../../lib/relationships/labels';
+import { assess, rankNeglected } from '../../lib/relationships/rank';
 import { remindable } from '../../lib/reminders/digest';
 import { DAY, person } from '../helpers/people';
 
@@ -31,6 +32,15 @@ describe('booked and being planned', () => {
     expect(bookedText(NOW + 3_600_000, NOW, 'UTC')).toBe('Booked today');
     expect(bookedText(NOW + DAY, NOW, 'UTC')).toBe('Booked tomorrow');
     expect(bookedText(Date.parse('2027-03-04T10:00:00Z'), NOW, 'UTC')).toBe('Booked Thu 4 Mar');
+  });
+
+  it('names the next step: the booked day, else the catch-up being planned, else nothing', () => {
+    const next = (p: Person) => nextStepText(assess(p, { now: NOW }), NOW, 'UTC');
+    const met = person('a@x.example', NOW - 70 * DAY);
+    expect(next(met)).toBeNull();
+    expect(next({ ...met, planningSince: NOW - DAY })).toBe('Catch-up being planned');
+    expect(next({ ...met, planningSince: NOW - DAY, nextMeetingAt: NOW + DAY })).toBe('Booked tomorrow');
+    expect(next({ ...met, nextMeetingAt: NOW - 2 * DAY })).toBeNull(); // passed without being logged
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AuditColumn, AuditRow } from '../../../lib/manage/audit';
-import { bookedLabel, lastMetText } from '../../../lib/relationships/labels';
+import { bookedLabel, lastMetText, PLANNING_TEXT } from '../../../lib/relationships/labels';
 import { CatchUpControls, type CatchUpDone } from '../../CatchUpControls';
 import { StatusBadge } from '../../StatusBadge';
 
@@ -95,7 +95,7 @@ export function AuditTable({
             <td>{r.person.priority}</td>
             <td>
               <StatusBadge status={r.status} />
-              {r.planning && <span class="tag">Catch-up being planned</span>}
+              {r.planning && <span class="tag">{PLANNING_TEXT}</span>}
             </td>
             <td>
               <a href={`#/person/${encodeURIComponent(r.person.email)}`}>{r.person.displayName}</a>

@@ -30,8 +30,15 @@ export interface RestoreOutcome extends RestoreSummary {
 
 /** A read no record answers, issued while the next part is on its way so the transaction stays open. */
 const KEEP_ALIVE = '\uffff';
-/** Parts whose writes may be on their way at once. */
-const WRITES_AHEAD = 2;
+/**
+ * At most this many records handed to the database and not yet written. Chrome runs a transaction's queued
+ * requests in one go before any other transaction's, so whatever is queued here is what a "Log meeting" click
+ * kept meanwhile (lib/logging/hold.ts) waits behind, at each of its reads and writes: three parts of 2,000 had
+ * it wait about 14 seconds. A few hundred keep the database busy between the restore's turns all the same.
+ */
+export const MAX_QUEUED = 600;
+/** Records in one write: the queue is topped up this many at a time. */
+const SLICE = MAX_QUEUED / 3;
 /** How long the restore waits for the next part before giving up (the page was closed, or it failed). */
 const IDLE_MS = 20_000;
 
@@ -126,21 +133,37 @@ export class RestoreWriter {
   }
 }
 
-/** Writes on their way: the next part is handed to the database while it still writes the one before. */
+/**
+ * Writes on their way: the next records are handed to the database while it still writes the ones before, a
+ * slice at a time, never more than MAX_QUEUED at once.
+ */
 class WritesAhead {
-  private readonly writing: Promise<unknown>[] = [];
+  private readonly writing: Array<{ done: Promise<unknown>; size: number }> = [];
+  private queued = 0;
 
-  /** Hands a write to the database; waits for the oldest when more than WRITES_AHEAD are on their way. */
-  async add(put: PromiseLike<unknown>): Promise<void> {
-    const done = Promise.resolve(put);
-    done.catch(() => {}); // awaited below; the transaction aborts on its own if a write fails
-    this.writing.push(done);
-    if (this.writing.length > WRITES_AHEAD) await this.writing.shift();
+  /** Hands `rows` to `put` in slices; waits for the oldest slices while more than MAX_QUEUED are on their way. */
+  async add<T>(rows: readonly T[], put: (slice: T[]) => PromiseLike<unknown>): Promise<void> {
+    for (let i = 0; i < rows.length; i += SLICE) {
+      const slice = rows.slice(i, i + SLICE);
+      while (this.queued + slice.length > MAX_QUEUED) await this.oldest();
+      const done = Promise.resolve(put(slice));
+      done.catch(() => {}); // awaited below; the transaction aborts on its own if a write fails
+      this.writing.push({ done, size: slice.length });
+      this.queued += slice.length;
+    }
+  }
+
+  private async oldest(): Promise<void> {
+    const first = this.writing.shift();
+    if (!first) return;
+    this.queued -= first.size;
+    await first.done;
   }
 
   /** Every write handed on so far, done. */
   async settle(): Promise<void> {
-    await Promise.all(this.writing.splice(0));
+    this.queued = 0;
+    await Promise.all(this.writing.splice(0).map((w) => w.done));
   }
 }
 
@@ -180,13 +203,13 @@ class RestoreRun {
     if (part.groups) {
       consistent(this.consistency.groups(part.groups));
       const rows = mode === 'replace' ? part.groups : part.groups.filter((g) => !this.haveGroups.has(g.id));
-      await this.writes.add(db.groups.bulkPut(rows));
+      await this.writes.add(rows, (slice) => db.groups.bulkPut(slice));
       summary.groups += rows.length;
     }
     if (part.people) {
       consistent(this.consistency.people(part.people));
       if (mode === 'replace') {
-        await this.writes.add(db.people.bulkPut(part.people));
+        await this.writes.add(part.people, (slice) => db.people.bulkPut(slice));
         summary.people += part.people.length;
       } else for (const p of part.people) this.backupPeople.push(p);
     }
@@ -194,7 +217,7 @@ class RestoreRun {
       consistent(this.consistency.interactions(part.interactions));
       const rows = mode === 'replace' ? part.interactions : part.interactions.filter((i) => !this.haveKeys.has(i.key));
       if (mode === 'merge') countContacts(rows, this.added);
-      await this.writes.add(db.interactions.bulkPut(rows));
+      await this.writes.add(rows, (slice) => db.interactions.bulkPut(slice));
       summary.interactions += rows.length;
     }
   }

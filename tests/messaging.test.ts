@@ -30,8 +30,13 @@ describe('who a sender is', () => {
     expect(senderKind({ id: self().id, url: fakeBrowser.runtime.getURL('/popup.html') }, self())).toBe('page');
   });
   it('is a page for "Before you meet" in its frame of the Calendar tab, as Chrome reports that frame', () => {
-    // Loaded at a dynamic address, the frame still sends under the extension's own id and origin.
-    const frame = { id: self().id, url: fakeBrowser.runtime.getURL('/prep.html#t0k3n'), tab: { id: 3 } };
+    // Loaded at a dynamic address, the frame still sends under the extension's own id, origin and address, in
+    // Calendar's tab (tests/e2e/content-world.e2e.ts checks this against what Chromium reports).
+    const origin = self().origin.replace(/\/$/, '');
+    const url = fakeBrowser.runtime.getURL('/prep.html#t0k3n');
+    expect(senderKind({ id: self().id, origin, url, tab: { id: 3 } }, self())).toBe('page');
+    // Where the browser gives no origin, the address decides.
+    const frame = { id: self().id, url, tab: { id: 3 } };
     expect(senderKind(frame, self())).toBe('page');
     expect(senderKind({ ...frame, url: 'chrome-extension://a-dynamic-uuid/prep.html#t0k3n' }, self())).toBeNull();
   });
@@ -42,6 +47,10 @@ describe('who a sender is', () => {
     const origin = self().origin.replace(/\/$/, '');
     const id = self().id;
     expect(senderKind({ id, origin, url: fakeBrowser.runtime.getURL('/popup.html') }, self())).toBe('page');
+    // A page open in a tab, as Chrome reports the management page.
+    expect(senderKind({ id, origin, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 2 } }, self())).toBe(
+      'page',
+    );
     expect(
       senderKind(
         { id, origin: 'https://calendar.google.com', url: 'https://calendar.google.com/r', tab: { id: 1 } },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sender, senderKind } from '../../lib/background/dispatch';
 import { FEED_URL, feedIcs } from '../helpers/feed';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
@@ -138,6 +139,50 @@ describe("the content script's world (Chromium)", () => {
     expect(session.outsideRequests).toEqual([]);
   });
 
+  it("is judged by what Chrome reports of it: the pages and their framed panel are the extension's, the content script Calendar's", async () => {
+    // Each sender as Chrome reports it to the background, told back by a listener beside the background's own.
+    await session.worker.evaluate(() =>
+      chrome.runtime.onMessage.addListener((message, sender, respond) => {
+        if ((message as { probe?: unknown } | null)?.probe !== 'sender') return undefined;
+        respond({ id: sender.id, origin: sender.origin, url: sender.url, tab: sender.tab && { id: sender.tab.id } });
+        return true;
+      }),
+    );
+    const probe = `async () => ({ sender: await chrome.runtime.sendMessage({ probe: 'sender' }), frameUrl: chrome.runtime.getURL('/prep.html') })`;
+    type Probe = { sender: Sender; frameUrl: string };
+    const page = (await options.evaluate(`(${probe})()`)) as Probe;
+    const content = (await inContentWorld(calendar, probe)) as Probe;
+    // "Before you meet" is loaded at the per-session address the content script gets for it.
+    await calendar.goto(WEEK_URL);
+    await calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.q4Review}"]`).first().click();
+    await expect.poll(() => calendar.frames().some((f) => f.url().includes('/prep.html'))).toBe(true);
+    const frame = calendar.frames().find((f) => f.url().includes('/prep.html'));
+    const framed = (await frame?.evaluate(`(${probe})()`)) as Probe;
+
+    // The background's own idea of itself (serveCommands): its id, and the root of its pages.
+    const self = { id: session.extensionId, origin: await session.worker.evaluate(() => chrome.runtime.getURL('/')) };
+    const extension = `chrome-extension://${session.extensionId}`;
+    expect(self.origin).toBe(`${extension}/`);
+    // Chrome gives every sender its origin, so the origin is what decides here.
+    expect(page.sender).toMatchObject({ id: self.id, origin: extension, url: `${extension}/options.html#/settings` });
+    expect(framed.sender).toMatchObject({ id: self.id, origin: extension, tab: { id: expect.any(Number) } });
+    expect(framed.sender.url).toMatch(new RegExp(`^${extension}/prep\\.html#`));
+    expect(content.sender).toMatchObject({ id: self.id, origin: 'https://calendar.google.com', url: WEEK_URL });
+    // The frame's address as the content script was given it, the per-session one, is not what Chrome reports.
+    expect(content.frameUrl).not.toMatch(new RegExp(`^${extension}/`));
+    expect(senderKind(page.sender, self)).toBe('page');
+    expect(senderKind(framed.sender, self)).toBe('page');
+    expect(senderKind(content.sender, self)).toBe('content');
+
+    // And the background, judging the content script so, refuses it what only the pages may ask.
+    const asked = await inContentWorld(
+      calendar,
+      `async () => chrome.runtime.sendMessage({ bridges: 'saveSettings', data: { myEmails: ['guest10@bigco.example'] } })`,
+    );
+    expect(asked).toEqual({ ok: false, error: "Refused: only Bridges' own pages may ask Bridges to do that." });
+    expect(await session.worker.evaluate(readSettingRows)).toMatchObject({ myEmails: [ME] });
+  });
+
   it('leaves nothing of Bridges in local storage, and what is written there is never taken in', async () => {
     expect(await session.worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
     // As a content script could where the browser cannot close local storage to it (Firefox): written there, then
@@ -164,6 +209,19 @@ describe("the content script's world (Chromium)", () => {
 });
 
 declare const chrome: {
-  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>; reload(): void };
+  runtime: {
+    sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
+    reload(): void;
+    getURL(path: string): string;
+    onMessage: {
+      addListener(
+        f: (
+          message: unknown,
+          sender: { id?: string; origin?: string; url?: string; tab?: { id?: number } },
+          respond: (answer: unknown) => void,
+        ) => true | undefined,
+      ): void;
+    };
+  };
   storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };

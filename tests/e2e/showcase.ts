@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { calendar } from '../helpers/ics';
 import { CHIPS, chipId, weekUrl } from './calendar-page';
 import { LogControlDriver } from './log-control';
 import { SAMPLE_ME, sampleBackupFile } from './seed';
@@ -45,11 +46,7 @@ export async function bookSampleCatchUp(where: Where, now: number): Promise<stri
   do thursday.setUTCDate(thursday.getUTCDate() + 1);
   while (thursday.getUTCDay() !== 4);
   const at = (hour: number) => `${thursday.toISOString().slice(0, 10).replaceAll('-', '')}T${hour}0000Z`;
-  const file = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Bridges sample//EN',
-    'BEGIN:VEVENT',
+  const file = calendar([
     'UID:sample-catch-up-sam@bridges.example',
     `DTSTART:${at(15)}`,
     `DTEND:${at(16)}`,
@@ -57,9 +54,7 @@ export async function bookSampleCatchUp(where: Where, now: number): Promise<stri
     `ORGANIZER;CN=Alex Morgan:mailto:${SAMPLE_ME}`,
     `ATTENDEE;PARTSTAT=ACCEPTED;CN=Alex Morgan:mailto:${SAMPLE_ME}`,
     'ATTENDEE;PARTSTAT=ACCEPTED;CN=Sam Okafor:mailto:sam.okafor@partner.example.org',
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ].join('\r\n');
+  ]);
   const tab = await where.context.newPage();
   await tab.goto(page(where, 'options.html#/data'));
   await tab

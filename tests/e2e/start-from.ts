@@ -13,8 +13,8 @@ export interface Start {
 
 /**
  * Puts the extension in the state a test names, whatever the tests before it did: every page they left open is
- * closed, "Delete everything" empties the database and the settings as the user's own click would (the badge
- * clears with it), the stores it keeps (meetings booked ahead, uploads) are emptied too, and `start` is written.
+ * closed, "Delete everything" empties the database and the settings as the user's own click would (the meetings
+ * booked ahead and what was deleted go with them, sync is turned off and the badge clears), and `start` is written.
  * Returns a fresh extension page (the popup, opened before the rows were written: reload it to show them).
  */
 export async function startFrom(session: Session, start: Start = {}): Promise<Page> {
@@ -23,7 +23,6 @@ export async function startFrom(session: Session, start: Start = {}): Promise<Pa
   await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
   await waitForDatabase(page);
   await page.evaluate(deleteEverything);
-  await session.worker.evaluate(emptyStoresKeptByDeleteAll);
   if (Object.keys(start).length > 0) await session.worker.evaluate(putRows, start);
   return page;
 }
@@ -40,27 +39,4 @@ export async function deleteEverything(): Promise<void> {
     | { ok: false; error: string };
   if (!reply.ok) throw new Error(`Delete everything was refused: ${reply.error}`);
   if (reply.value.settingsProblem) throw new Error(`The settings were not reset: ${reply.value.settingsProblem}`);
-}
-
-/**
- * Empties what "Delete everything" leaves: every store but those it resets (the settings keep when Bridges was
- * installed). Runs inside the extension's origin, so it is self-contained.
- */
-export async function emptyStoresKeptByDeleteAll(): Promise<void> {
-  const resetByDeleteAll = ['people', 'interactions', 'groups', 'settings', 'heldClicks'];
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open('bridges');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  const stores = [...db.objectStoreNames].filter((name) => !resetByDeleteAll.includes(name));
-  if (stores.length > 0) {
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(stores, 'readwrite');
-      for (const store of stores) tx.objectStore(store).clear();
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-  }
-  db.close();
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearUploads } from '../../lib/commands/uploads';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/data/backup-schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../lib/data/backup-schema';
 import { MAX_QUEUED, RestoreWriter, restoreBackup } from '../../lib/data/restore';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
@@ -153,7 +153,13 @@ describe('a restore written as its parts arrive', () => {
     const interactions = Array.from({ length: 9000 }, (_, i) =>
       meetingAt(`m${i}`, NOW - DAY - i, [`p${i % 2500}@y.example`]),
     );
-    const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, settings: {}, groups: [] };
+    const backup: Omit<Backup, 'people' | 'interactions'> = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: NOW,
+      settings: {},
+      groups: [],
+    };
     try {
       expect(await restoreBackup(watched, { ...backup, people, interactions }, 'replace')).toEqual({
         people: 2500,

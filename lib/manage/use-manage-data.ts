@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { getDb } from '../db/app-db';
+import { allGroups, allPeople, meetingsSince } from '../db/queries';
 import type { Group, Interaction, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -27,14 +28,9 @@ export function useManageData(): ManageData | undefined {
   // The interactions' range is read from the page's opening; what is shown is judged as of the latest data, so
   // a change made since (a catch-up planned a moment ago) is not taken for one in the future.
   const openedAt = useMemo(() => Date.now(), []);
-  const people = useLiveQuery(() => db.people.toArray());
-  const groups = useLiveQuery(() => db.groups.toArray());
-  const recent = useLiveQuery(() =>
-    db.interactions
-      .where('start')
-      .above(openedAt - RECENT_MS)
-      .toArray(),
-  );
+  const people = useLiveQuery(() => allPeople(db));
+  const groups = useLiveQuery(() => allGroups(db));
+  const recent = useLiveQuery(() => meetingsSince(db, openedAt - RECENT_MS));
   const settings = useSettings(MANAGE_SETTINGS);
   return useMemo(() => {
     if (!people || !groups || !recent || !settings) return undefined;

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { CatchUpSettings } from '../catchup/settings';
 import { type AppDB, getDb } from '../db/app-db';
+import { allGroups, allPeople, meetingsSince, settingRows } from '../db/queries';
 import { databaseReady } from '../db/ready';
 import type { Group, Interaction, Person } from '../db/types';
 import { createSender } from '../messaging-protocol';
@@ -52,17 +53,10 @@ export function connect(on: LiveHandlers, now: number): () => void {
 
 function subscribe(db: AppDB, on: LiveHandlers, now: number) {
   return [
-    liveQuery(() => db.people.toArray()).subscribe({ next: on.people }),
-    liveQuery(() => db.groups.toArray()).subscribe({ next: on.groups }),
-    liveQuery(() =>
-      db.interactions
-        .where('start')
-        .above(now - SUGGESTION_WINDOW_MS)
-        .toArray(),
-    ).subscribe({
-      next: on.recent,
-    }),
-    liveQuery(() => db.settings.bulkGet([...POPUP_SETTINGS])).subscribe({
+    liveQuery(() => allPeople(db)).subscribe({ next: on.people }),
+    liveQuery(() => allGroups(db)).subscribe({ next: on.groups }),
+    liveQuery(() => meetingsSince(db, now - SUGGESTION_WINDOW_MS)).subscribe({ next: on.recent }),
+    liveQuery(() => settingRows(db, POPUP_SETTINGS)).subscribe({
       next: (rows) => on.settings(popupSettingsFromRows(rows)),
     }),
   ];

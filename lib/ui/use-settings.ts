@@ -1,4 +1,5 @@
 import { getDb } from '../db/app-db';
+import { settingRows } from '../db/queries';
 import { type SettingProblem, settingsFromRows } from '../settings';
 import type { SettingName, Settings } from '../settings-schema';
 import { useLiveQuery } from './use-live-query';
@@ -11,6 +12,6 @@ export function useSettings<N extends SettingName>(
   names: readonly N[],
 ): { values: Pick<Settings, N>; problems: SettingProblem[] } | undefined {
   const db = getDb();
-  const rows = useLiveQuery(() => db.settings.bulkGet([...names]), [names.join()]);
+  const rows = useLiveQuery(() => settingRows(db, names), [names.join()]);
   return rows && settingsFromRows(names, rows);
 }

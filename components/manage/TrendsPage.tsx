@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { getDb } from '../../lib/db/app-db';
+import { meetingsWith } from '../../lib/db/queries';
 import { greenShareByWeek, groupsTouchedPerMonth, outsideTeamMeetingsPerWeek } from '../../lib/manage/trends';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
@@ -13,11 +14,7 @@ export function TrendsPage({ data }: { data: ManageData }) {
     [data],
   );
   const highEmails = high.map((p) => p.email);
-  // Each high-priority person's contacts: an index lookup per person, not a scan of all meetings.
-  const theirs = useLiveQuery(
-    () => getDb().interactions.where('people').anyOf(highEmails).toArray(),
-    [highEmails.join()],
-  );
+  const theirs = useLiveQuery(() => meetingsWith(getDb(), highEmails), [highEmails.join()]);
   const contacts = useMemo(() => {
     const map = new Map<string, number[]>();
     for (const i of theirs ?? [])

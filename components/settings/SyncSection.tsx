@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '../../lib/db/app-db';
+import { hasMeetingsOfItsOwn, peopleByEmail, syncState } from '../../lib/db/queries';
 import { sendMessage } from '../../lib/messaging';
 import { generatePassphrase, MIN_PASSPHRASE, passphraseStrength, type Strength } from '../../lib/sync/crypto';
-import { STATE_ROW, type SyncState, stateFromRow } from '../../lib/sync/status';
+import type { SyncState } from '../../lib/sync/status';
 import { LEFT_OUT_WHY, leftOutLines, statusLine } from '../../lib/sync/words';
 import { type CommandRunner, useCommand } from '../../lib/ui/use-command';
 import { useLiveQuery } from '../../lib/ui/use-live-query';
@@ -23,9 +24,7 @@ const STRENGTH_WORDS: Record<Strength, string> = {
  * the work; this page reads the state it keeps and sends commands.
  */
 export function SyncSection() {
-  // null: no state kept (sync never turned on here); undefined: not read yet.
-  const row = useLiveQuery(async () => (await db.sync.get(STATE_ROW)) ?? null);
-  const state = row === undefined ? undefined : stateFromRow(row ?? undefined);
+  const state = useLiveQuery(() => syncState(db));
   // One runner for both: what turning sync on or off did is still said once the section has changed.
   const acting = useCommand();
   if (!state) return null;
@@ -143,11 +142,9 @@ function SyncOff({ state, acting }: { state: SyncState; acting: CommandRunner })
 function SyncOn({ state, acting }: { state: SyncState; acting: CommandRunner }) {
   const [forgetting, setForgetting] = useState(false);
   const wanted = state.leftOut?.people ?? [];
-  const names = useLiveQuery(() => db.people.bulkGet(wanted), [wanted.join()]);
-  // null: no meeting of this browser's own (only contacts synced from the others).
-  const meetingsHere = useLiveQuery(
-    async () => (await db.interactions.filter((i) => i.source !== 'manual').first()) ?? null,
-  );
+  const names = useLiveQuery(() => peopleByEmail(db, wanted), [wanted.join()]);
+  // False: only contacts synced from the other browsers; undefined: not read yet.
+  const meetingsHere = useLiveQuery(() => hasMeetingsOfItsOwn(db));
   const nameOf = (email: string) => names?.find((p) => p?.email === email)?.displayName ?? email;
   const lines = leftOutLines(state.leftOut, nameOf);
 
@@ -173,7 +170,7 @@ function SyncOn({ state, acting }: { state: SyncState; acting: CommandRunner }) 
           <p class="hint">{LEFT_OUT_WHY}</p>
         </div>
       )}
-      {meetingsHere === null && (
+      {meetingsHere === false && (
         <p>
           This browser has no meetings of its own yet.{' '}
           <a href="#/welcome">Bring in your past meetings from Google Calendar's export</a>, so that when you last met

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { getDb } from '../../../lib/db/app-db';
+import { syncState } from '../../../lib/db/queries';
 import { sendMessage } from '../../../lib/messaging';
-import { STATE_ROW, stateFromRow } from '../../../lib/sync/status';
 import { useCommand } from '../../../lib/ui/use-command';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { CommandStatus } from '../../CommandStatus';
@@ -16,7 +16,7 @@ export function DeleteSection() {
   const [confirm, setConfirm] = useState('');
   const [everywhere, setEverywhere] = useState(false);
   const deleting = useCommand();
-  const syncing = useLiveQuery(async () => stateFromRow(await db.sync.get(STATE_ROW)).on);
+  const syncing = useLiveQuery(async () => (await syncState(db)).on);
   const done = (settingsProblem: string | null, everywhereProblem: string | null) => {
     if (settingsProblem) {
       return {

@@ -1,5 +1,6 @@
 import { interactionsCsv, peopleCsv } from '../../../lib/data/csv';
 import { getDb } from '../../../lib/db/app-db';
+import { allMeetingsByStart } from '../../../lib/db/queries';
 import type { ManageData } from '../../../lib/manage/use-manage-data';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
@@ -36,7 +37,7 @@ export function SpreadsheetSection({ data }: { data: ManageData }) {
           onClick={() =>
             void exporting.run(
               async () => {
-                const all = await getDb().interactions.orderBy('start').toArray();
+                const all = await allMeetingsByStart(getDb());
                 downloadText(`bridges-interactions-${today()}.csv`, 'text/csv', interactionsCsv(all));
                 return all.length;
               },

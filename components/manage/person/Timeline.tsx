@@ -1,14 +1,12 @@
 import { getDb } from '../../../lib/db/app-db';
+import { timelineOf } from '../../../lib/db/queries';
 import type { Person } from '../../../lib/db/types';
 import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { day } from './format';
 
 /** Every meeting and contact with them, newest first, with who else was there. */
 export function Timeline({ person, names }: { person: Person; names: ReadonlyMap<string, string> }) {
-  const timeline = useLiveQuery(
-    () => getDb().interactions.where('people').equals(person.email).reverse().sortBy('start'),
-    [person.email],
-  );
+  const timeline = useLiveQuery(() => timelineOf(getDb(), person.email), [person.email]);
   return (
     <section class="card" aria-labelledby="timeline">
       <h3 id="timeline">Timeline</h3>

@@ -1,9 +1,7 @@
-import { getDb } from '../../lib/db/app-db';
+import type { ManageData } from '../../lib/manage/use-manage-data';
 import { type RequestOf, sendMessage } from '../../lib/messaging';
 import { messageActions } from '../../lib/popup/actions';
-import { SUGGESTION_WINDOW_MS } from '../../lib/relationships/team-suggestions';
 import { checkDomain, checkEmail } from '../../lib/settings-validation';
-import { useLiveQuery } from '../../lib/ui/use-live-query';
 import { useSettings } from '../../lib/ui/use-settings';
 import { CadenceSection } from './CadenceSection';
 import { CatchUpSection } from './CatchUpSection';
@@ -16,7 +14,6 @@ import { RulesSection } from './RulesSection';
 import { SyncSection } from './SyncSection';
 import { TeamSection } from './TeamSection';
 
-const db = getDb();
 const actions = messageActions(sendMessage);
 /** Settings are written by the background, checked there by the same schema as a backup's. */
 const save = async (settings: RequestOf<'saveSettings'>): Promise<void> => {
@@ -35,9 +32,11 @@ const SHOWN = [
   'prepPanel',
 ] as const;
 
-/** The settings: reminders, cadences, catch-ups, meeting rules, who I am, my company, my team. */
-export function SettingsPage() {
-  const now = Date.now();
+/**
+ * The settings: reminders, cadences, catch-ups, meeting rules, who I am, my company, my team. The people and their
+ * recent meetings, for the team's suggestions, are the management page's (undefined until read).
+ */
+export function SettingsPage({ data }: { data?: ManageData }) {
   const settings = useSettings(SHOWN);
   const {
     myEmails,
@@ -51,13 +50,6 @@ export function SettingsPage() {
     catchUp,
     prepPanel,
   } = settings?.values ?? {};
-  const people = useLiveQuery(() => db.people.toArray());
-  const recent = useLiveQuery(() =>
-    db.interactions
-      .where('start')
-      .above(now - SUGGESTION_WINDOW_MS)
-      .toArray(),
-  );
 
   return (
     <div class="settings">
@@ -142,8 +134,8 @@ export function SettingsPage() {
       <section class="card" aria-labelledby="team">
         <h2 id="team">My team</h2>
         <p class="hint">The people you work with every day. They are left out of the popup and the reminders.</p>
-        {people && recent && myEmails && (
-          <TeamSection people={people} recent={recent} myEmails={myEmails} now={now} actions={actions} />
+        {data && myEmails && (
+          <TeamSection people={data.people} recent={data.recent} myEmails={myEmails} now={data.now} actions={actions} />
         )}
       </section>
     </div>

@@ -49,7 +49,7 @@ export function App() {
       </header>
       <main>
         {page === 'settings' ? (
-          <SettingsPage />
+          <SettingsPage data={data} />
         ) : !data ? (
           <p class="muted">Reading your relationships…</p>
         ) : page === 'person' && arg ? (

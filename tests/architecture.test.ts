@@ -130,3 +130,38 @@ describe('the layer order', () => {
     expect(circles).toEqual([]);
   });
 });
+
+// Pages read the database only through lib/db/queries.ts, where each read is named once; the background's services
+// (lib/commands, lib/logging, lib/sync...) read inside their own transactions and are not judged here.
+const PAGE_FILES = [...PAGE_SIDE, 'components', 'entrypoints']
+  .flatMap((dir) => files(join(ROOT, dir)))
+  .map((file) => relative(ROOT, file))
+  .filter((file) => file !== 'entrypoints/background.ts');
+/** The stores, as the database declares them: a store added later is judged too. */
+const TABLES = [...readFileSync(join(ROOT, 'lib/db/app-db.ts'), 'utf8').matchAll(/^\s*(\w+)!: EntityTable</gm)].map(
+  (m) => m[1],
+);
+/** A store's method called on the database (`db.people.where(`, `getDb().sync.get(`, `db.table(`), or raw IndexedDB. */
+const TABLE_CALL = new RegExp(
+  `\\b\\w*db(?:\\(\\))?\\s*\\.\\s*(?:(?:${TABLES.join('|')})\\s*\\.\\s*\\w+\\s*\\(|table\\s*\\()|indexedDB\\s*\\.\\s*open\\s*\\(|\\.objectStore\\s*\\(|\\.backendDB\\s*\\(`,
+  'gi',
+);
+const tableCalls = (file: string) =>
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(TABLE_CALL)].map((m) => `${file}: ${m[0].replace(/\s+/g, '')}`);
+
+describe('one place to read from', () => {
+  it('sees the reads it judges', () => {
+    // The check can fail: it finds the reads the queries module makes, on every store a page reads.
+    expect(TABLES).toEqual(expect.arrayContaining(['people', 'interactions', 'groups', 'settings', 'sync']));
+    const reads = tableCalls('lib/db/queries.ts').join('\n');
+    for (const call of ['db.people.toArray(', 'db.interactions.where(', 'db.sync.get(', 'indexedDB.open(']) {
+      expect(reads).toContain(call);
+    }
+    expect(PAGE_FILES).toContain('components/settings/SettingsPage.tsx');
+    expect(PAGE_FILES).toContain('lib/popup/live.ts');
+  });
+
+  it('pages and their hooks read the database only through lib/db/queries.ts', () => {
+    expect(PAGE_FILES.flatMap(tableCalls)).toEqual([]);
+  });
+});

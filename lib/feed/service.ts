@@ -2,10 +2,9 @@ import { browser } from 'wxt/browser';
 import type { CalendarEvent } from '../calendar/google/card';
 import { fitEvents } from '../data/calendar-file';
 import { readIcs } from '../data/ics';
-import { DEFAULT_MAX_PER_SERIES, holdsMore, tooLarge } from '../data/ics/limits';
+import { holdsMore, tooLarge } from '../data/ics/limits';
 import type { AppDB } from '../db/app-db';
 import { BOOKED_HORIZON_MS, replaceUpcoming, upcomingOf } from '../logging/upcoming';
-import { AHEAD_PER_SERIES } from '../relationships/booking';
 import { getSetting, getSettings, setSetting } from '../settings';
 import type { FeedStatus } from '../settings-schema';
 import { mayReachFeed } from './address';
@@ -20,7 +19,8 @@ export const STALE_AFTER_MS = 60 * 60_000;
 /** What reading a feed's text gives: its instances up to `until`, or a sentence saying why not. */
 export type ReadFeed = (
   text: string,
-  until: number,
+  /** Read up to `until`; what comes after `now` is the days ahead. */
+  window: { now: number; until: number },
 ) => {
   events: CalendarEvent[];
   problem: string | null;
@@ -54,8 +54,8 @@ export type SyncResult =
  * The calendar-file reader, as the feed uses it: where it left a long series' oldest instances out (or a huge
  * file's oldest meetings), those are not "gone" from the feed.
  */
-const readWithIcs: ReadFeed = (text, until) => {
-  const reading = readIcs(text, { until, maxPerSeries: DEFAULT_MAX_PER_SERIES + AHEAD_PER_SERIES });
+const readWithIcs: ReadFeed = (text, { now, until }) => {
+  const reading = readIcs(text, { now, until });
   const cut = reading.leftOut[0];
   return {
     ...(cut ? { overLimit: { held: cut.held, limit: cut.limit } } : {}),
@@ -102,7 +102,7 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
       if (fetched.status === 'unchanged') continue;
       const t0 = performance.now();
       // Up to a few months ahead: the meetings to come say who is already booked.
-      const reading = read(fetched.text, now + BOOKED_HORIZON_MS);
+      const reading = read(fetched.text, { now, until: now + BOOKED_HORIZON_MS });
       const t1 = performance.now();
       if (reading.problem) {
         const problem = reading.tooLarge ? 'too-large' : 'not-calendar';

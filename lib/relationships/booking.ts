@@ -12,11 +12,6 @@ export const BOOKED_GRACE_MS = DAY;
 /** How far ahead Bridges reads a calendar's meetings to know who is booked. */
 export const BOOKED_HORIZON_DAYS = 90;
 export const BOOKED_HORIZON_MS = BOOKED_HORIZON_DAYS * DAY;
-/**
- * The most instances of one series the window ahead can hold (a daily meeting's), which a reading ahead adds to a
- * series' cap, so that looking ahead never costs a series its history.
- */
-export const AHEAD_PER_SERIES = BOOKED_HORIZON_DAYS + 2;
 
 /** Whether a meeting with them is booked: their next one has not passed (by more than a day) yet. */
 export function isBooked(person: Pick<Person, 'nextMeetingAt'>, now: number): boolean {

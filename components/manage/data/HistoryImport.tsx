@@ -11,11 +11,10 @@ import {
   whoseCalendar,
 } from '../../../lib/data/calendar-owner';
 import { readExportInWorker } from '../../../lib/data/export-in-worker';
-import { DEFAULT_MAX_PER_SERIES } from '../../../lib/data/ics/limits';
 import { readIcsInWorker } from '../../../lib/data/ics/read-in-worker';
 import type { ImportReport } from '../../../lib/data/ics/report';
 import { sendMessage } from '../../../lib/messaging';
-import { AHEAD_PER_SERIES, BOOKED_HORIZON_MS } from '../../../lib/relationships/booking';
+import { BOOKED_HORIZON_MS } from '../../../lib/relationships/booking';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
 
@@ -98,11 +97,12 @@ export function HistoryImport({
         if (picked.length === 0) throw new Error('Choose at least one calendar.');
         if (mustAsk(reading.owner) && owner === null) throw new Error('Say which calendar is yours first.');
         const readings = [];
+        const now = Date.now();
         for (const calendar of picked)
           readings.push(
             await readIcsInWorker(calendar.text, {
-              until: Date.now() + BOOKED_HORIZON_MS,
-              maxPerSeries: DEFAULT_MAX_PER_SERIES + AHEAD_PER_SERIES,
+              now,
+              until: now + BOOKED_HORIZON_MS,
             }),
           );
         // Only the user's answer names an address as theirs (an address Bridges knows needs no word).

@@ -6,6 +6,11 @@ import type { Plan } from './series';
 import { wallAt } from './zone';
 
 const NOTES_KEPT = 10;
+/**
+ * The days ahead are expanded this many times a series' cap deep before its earliest are kept (the rule expander
+ * keeps a window's newest): enough for a series repeating every few minutes, bounded by the file's step budget.
+ */
+const AHEAD_DEPTH = 20;
 
 /** What expanding a series' rules came to. */
 interface Expanded {
@@ -37,21 +42,32 @@ export function collect(plan: Plan, horizon: number | null, ctx: Context): { kep
   return { kept: keepNewest(plan, instances.byId, horizon, expanded, ctx) };
 }
 
-/** Adds the instances of the series' rules within the window, from the horizon (when given) to `until`. */
+/**
+ * Adds the instances of the series' rules within the window, from the horizon (when given) to `until`: those up to
+ * `now` (the past, its newest `maxPerSeries` kept) and those after it (the days ahead, as many again) are expanded
+ * apart, so that a series which repeats more often than daily cannot fill its cap with meetings ahead.
+ */
 function expandRules(plan: Plan, horizon: number | null, instances: SeriesInstances, ctx: Context): Expanded {
   const { entry, isDate } = plan;
   const zone = isDate ? entry.book.floating : plan.zone;
-  const window = { from: horizon !== null ? wallAt(zone, horizon) : null, to: wallAt(zone, ctx.options.until) };
+  const { until } = ctx.options;
+  const now = Math.min(ctx.options.now ?? until, until);
+  const past = { from: horizon !== null ? wallAt(zone, horizon) : null, to: wallAt(zone, now) };
+  const ahead = now < until ? { from: wallAt(zone, Math.max(now, horizon ?? now)), to: wallAt(zone, until) } : null;
   const expanded: Expanded = { truncated: false, exhausted: false };
-  for (const { rule, until } of plan.rules) {
-    const found = expandRule(rule, plan.start, isDate, until, window, ctx.maxPerSeries, ctx.budget);
+  for (const { rule, until: ruleUntil } of plan.rules) {
+    const found = expandRule(rule, plan.start, isDate, ruleUntil, past, ctx.maxPerSeries, ctx.budget);
+    // Only the past's cut is a cut of the series' history: a window ahead always starts after the series does.
     expanded.truncated ||= found.truncated;
-    expanded.exhausted ||= found.exhausted;
-    if (found.exhausted && ctx.budget.steps > 0 && ctx.reading.notes.length < NOTES_KEPT)
+    const deep = ctx.maxPerSeries * AHEAD_DEPTH;
+    const later = ahead ? expandRule(rule, plan.start, isDate, ruleUntil, ahead, deep, ctx.budget) : null;
+    const exhausted = found.exhausted || (later?.exhausted ?? false);
+    expanded.exhausted ||= exhausted;
+    if (exhausted && ctx.budget.steps > 0 && ctx.reading.notes.length < NOTES_KEPT)
       ctx.reading.notes.push(
         `“${entry.title.slice(0, 80)}” (line ${entry.vevent.line}): its repeat rule matches so rarely that Bridges stopped looking for more of its meetings.`,
       );
-    for (const wall of found.walls) instances.add(instances.instantOf(wall), wall);
+    for (const wall of [...found.walls, ...(later?.walls ?? [])]) instances.add(instances.instantOf(wall), wall);
   }
   return expanded;
 }
@@ -65,7 +81,10 @@ function coveredFrom(instances: Map<string, Instance>, horizon: number | null, t
   return Math.max(from, earliest);
 }
 
-/** The instances within the window, the newest `maxPerSeries` at most; a series cut by its cap is said. */
+/**
+ * The instances within the window: up to `now`, the newest `maxPerSeries` at most (a series cut by its cap is
+ * said); after it, the earliest as many (the next meetings are the ones that say who is booked).
+ */
 function keepNewest(
   plan: Plan,
   instances: Map<string, Instance>,
@@ -73,22 +92,26 @@ function keepNewest(
   expanded: Expanded,
   ctx: Context,
 ): Instance[] {
-  const until = ctx.options.until;
+  const { until } = ctx.options;
+  const now = Math.min(ctx.options.now ?? until, until);
   let truncated = expanded.truncated;
-  let kept = [...instances.values()].filter((i) => i.start <= until && (horizon === null || i.start >= horizon));
-  if (kept.length > ctx.maxPerSeries) {
-    kept.sort((a, b) => a.start - b.start);
-    kept = kept.slice(-ctx.maxPerSeries);
+  const within = [...instances.values()].filter((i) => i.start <= until && (horizon === null || i.start >= horizon));
+  let past = within.filter((i) => i.start <= now);
+  if (past.length > ctx.maxPerSeries) {
+    past.sort((a, b) => a.start - b.start);
+    past = past.slice(-ctx.maxPerSeries);
     truncated = true;
   }
-  if (truncated && !expanded.exhausted && horizon === null && kept.length > 0) {
+  let ahead = within.filter((i) => i.start > now);
+  if (ahead.length > ctx.maxPerSeries) ahead = ahead.sort((a, b) => a.start - b.start).slice(0, ctx.maxPerSeries);
+  if (truncated && !expanded.exhausted && horizon === null && past.length > 0) {
     ctx.reading.cappedSeries.push({
       series: plan.entry.base,
       title: plan.entry.title,
       line: plan.entry.vevent.line,
-      kept: kept.length,
-      keptFrom: kept.reduce((min, k) => Math.min(min, k.start), Number.POSITIVE_INFINITY),
+      kept: past.length,
+      keptFrom: past.reduce((min, k) => Math.min(min, k.start), Number.POSITIVE_INFINITY),
     });
   }
-  return kept;
+  return [...past, ...ahead];
 }

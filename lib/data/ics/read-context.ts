@@ -9,11 +9,17 @@ import { toInstant, UTC, type Zone } from './zone';
 import type { ZoneBook } from './zones';
 
 export interface ReadIcsOptions {
-  /** Instances that start after this instant are not read: the import's "now". */
+  /** Instances that start after this instant are not read: the import's "now", or the end of the days ahead. */
   until: number;
+  /**
+   * When the days ahead are read too (to know who is booked), the import's "now": instances after it are meetings
+   * ahead, which do not count against a series' cap of past meetings, so that looking ahead never costs a series
+   * its history. Without it, everything up to `until` is the past.
+   */
+  now?: number;
   /** The zone of floating times and all-day dates when the file names none (the computer's). */
   timeZone?: string;
-  /** The newest instances kept of one series. */
+  /** The newest instances kept of one series up to `now` (and, apart, the earliest as many after it). */
   maxPerSeries?: number;
   /** The instances read from one file in all; beyond it, the oldest are left out. */
   maxInstances?: number;

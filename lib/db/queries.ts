@@ -72,13 +72,14 @@ export interface FirstPaintRows {
  * loading Dexie. It never creates the database (the background does, at its start): before the first meeting,
  * or when the database cannot be read, it reads nothing.
  */
-export async function readFirstPaintRows(settingNames: readonly string[]): Promise<FirstPaintRows> {
+export function readFirstPaintRows(settingNames: readonly string[]): Promise<FirstPaintRows> {
   const empty = { people: [], groups: [], settings: [] };
-  // Opening a database that is not there would create it: before the first meeting there is nothing to read.
-  if (!(await indexedDB.databases()).some((d) => d.name === DB_NAME)) return empty;
   return new Promise((resolve) => {
     const request = indexedDB.open(DB_NAME);
-    request.onupgradeneeded = () => request.transaction?.abort(); // deleted meanwhile: leave creating it to Dexie
+    // Not there (before the background's first start, or deleted meanwhile): opening it would create it, so the
+    // creation is aborted, which leaves no database behind, and there is nothing to read. Asking the browser for
+    // its list of databases first would cost every open a round trip before the read.
+    request.onupgradeneeded = () => request.transaction?.abort();
     request.onerror = () => resolve(empty);
     request.onsuccess = () => {
       const db = request.result;

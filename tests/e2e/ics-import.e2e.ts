@@ -91,9 +91,9 @@ describe('importing a calendar file (Chromium)', () => {
     expect(text).toContain(
       '“Forever meeting” (line 18): its length (DURATION:P999999999999999999W) could not be read, so it was read as taking no time.',
     );
-    // Read up to the 90 days ahead that are noted as booked: its newest are all to come, and it says so.
+    // Its history is read apart from the days ahead: the newest 2,000 up to the clock's now, and it says so.
     expect(text).toContain(
-      '“Every second” repeats more often than Bridges reads: its 2,092 newest meetings, from 26 February 2027',
+      '“Every second” repeats more often than Bridges reads: its 2,000 newest meetings, from 28 November 2026, were read.',
     );
     // The page still answers.
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { CatchUpContext } from '../../components/catch-up-context';
+import type { FirstPaintRows } from '../../lib/db/queries';
 import { popupCatchUpHost } from '../../lib/popup/catch-up-host';
-import type { PopupData } from '../../lib/popup/snapshot';
+import { popupDataFromRows, readPopupSnapshot } from '../../lib/popup/snapshot';
 import { rankNeglected } from '../../lib/relationships/rank';
 import { App } from './App';
 import '../../components/theme.css';
@@ -10,11 +11,11 @@ import './style.css';
 // Benchmark builds only (WXT_BENCH=1): lets `npm run bench` time the ranking in this page.
 if (import.meta.env.WXT_BENCH === '1') Object.assign(globalThis, { bridgesBench: { rankNeglected } });
 
-// The preload script has started reading; render once, with the data, so the list is the first paint.
-const started = (globalThis as { bridgesPopupData?: Promise<PopupData> }).bridgesPopupData;
+// The preload script has started reading the rows; check them, and render once, with the data, so the list is the
+// first paint.
+const started = (globalThis as { bridgesPopupRows?: Promise<FirstPaintRows> }).bridgesPopupRows;
 const root = document.getElementById('app');
-const read = () => import('../../lib/popup/snapshot').then((m) => m.readPopupSnapshot());
-void (started ?? read()).then((initial) => {
+void (started ? started.then(popupDataFromRows) : readPopupSnapshot()).then((initial) => {
   if (!root) return;
   render(
     <CatchUpContext.Provider value={popupCatchUpHost}>

@@ -1,7 +1,8 @@
-import { readFirstPaintRows } from '../db/queries';
+import type { FirstPaintRows } from '../db/queries';
 import type { Group, Person } from '../db/types';
-import { POPUP_SETTINGS, type Settings } from '../settings-schema';
+import type { POPUP_SETTINGS, Settings } from '../settings-schema';
 import { popupSettingsFromRows } from './settings';
+import { readPopupRows } from './snapshot-rows';
 
 export interface PopupData {
   people: Person[];
@@ -9,13 +10,12 @@ export interface PopupData {
   settings: Pick<Settings, (typeof POPUP_SETTINGS)[number]>;
 }
 
-/**
- * Everything the popup's first paint needs, read as fast as the browser can (lib/db/queries.ts
- * `readFirstPaintRows`: one IndexedDB transaction, no Dexie), with the three settings it needs checked as every
- * read of a setting is. It runs in a small script that starts before the popup's own code has loaded; Dexie's
- * live queries take over after the first paint.
- */
-export async function readPopupSnapshot(): Promise<PopupData> {
-  const { people, groups, settings } = await readFirstPaintRows(POPUP_SETTINGS);
+/** The popup's data from its rows, with the three settings it needs checked as every read of a setting is. */
+export function popupDataFromRows({ people, groups, settings }: FirstPaintRows): PopupData {
   return { people, groups, settings: popupSettingsFromRows(settings) };
+}
+
+/** Both at once, where nothing started the read earlier. */
+export async function readPopupSnapshot(): Promise<PopupData> {
+  return popupDataFromRows(await readPopupRows());
 }

@@ -3,7 +3,8 @@ import type { Group } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import type { RankedPerson } from '../lib/relationships/rank';
-import { type OpenPanel, PersonRow } from './PersonRow';
+import { afterPaintOf } from '../lib/ui/after-paint';
+import { FIRST_ROW_MARK, type OpenPanel, PersonRow } from './PersonRow';
 
 export const PAGE_SIZE = 25;
 /** Rows in the very first paint (what a 600 px popup shows); the rest of the page follows right after it. */
@@ -22,7 +23,13 @@ export interface NeglectListProps {
 /** The ranked people, a page at a time, with at most one row's panel open. */
 export function NeglectList({ entries, groups, internalDomains, now, actions, label, onChanged }: NeglectListProps) {
   const [shown, setShown] = useState(FIRST_PAINT_ROWS);
-  useEffect(() => setShown((n) => Math.max(n, PAGE_SIZE)), []); // effects run after the first paint
+  useEffect(() => {
+    let mounted = true;
+    void afterPaintOf(FIRST_ROW_MARK).then(() => mounted && setShown((n) => Math.max(n, PAGE_SIZE)));
+    return () => {
+      mounted = false;
+    };
+  }, []);
   const [open, setOpen] = useState<{ email: string; panel: OpenPanel } | null>(null);
   const visible = entries.slice(0, shown);
   return (

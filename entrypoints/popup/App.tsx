@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { FirstRun } from '../../components/FirstRun';
 import { NeglectList } from '../../components/NeglectList';
+import { FIRST_ROW_MARK } from '../../components/PersonRow';
 import { TeamSuggestions } from '../../components/TeamSuggestions';
 import type { Interaction } from '../../lib/db/types';
 import type { PersonPatch } from '../../lib/people/inputs';
@@ -9,6 +10,7 @@ import { buildPopupModel, type PopupSettings, searchPeople } from '../../lib/pop
 import type { PopupData } from '../../lib/popup/snapshot';
 import { assess } from '../../lib/relationships/rank';
 import { suggestTeammates } from '../../lib/relationships/team-suggestions';
+import { afterPaintOf } from '../../lib/ui/after-paint';
 import { lazy } from '../../lib/ui/lazy';
 
 // Dexie, the message protocol and the browser API load after the list is painted (lib/popup/live.ts).
@@ -38,17 +40,19 @@ export function App({ initial }: AppProps) {
   const [query, setQuery] = useState('');
   const [toast, setToast] = useState<{ message: string; undo?: () => void } | null>(null);
 
-  // Effects run after the first paint: only then connect the live data.
+  // Only once the first rows are on screen, connect the live data (lib/ui/after-paint.ts).
   useEffect(() => {
     let stop: (() => void) | undefined;
     let open = true;
-    void loadLive().then((live) => {
-      if (!open) return;
-      stop = live.connect(
-        { people: setPeople, groups: setGroups, settings: setStored, recent: setRecent, pick: setPickEmail },
-        now,
-      );
-    });
+    void afterPaintOf(FIRST_ROW_MARK)
+      .then(loadLive)
+      .then((live) => {
+        if (!open) return;
+        stop = live.connect(
+          { people: setPeople, groups: setGroups, settings: setStored, recent: setRecent, pick: setPickEmail },
+          now,
+        );
+      });
     return () => {
       open = false;
       stop?.();

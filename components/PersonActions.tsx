@@ -3,8 +3,9 @@ import type { Person, Priority, RelationshipKind } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import { isPlanning } from '../lib/relationships/booking';
-import { type Cadence, cadenceProblem } from '../lib/relationships/cadence';
+import type { Cadence } from '../lib/relationships/cadence';
 import { KIND_LABELS } from '../lib/relationships/labels';
+import { checkCadence } from '../lib/settings-validation';
 import { useEscape } from '../lib/ui/use-escape';
 import { CatchUpControls } from './CatchUpControls';
 import { KindOptions } from './KindOptions';
@@ -41,13 +42,12 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
 
   function saveCadence(event: Event) {
     event.preventDefault();
-    const idealDays = Number(ideal.trim() || Number.NaN);
-    const maxDays = Number(max.trim() || Number.NaN);
-    const problem = cadenceProblem(idealDays, maxDays);
-    if (problem) {
-      setError(problem);
+    const checked = checkCadence({ idealDays: ideal, maxDays: max });
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
+    const { idealDays, maxDays } = checked.value;
     void apply({ idealDays, maxDays }, `${name}: every ${idealDays} days, at most ${maxDays}.`);
   }
 

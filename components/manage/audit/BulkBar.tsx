@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
 import type { ManageData } from '../../../lib/manage/use-manage-data';
 import type { PersonPatch } from '../../../lib/people/inputs';
-import { cadenceProblem } from '../../../lib/relationships/cadence';
+import type { Cadence } from '../../../lib/relationships/cadence';
+import { type Checked, checkCadence } from '../../../lib/settings-validation';
 import { KindOptions } from '../../KindOptions';
 
 /** Changes for everyone selected (and shown): group, kind, priority, cadence, my team, ignore. */
@@ -76,11 +77,12 @@ export function BulkBar({
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const i = Number(ideal);
-          const m = Number(max);
-          const problem = ideal.trim() && max.trim() ? cadenceProblem(i, m) : 'Give an ideal interval and a maximum.';
-          setError(problem ?? '');
-          if (!problem) onApply({ idealDays: i, maxDays: m }, 'Cadence set');
+          const checked: Checked<Cadence> =
+            ideal.trim() && max.trim()
+              ? checkCadence({ idealDays: ideal, maxDays: max })
+              : { ok: false, message: 'Give an ideal interval and a maximum.' };
+          setError(checked.ok ? '' : checked.message);
+          if (checked.ok) onApply(checked.value, 'Cadence set');
         }}
       >
         <input

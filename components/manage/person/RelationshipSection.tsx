@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { type Group, type Person, PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
 import { sendMessage } from '../../../lib/messaging';
 import type { PersonPatch } from '../../../lib/people/inputs';
-import { type Cadence, type CadenceDefaults, cadenceOf, cadenceProblem } from '../../../lib/relationships/cadence';
+import { type Cadence, type CadenceDefaults, cadenceOf } from '../../../lib/relationships/cadence';
+import { checkCadence } from '../../../lib/settings-validation';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
 import { KindOptions } from '../../KindOptions';
@@ -103,10 +104,9 @@ function CadenceForm({ ideal, max, onSave }: { ideal: number; max: number; onSav
       class="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const [i, m] = [Number(draft.ideal.trim() || Number.NaN), Number(draft.max.trim() || Number.NaN)];
-        const problem = cadenceProblem(i, m);
-        setError(problem ?? '');
-        if (!problem) onSave(i, m);
+        const checked = checkCadence({ idealDays: draft.ideal, maxDays: draft.max });
+        setError(checked.ok ? '' : checked.message);
+        if (checked.ok) onSave(checked.value.idealDays, checked.value.maxDays);
       }}
     >
       <label class="field inline">

@@ -12,17 +12,19 @@ export function BulkBar({
   groups,
   busy,
   onApply,
+  onProblem,
   onClear,
 }: {
   count: number;
   groups: ManageData['groups'];
   busy: boolean;
   onApply(patch: PersonPatch, what: string): void;
+  /** What is wrong with what was typed, said where what the changes did is said. */
+  onProblem(problem: string): void;
   onClear(): void;
 }) {
   const [ideal, setIdeal] = useState('');
   const [max, setMax] = useState('');
-  const [error, setError] = useState('');
   return (
     <section class="bulk" aria-label="Change the selected people">
       <strong>{count} selected</strong>
@@ -81,8 +83,8 @@ export function BulkBar({
             ideal.trim() && max.trim()
               ? checkCadence({ idealDays: ideal, maxDays: max })
               : { ok: false, message: 'Give an ideal interval and a maximum.' };
-          setError(checked.ok ? '' : checked.message);
           if (checked.ok) onApply(checked.value, 'Cadence set');
+          else onProblem(checked.message);
         }}
       >
         <input
@@ -112,11 +114,6 @@ export function BulkBar({
       <button type="button" class="link" onClick={onClear}>
         Clear selection
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
     </section>
   );
 }

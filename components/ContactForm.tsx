@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { CONTACT_KINDS, CONTACT_LABELS, type ContactKind } from '../lib/db/types';
 import { contactTime, dayString, type PeopleActions } from '../lib/popup/actions';
+import { useCommand } from '../lib/ui/use-command';
 import { useEscape } from '../lib/ui/use-escape';
+import { CommandStatus } from './CommandStatus';
 
 export interface ContactFormProps {
   email: string;
@@ -17,20 +19,28 @@ export function ContactForm({ email, name, now, actions, onDone, onCancel }: Con
   const [kind, setKind] = useState<ContactKind>('call');
   const [note, setNote] = useState('');
   const [day, setDay] = useState(dayString(now));
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const logging = useCommand();
   const id = `contact-${email}`;
   useEscape(onCancel);
 
+  /** Logs the contact; what it did is said by `onDone` (the popup's toast), a refusal here. */
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    const problem = await actions
-      .logContact({ email, kind, at: contactTime(day, now), note: note.trim() || undefined })
-      .catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
-    setBusy(false);
-    if (problem) setError(problem);
-    else onDone(`Logged a ${CONTACT_LABELS[kind].toLowerCase()} with ${name}.`);
+    const logged = await logging.run(
+      async () => {
+        const problem = await actions.logContact({
+          email,
+          kind,
+          at: contactTime(day, now),
+          note: note.trim() || undefined,
+        });
+        if (problem) throw new Error(problem);
+        return true;
+      },
+      null,
+      '',
+    );
+    if (logged) onDone(`Logged a ${CONTACT_LABELS[kind].toLowerCase()} with ${name}.`);
   }
 
   return (
@@ -63,13 +73,9 @@ export function ContactForm({ email, name, now, actions, onDone, onCancel }: Con
           onInput={(e) => setNote(e.currentTarget.value)}
         />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <CommandStatus state={logging} />
       <div class="buttons">
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" disabled={logging.busy}>
           Log {CONTACT_LABELS[kind].toLowerCase()}
         </button>
         <button type="button" onClick={onCancel}>

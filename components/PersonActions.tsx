@@ -3,10 +3,13 @@ import type { Person, Priority, RelationshipKind } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import { isPlanning } from '../lib/relationships/booking';
-import { type Cadence, cadenceProblem } from '../lib/relationships/cadence';
+import type { Cadence } from '../lib/relationships/cadence';
 import { KIND_LABELS } from '../lib/relationships/labels';
+import { checkCadence } from '../lib/settings-validation';
+import { useCommand } from '../lib/ui/use-command';
 import { useEscape } from '../lib/ui/use-escape';
 import { CatchUpControls } from './CatchUpControls';
+import { CommandStatus } from './CommandStatus';
 import { KindOptions } from './KindOptions';
 
 export interface PersonActionsProps {
@@ -26,28 +29,31 @@ export interface PersonActionsProps {
 export function PersonActions({ person, cadence, now, actions, onChanged, onCancel }: PersonActionsProps) {
   const [ideal, setIdeal] = useState(String(cadence.idealDays));
   const [max, setMax] = useState(String(cadence.maxDays));
-  const [error, setError] = useState('');
+  const acting = useCommand();
   const name = person.displayName;
   useEscape(onCancel);
 
+  /** Saves a change; what it did is said by `onChanged` (the popup's toast, with Undo), a refusal here. */
   async function apply(patch: PersonPatch, message: string) {
-    try {
-      await actions.update([person.email], patch);
-      onChanged(message, patch);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    const applied = await acting.run(
+      async () => {
+        await actions.update([person.email], patch);
+        return true;
+      },
+      null,
+      '',
+    );
+    if (applied) onChanged(message, patch);
   }
 
   function saveCadence(event: Event) {
     event.preventDefault();
-    const idealDays = Number(ideal.trim() || Number.NaN);
-    const maxDays = Number(max.trim() || Number.NaN);
-    const problem = cadenceProblem(idealDays, maxDays);
-    if (problem) {
-      setError(problem);
+    const checked = checkCadence({ idealDays: ideal, maxDays: max });
+    if (!checked.ok) {
+      acting.say(checked.message, true);
       return;
     }
+    const { idealDays, maxDays } = checked.value;
     void apply({ idealDays, maxDays }, `${name}: every ${idealDays} days, at most ${maxDays}.`);
   }
 
@@ -58,7 +64,9 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
         person={person}
         planning={isPlanning(person, now)}
         now={now}
-        onDone={({ outcome, change }) => (change ? onChanged(outcome.message, change) : setError(outcome.message))}
+        onDone={({ outcome, change }) =>
+          change ? onChanged(outcome.message, change) : acting.say(outcome.message, outcome.error)
+        }
       />
       <fieldset class="row-buttons">
         <legend class="visually-hidden">Snooze</legend>
@@ -114,11 +122,7 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
         </label>
         <button type="submit">Set cadence</button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <CommandStatus state={acting} />
       <div class="row-buttons">
         <button
           type="button"

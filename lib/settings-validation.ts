@@ -14,10 +14,10 @@ import {
 } from './schema';
 
 /**
- * What the settings forms check before they save: what the user typed, read by the same schemas that check the
- * setting when the background stores it and whenever it is read (lib/schema.ts), so a form says exactly what
- * the background would refuse, in its words. Only what is particular to a form is here: text to numbers, an
- * empty field, a value already in the list.
+ * What the forms check before they save (the settings, a person's cadence, the cadence of everyone selected):
+ * what the user typed, read by the same schemas that check a setting or a person when the background stores it
+ * and whenever it is read (lib/schema.ts), so a form says exactly what the background would refuse, in its
+ * words. Only what is particular to a form is here: text to numbers, an empty field, a value already in the list.
  */
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -52,14 +52,22 @@ export function checkDomain(raw: string, existing: readonly string[] = []): Chec
   return domain.ok ? notListed(domain.value, existing) : domain;
 }
 
+/** A cadence typed into a form (ideal and maximum, in days), checked by the one cadence rule. */
+export function checkCadence(typed: { idealDays: string; maxDays: string }, prefix = ''): Checked<Cadence> {
+  return checked(
+    CadenceSchema,
+    { idealDays: typedNumber(typed.idealDays), maxDays: typedNumber(typed.maxDays) },
+    prefix,
+  );
+}
+
 /** Cadences typed into the form, by priority, each checked by the one cadence rule. */
 export function checkCadences(
   input: Record<Priority, { idealDays: string; maxDays: string }>,
 ): Checked<Record<Priority, Cadence>> {
   const out = {} as Record<Priority, Cadence>;
   for (const priority of PRIORITIES) {
-    const typed = { idealDays: typedNumber(input[priority].idealDays), maxDays: typedNumber(input[priority].maxDays) };
-    const cadence = checked(CadenceSchema, typed, `${PRIORITY_LABELS[priority]}: `);
+    const cadence = checkCadence(input[priority], `${PRIORITY_LABELS[priority]}: `);
     if (!cadence.ok) return cadence;
     out[priority] = cadence.value;
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkCadences, checkDomain, checkEmail, checkGuestLimit, checkReminderTime } from '../lib/settings-validation';
+import {
+  checkCadence,
+  checkCadences,
+  checkDomain,
+  checkEmail,
+  checkGuestLimit,
+  checkReminderTime,
+} from '../lib/settings-validation';
 
 const cadences = (
   high: [string, string],
@@ -55,6 +62,27 @@ describe('settings validation: bad values get a clear message', () => {
       message: 'Normal priority: The maximum must be a whole number of days from 1 to 3650.',
     });
     expect(checkCadences(cadences(['14', '28'], ['30', '60'], ['90', '99999']))).toMatchObject({ ok: false });
+  });
+
+  it("a person's cadence, as typed into their form", () => {
+    expect(checkCadence({ idealDays: ' 20 ', maxDays: '40' })).toEqual({
+      ok: true,
+      value: { idealDays: 20, maxDays: 40 },
+    });
+    expect(checkCadence({ idealDays: '20', maxDays: '10' })).toEqual({
+      ok: false,
+      message: "The cadence's maximum (10 days) must be at least its ideal interval (20 days).",
+    });
+    for (const ideal of ['', 'soon', '0', '2.5', '3651']) {
+      expect(checkCadence({ idealDays: ideal, maxDays: '40' })).toEqual({
+        ok: false,
+        message: 'The ideal interval must be a whole number of days from 1 to 3650.',
+      });
+    }
+    expect(checkCadence({ idealDays: '20', maxDays: '' })).toEqual({
+      ok: false,
+      message: 'The maximum must be a whole number of days from 1 to 3650.',
+    });
   });
 
   it('the guest limit', () => {

@@ -86,6 +86,7 @@ export function AuditPage({ data }: { data: ManageData }) {
           groups={data.groups}
           busy={changing.busy}
           onApply={bulk}
+          onProblem={(problem) => changing.say(problem, true)}
           onClear={() => setSelected(new Set())}
         />
       )}

@@ -3,26 +3,21 @@ import type { Group } from '../../lib/db/types';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
 import { suggestGroups } from '../../lib/people/groups';
+import { useCommand } from '../../lib/ui/use-command';
+import { CommandStatus } from '../CommandStatus';
+
+/** Runs a change to the groups, then says `done`, or what the background refused (as it said it). */
+type Run = (task: () => Promise<unknown>, done: string) => Promise<unknown>;
 
 /** Departments and partner organisations: create, rename, delete, and groups suggested from email domains. */
 export function GroupsPage({ data }: { data: ManageData }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Group['kind']>('department');
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const acting = useCommand();
   const suggestions = suggestGroups(data.people, data.internalDomains).slice(0, 8);
   const members = (id: string) => data.people.filter((p) => p.groupId === id).length;
 
-  async function run(task: () => Promise<unknown>, done: string) {
-    try {
-      await task();
-      setError('');
-      setMessage(done);
-    } catch (e) {
-      setMessage('');
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const run: Run = (task, done) => acting.run(task, done, '');
 
   return (
     <div class="groups">
@@ -55,18 +50,11 @@ export function GroupsPage({ data }: { data: ManageData }) {
             <option value="department">Department</option>
             <option value="organisation">Organisation</option>
           </select>
-          <button type="submit">Create group</button>
+          <button type="submit" disabled={acting.busy}>
+            Create group
+          </button>
         </form>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        {message && (
-          <p class="saved" role="status">
-            {message}
-          </p>
-        )}
+        <CommandStatus state={acting} />
       </section>
       {suggestions.length > 0 && (
         <section class="card">
@@ -100,15 +88,7 @@ export function GroupsPage({ data }: { data: ManageData }) {
   );
 }
 
-function GroupRow({
-  group,
-  members,
-  onRun,
-}: {
-  group: Group;
-  members: number;
-  onRun(task: () => Promise<unknown>, done: string): Promise<void>;
-}) {
+function GroupRow({ group, members, onRun }: { group: Group; members: number; onRun: Run }) {
   const [name, setName] = useState(group.name);
   return (
     <li>

@@ -3,6 +3,8 @@ import { PRIORITIES, type Priority } from '../../lib/db/types';
 import type { CadenceDefaults } from '../../lib/relationships/cadence';
 import { PRIORITY_LABELS } from '../../lib/relationships/labels';
 import { checkCadences } from '../../lib/settings-validation';
+import { useCommand } from '../../lib/ui/use-command';
+import { CommandStatus } from '../CommandStatus';
 
 export interface CadenceSectionProps {
   value: CadenceDefaults;
@@ -17,25 +19,20 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
         PRIORITIES.map((p) => [p, { idealDays: String(value[p].idealDays), maxDays: String(value[p].maxDays) }]),
       ) as Record<Priority, { idealDays: string; maxDays: string }>,
   );
-  const [error, setError] = useState('');
-  const [saved, setSaved] = useState(false);
+  const saving = useCommand();
 
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
     const checked = checkCadences(draft);
     if (!checked.ok) {
-      setError(checked.message);
-      setSaved(false);
+      saving.say(checked.message, true);
       return;
     }
-    setError('');
-    try {
-      await onSave(checked.value);
-      setSaved(true);
-    } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
-      setSaved(false);
-    }
+    void saving.run(
+      () => onSave(checked.value),
+      'Saved. People without a cadence of their own follow these.',
+      'Not saved:',
+    );
   }
 
   return (
@@ -64,7 +61,7 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
                     onInput={(e) => {
                       const text = e.currentTarget.value;
                       setDraft((d) => ({ ...d, [p]: { ...d[p], [field]: text } }));
-                      setSaved(false);
+                      if (saving.message && !saving.message.error) saving.clear();
                     }}
                   />
                 </td>
@@ -73,19 +70,10 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
           ))}
         </tbody>
       </table>
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={saving.busy}>
         Save cadences
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {saved && (
-        <p class="saved" role="status">
-          Saved. People without a cadence of their own follow these.
-        </p>
-      )}
+      <CommandStatus state={saving} />
     </form>
   );
 }

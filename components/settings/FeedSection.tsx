@@ -22,7 +22,8 @@ const when = (at: number) =>
  */
 export function FeedSection({ settings, status }: { settings: FeedSettings; status: FeedStatus }) {
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState('');
+  // Whether the address typed was refused (marked on the field until one is taken).
+  const [refused, setRefused] = useState(false);
   const acting = useCommand();
   const urls = settings.feeds.map((f) => f.url);
 
@@ -47,9 +48,13 @@ export function FeedSection({ settings, status }: { settings: FeedSettings; stat
   async function add(event: Event) {
     event.preventDefault();
     const checked = checkFeedAddress(draft);
-    if (!checked.ok) return setError(checked.message);
-    if (urls.includes(checked.url)) return setError('This calendar is already synced.');
-    setError('');
+    const problem = !checked.ok
+      ? checked.message
+      : urls.includes(checked.url)
+        ? 'This calendar is already synced.'
+        : '';
+    setRefused(problem !== '');
+    if (!checked.ok || problem) return acting.say(problem, true);
     if (await save([...urls, checked.url], `Syncing ${checked.calendar}.`)) setDraft('');
   }
 
@@ -98,7 +103,7 @@ export function FeedSection({ settings, status }: { settings: FeedSettings; stat
             spellcheck={false}
             value={draft}
             placeholder="https://calendar.google.com/calendar/ical/…/private-…/basic.ics"
-            aria-invalid={error ? 'true' : undefined}
+            aria-invalid={refused ? 'true' : undefined}
             onInput={(e) => setDraft(e.currentTarget.value)}
           />
         </label>
@@ -106,11 +111,6 @@ export function FeedSection({ settings, status }: { settings: FeedSettings; stat
           {settings.enabled ? 'Add calendar' : 'Turn on syncing'}
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
       {settings.enabled && (
         <div class="buttons">
           <button

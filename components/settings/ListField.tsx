@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Checked } from '../../lib/settings-validation';
+import { useCommand } from '../../lib/ui/use-command';
 
 export interface ListFieldProps {
   label: string;
@@ -14,29 +15,32 @@ export interface ListFieldProps {
 /** A list of short strings (addresses, domains) with add and remove, and a plain message for bad input. */
 export function ListField({ label, hint, values, placeholder, check, onChange }: ListFieldProps) {
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState('');
+  const saving = useCommand();
+  // Only a refusal is said, under the field: the list itself shows what was saved.
+  const error = saving.message?.error ? saving.message.text : '';
   const id = `field-${label.replace(/\W+/g, '-').toLowerCase()}`;
 
   async function add(event: Event) {
     event.preventDefault();
     const checked = check(draft, values);
     if (!checked.ok) {
-      setError(checked.message);
+      saving.say(checked.message, true);
       return;
     }
-    setError('');
     if (await change([...values, checked.value])) setDraft('');
   }
 
   /** Saves the list; a refusal is shown under the field, never dropped. */
   async function change(next: string[]): Promise<boolean> {
-    try {
-      await onChange(next);
-      return true;
-    } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
-      return false;
-    }
+    const saved = await saving.run(
+      async () => {
+        await onChange(next);
+        return true;
+      },
+      null,
+      'Not saved:',
+    );
+    return saved === true;
   }
 
   return (
@@ -71,7 +75,9 @@ export function ListField({ label, hint, values, placeholder, check, onChange }:
           aria-invalid={error ? 'true' : undefined}
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
-        <button type="submit">Add</button>
+        <button type="submit" disabled={saving.busy}>
+          Add
+        </button>
       </form>
       {error && (
         <p class="error" id={`${id}-error`} role="alert">

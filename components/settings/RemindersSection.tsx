@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ReminderSettings } from '../../lib/settings-schema';
 import { checkReminderTime } from '../../lib/settings-validation';
+import { useCommand } from '../../lib/ui/use-command';
+import { CommandStatus } from '../CommandStatus';
 
 export interface RemindersSectionProps {
   value: ReminderSettings;
@@ -13,24 +14,16 @@ const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 /** When the weekly reminder comes, what it counts, and whether it also notifies. */
 export function RemindersSection({ value, onSave }: RemindersSectionProps) {
-  const [error, setError] = useState('');
-  const [saved, setSaved] = useState('');
+  const saving = useCommand();
 
   async function save(patch: Partial<ReminderSettings>, message: string) {
-    setError('');
-    setSaved('');
-    try {
-      await onSave({ ...value, ...patch });
-      setSaved(message);
-    } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    await saving.run(() => onSave({ ...value, ...patch }), message, 'Not saved:');
   }
 
   function setTime(day: string, hour: string) {
     const checked = checkReminderTime(day, hour);
     if (!checked.ok) {
-      setError(checked.message);
+      saving.say(checked.message, true);
       return;
     }
     void save(checked.value, `Next reminder: ${DAYS[checked.value.day]} at ${hourLabel(checked.value.hour)}.`);
@@ -41,7 +34,7 @@ export function RemindersSection({ value, onSave }: RemindersSectionProps) {
     // Asked for now, in answer to this click, and only if the user wants it.
     const granted = await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
     if (!granted) {
-      setError('Notifications were not allowed, so they stay off. The badge still shows the number.');
+      saving.say('Notifications were not allowed, so they stay off. The badge still shows the number.', true);
       return;
     }
     return save({ notifications: true }, 'You will also get a notification with the weekly digest.');
@@ -115,16 +108,7 @@ export function RemindersSection({ value, onSave }: RemindersSectionProps) {
         />
         Also show a notification with the digest (asks your browser's permission)
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {saved && !error && (
-        <p class="saved" role="status">
-          {saved}
-        </p>
-      )}
+      <CommandStatus state={saving} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { MeetingRules } from '../../lib/logging/rules';
 import { checkGuestLimit } from '../../lib/settings-validation';
+import { useCommand } from '../../lib/ui/use-command';
+import { CommandStatus } from '../CommandStatus';
 
 export interface RulesSectionProps {
   value: MeetingRules;
@@ -10,25 +12,16 @@ export interface RulesSectionProps {
 /** The rules for which meetings count, shown as they are applied. */
 export function RulesSection({ value, onSave }: RulesSectionProps) {
   const [limit, setLimit] = useState(String(value.guestLimit));
-  const [error, setError] = useState('');
-  const [saved, setSaved] = useState(false);
+  const saving = useCommand();
 
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
     const checked = checkGuestLimit(limit);
     if (!checked.ok) {
-      setError(checked.message);
-      setSaved(false);
+      saving.say(checked.message, true);
       return;
     }
-    setError('');
-    try {
-      await onSave({ ...value, guestLimit: checked.value });
-      setSaved(true);
-    } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
-      setSaved(false);
-    }
+    void saving.run(() => onSave({ ...value, guestLimit: checked.value }), 'Saved.', 'Not saved:');
   }
 
   return (
@@ -51,18 +44,11 @@ export function RulesSection({ value, onSave }: RulesSectionProps) {
           />
           <span>people</span>
         </label>
-        <button type="submit">Save</button>
+        <button type="submit" disabled={saving.busy}>
+          Save
+        </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {saved && (
-        <p class="saved" role="status">
-          Saved.
-        </p>
-      )}
+      <CommandStatus state={saving} />
     </div>
   );
 }

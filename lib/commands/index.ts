@@ -21,8 +21,7 @@ import { restoreBackup } from './restore-backup';
 import { saveFeeds } from './save-feeds';
 import { saveGroup } from './save-group';
 import { saveSettings } from './save-settings';
-import { sendBackupPart } from './send-backup-part';
-import { sendCalendarPart } from './send-calendar-part';
+import { sendUploadPart } from './send-upload-part';
 import { syncFeeds } from './sync-feeds';
 import { syncNow } from './sync-now';
 import { turnSyncOff } from './turn-sync-off';
@@ -53,9 +52,8 @@ export const COMMANDS = {
   deleteAll,
   beginUpload,
   cancelUpload,
-  sendBackupPart,
+  sendUploadPart,
   restoreBackup,
-  sendCalendarPart,
   importCalendar,
   saveFeeds,
   syncFeeds,

@@ -40,14 +40,10 @@ export async function uploadParts(
   let next = 0;
   let done = 0;
   let failed = false;
-  const sendOne = (index: number, part: string) =>
-    kind === 'backup'
-      ? send('sendBackupPart', { upload, index, part })
-      : send('sendCalendarPart', { upload, index, part });
   const lane = async () => {
     while (next < all.length && !failed) {
       const index = next++;
-      await sendOne(index, all[index] as string);
+      await send('sendUploadPart', { kind, upload, index, part: all[index] as string });
       onProgress(++done, all.length);
     }
   };

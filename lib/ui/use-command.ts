@@ -13,8 +13,11 @@ export interface CommandState {
 /** Progress of a long action: how far (0 of 0 when unknown), and what it is doing now. */
 export type Progress = (done: number, total: number, step?: string) => void;
 
-/** A sentence for the user; an error when something the user asked for did not (wholly) happen. */
-export type Said = string | { text: string; error: boolean };
+/**
+ * A sentence for the user; an error when something the user asked for did not (wholly) happen; null when the
+ * page says it elsewhere (the popup's toast), so that nothing is shown here.
+ */
+export type Said = string | { text: string; error: boolean } | null;
 
 export interface CommandRunner extends CommandState {
   /**

@@ -33,16 +33,26 @@ afterEach(async () => {
 async function openRestore(mode: 'replace' | 'merge') {
   background.speakAs(PAGE);
   const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 3, mode });
-  await sendMessage('sendBackupPart', { upload, index: 0, part: JSON.stringify({ settings: {}, exportedAt: NOW }) });
+  await sendMessage('sendUploadPart', {
+    kind: 'backup',
+    upload,
+    index: 0,
+    part: JSON.stringify({ settings: {}, exportedAt: NOW }),
+  });
   const sam = person('sam@partner.example', NOW - 10 * DAY);
-  await sendMessage('sendBackupPart', { upload, index: 1, part: JSON.stringify({ people: [sam] }) });
+  await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 1, part: JSON.stringify({ people: [sam] }) });
   await vi.waitFor(() => expect(restoreHold.active).toBe(true));
   return {
     upload,
     finish: async () => {
       background.speakAs(PAGE);
       const meeting = meetingAt('gcal:restored', NOW - 10 * DAY, ['sam@partner.example']);
-      await sendMessage('sendBackupPart', { upload, index: 2, part: JSON.stringify({ interactions: [meeting] }) });
+      await sendMessage('sendUploadPart', {
+        kind: 'backup',
+        upload,
+        index: 2,
+        part: JSON.stringify({ interactions: [meeting] }),
+      });
       return sendMessage('restoreBackup', { upload });
     },
   };

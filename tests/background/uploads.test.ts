@@ -31,7 +31,8 @@ describe("an upload's slot", () => {
   it('is freed when the page sending it goes away, and what it began is undone', async () => {
     const { upload: restore } = await sendMessage('beginUpload', { kind: 'backup', parts: 3, mode: 'replace' });
     await db.people.add(person('kept@x.example', NOW - DAY));
-    await sendMessage('sendBackupPart', {
+    await sendMessage('sendUploadPart', {
+      kind: 'backup',
       upload: restore,
       index: 0,
       part: JSON.stringify({ settings: {}, exportedAt: NOW }),
@@ -51,5 +52,41 @@ describe("an upload's slot", () => {
     for (let i = 0; i < 3; i++) await begin();
     connectPort(`${UPLOAD_PORT}${upload}`, CONTENT).close();
     await expect(begin()).rejects.toThrow(/already taking in several files/);
+  });
+});
+
+describe('a part', () => {
+  it('is taken only by an upload begun for its kind', async () => {
+    const { upload: calendar } = await begin();
+    const events = JSON.stringify({ events: [] });
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'backup', upload: calendar, index: 0, part: '{}' }),
+    ).rejects.toThrow(/lost track of this file/);
+    expect(await sendMessage('sendUploadPart', { kind: 'calendar', upload: calendar, index: 0, part: events })).toEqual(
+      {
+        received: 1,
+      },
+    );
+    const { upload: backup } = await sendMessage('beginUpload', { kind: 'backup', parts: 1, mode: 'merge' });
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'calendar', upload: backup, index: 0, part: events }),
+    ).rejects.toThrow(/lost track of this file/);
+  });
+
+  it("is read by its kind's schema, and refused in its kind's words", async () => {
+    const { upload: calendar } = await begin();
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'calendar', upload: calendar, index: 0, part: '{"events": [' }),
+    ).rejects.toThrow('A meeting in this calendar file could not be read: nothing was imported.');
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'calendar', upload: calendar, index: 1, part: '{"people": []}' }),
+    ).rejects.toThrow('A meeting in this calendar file could not be read: nothing was imported.');
+    const { upload: backup } = await sendMessage('beginUpload', { kind: 'backup', parts: 1, mode: 'merge' });
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'backup', upload: backup, index: 0, part: '{"events": []}' }),
+    ).rejects.toThrow('A part of this backup could not be read: nothing was restored.');
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'backup', upload: backup, index: -1, part: '{}' }),
+    ).rejects.toThrow('A part of this backup could not be read: nothing was restored.');
   });
 });

@@ -111,6 +111,17 @@ describe('the neglect list', () => {
     );
   });
 
+  it('says in the panel why the background refused a change, and keeps the panel open', async () => {
+    const { actions, onChanged } = setup();
+    vi.mocked(actions.update).mockRejectedValueOnce(new Error('That person is not in Bridges.'));
+    await openPanel(/^More for Priya/);
+    await click(button('Snooze a week'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('.panel [role="alert"]')?.textContent).toBe('That person is not in Bridges.'),
+    );
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
   it('snoozes for a week, marks as my team, ignores, sets priority and kind', async () => {
     const { actions, onChanged } = setup();
     await openPanel(/^More for Priya/);

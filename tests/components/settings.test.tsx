@@ -3,10 +3,13 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CadenceSection } from '../../components/settings/CadenceSection';
+import { ListField } from '../../components/settings/ListField';
 import { PrepSection } from '../../components/settings/PrepSection';
 import { RemindersSection } from '../../components/settings/RemindersSection';
+import { RulesSection } from '../../components/settings/RulesSection';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
 import { SETTING_FALLBACKS } from '../../lib/settings-schema';
+import { checkEmail } from '../../lib/settings-validation';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -39,6 +42,62 @@ describe('settings forms', () => {
     await vi.waitFor(() =>
       expect(onSave).toHaveBeenCalledWith({ ...DEFAULT_CADENCES, high: { idealDays: 14, maxDays: 21 } }),
     );
+  });
+
+  it('refuses a guest limit that is not one, says why a save was refused, then says it saved', async () => {
+    const onSave = vi.fn(async () => undefined);
+    render(<RulesSection value={SETTING_FALLBACKS.meetingRules} onSave={onSave} />, root);
+    const submit = () => (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    // Left empty: what the browser's own check of the field lets through.
+    await type(root.querySelector('[aria-label="Guest limit"]'), '');
+    submit();
+    await tick();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'The guest limit must be a whole number from 1 to 1000.',
+    );
+    expect(onSave).not.toHaveBeenCalled();
+    await type(root.querySelector('[aria-label="Guest limit"]'), '40');
+    onSave.mockRejectedValueOnce(new Error('Your disk is full.'));
+    submit();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="alert"]')?.textContent).toBe('Not saved: Your disk is full.'),
+    );
+    submit();
+    await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Saved.'));
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(onSave).toHaveBeenLastCalledWith({ ...SETTING_FALLBACKS.meetingRules, guestLimit: 40 });
+  });
+
+  it("a list's field says under itself what it refused, and why a save was refused", async () => {
+    const onChange = vi.fn(async (_: string[]) => undefined);
+    render(
+      <ListField
+        label="My email addresses"
+        hint="Yours."
+        placeholder="you@example.com"
+        values={['me@corp.example']}
+        check={checkEmail}
+        onChange={onChange}
+      />,
+      root,
+    );
+    const input = root.querySelector<HTMLInputElement>('input[type="text"]');
+    const error = () => root.querySelector('#field-my-email-addresses-error')?.textContent;
+    await type(input, 'ME@corp.example');
+    (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await tick();
+    expect(error()).toBe('me@corp.example is already in the list.');
+    expect(input?.getAttribute('aria-describedby')).toContain('field-my-email-addresses-error');
+    expect(onChange).not.toHaveBeenCalled();
+    await type(input, 'alex@corp.example');
+    onChange.mockRejectedValueOnce(new Error('Your disk is full.'));
+    (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(error()).toBe('Not saved: Your disk is full.'));
+    expect(input?.value).toBe('alex@corp.example');
+    (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith(['me@corp.example', 'alex@corp.example']));
+    await vi.waitFor(() => expect(input?.value).toBe(''));
+    expect(error()).toBeUndefined();
   });
 
   it('turning notifications on asks for the permission, and keeps them off when it is refused', async () => {

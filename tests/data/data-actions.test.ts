@@ -244,9 +244,9 @@ describe('restoring a backup file through the commands', () => {
 
   it('refuses a part that is not JSON with a sentence', async () => {
     const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 1, mode: 'merge' });
-    await expect(sendMessage('sendBackupPart', { upload, index: 0, part: '{"people": [' })).rejects.toThrow(
-      'A part of this backup could not be read: nothing was restored.',
-    );
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'backup', upload, index: 0, part: '{"people": [' }),
+    ).rejects.toThrow('A part of this backup could not be read: nothing was restored.');
   });
 });
 

@@ -45,7 +45,7 @@ describe('a restore written as its parts arrive', () => {
   it('applies parts in their order, whatever order they arrive in', async () => {
     const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 4, mode: 'replace' });
     for (const index of [3, 0, 2, 1])
-      await sendMessage('sendBackupPart', { upload, index, part: PARTS[index] as string });
+      await sendMessage('sendUploadPart', { kind: 'backup', upload, index, part: PARTS[index] as string });
     expect(await sendMessage('restoreBackup', { upload })).toEqual({
       people: 2,
       interactions: 2,
@@ -58,10 +58,10 @@ describe('a restore written as its parts arrive', () => {
   it('refuses a meeting with someone the backup does not hold, and changes nothing', async () => {
     const before = await snapshot();
     const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 3, mode: 'replace' });
-    await sendMessage('sendBackupPart', { upload, index: 0, part: PARTS[0] as string });
-    await sendMessage('sendBackupPart', { upload, index: 1, part: PARTS[1] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 0, part: PARTS[0] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 1, part: PARTS[1] as string });
     const stranger = json({ interactions: [meetingAt('r9', NOW - DAY, ['nobody@z.example'])] });
-    await sendMessage('sendBackupPart', { upload, index: 2, part: stranger });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 2, part: stranger });
     await expect(sendMessage('restoreBackup', { upload })).rejects.toThrow(
       "interactions[0].people: nobody@z.example is not among the backup's people.",
     );
@@ -71,12 +71,12 @@ describe('a restore written as its parts arrive', () => {
   it('undoes everything, the clearing of "replace" included, when the page gives up halfway', async () => {
     const before = await snapshot();
     const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 4, mode: 'replace' });
-    await sendMessage('sendBackupPart', { upload, index: 0, part: PARTS[0] as string });
-    await sendMessage('sendBackupPart', { upload, index: 1, part: PARTS[1] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 0, part: PARTS[0] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 1, part: PARTS[1] as string });
     await sendMessage('cancelUpload', { upload });
-    await expect(sendMessage('sendBackupPart', { upload, index: 2, part: PARTS[2] as string })).rejects.toThrow(
-      'Bridges lost track of this file (it may have restarted): choose the file again.',
-    );
+    await expect(
+      sendMessage('sendUploadPart', { kind: 'backup', upload, index: 2, part: PARTS[2] as string }),
+    ).rejects.toThrow('Bridges lost track of this file (it may have restarted): choose the file again.');
     await expect(sendMessage('restoreBackup', { upload })).rejects.toThrow(/^Bridges lost track of this file/);
     // The transaction ends once it sees the cancellation: wait for that, then nothing has changed.
     await expect.poll(async () => (await snapshot()).interactions.length).toBe(1);
@@ -96,8 +96,8 @@ describe('a restore written as its parts arrive', () => {
 
   it('answers a meeting logged from Calendar while it writes at once, then keeps it (lib/logging/hold.ts)', async () => {
     const { upload } = await sendMessage('beginUpload', { kind: 'backup', parts: 4, mode: 'replace' });
-    await sendMessage('sendBackupPart', { upload, index: 0, part: PARTS[0] as string });
-    await sendMessage('sendBackupPart', { upload, index: 1, part: PARTS[1] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 0, part: PARTS[0] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 1, part: PARTS[1] as string });
     // The restore's transaction is open (it has cleared everything): a click on "Log meeting" does not wait.
     background.speakAs(CONTENT);
     const order: string[] = [];
@@ -106,8 +106,8 @@ describe('a restore written as its parts arrive', () => {
       return r;
     });
     background.speakAs(PAGE);
-    await sendMessage('sendBackupPart', { upload, index: 2, part: PARTS[2] as string });
-    await sendMessage('sendBackupPart', { upload, index: 3, part: PARTS[3] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 2, part: PARTS[2] as string });
+    await sendMessage('sendUploadPart', { kind: 'backup', upload, index: 3, part: PARTS[3] as string });
     await sendMessage('restoreBackup', { upload }).then(() => order.push('restored'));
     expect(await logged).toEqual({ status: 'logged', people: 4 });
     expect(order).toEqual(['logged', 'restored']);

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
 import type { ManageData } from '../../../lib/manage/use-manage-data';
 import type { PersonPatch } from '../../../lib/people/inputs';
-import { cadenceProblem } from '../../../lib/relationships/cadence';
+import type { Cadence } from '../../../lib/relationships/cadence';
+import { type Checked, checkCadence } from '../../../lib/settings-validation';
 import { KindOptions } from '../../KindOptions';
 
 /** Changes for everyone selected (and shown): group, kind, priority, cadence, my team, ignore. */
@@ -11,17 +12,19 @@ export function BulkBar({
   groups,
   busy,
   onApply,
+  onProblem,
   onClear,
 }: {
   count: number;
   groups: ManageData['groups'];
   busy: boolean;
   onApply(patch: PersonPatch, what: string): void;
+  /** What is wrong with what was typed, said where what the changes did is said. */
+  onProblem(problem: string): void;
   onClear(): void;
 }) {
   const [ideal, setIdeal] = useState('');
   const [max, setMax] = useState('');
-  const [error, setError] = useState('');
   return (
     <section class="bulk" aria-label="Change the selected people">
       <strong>{count} selected</strong>
@@ -76,11 +79,12 @@ export function BulkBar({
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const i = Number(ideal);
-          const m = Number(max);
-          const problem = ideal.trim() && max.trim() ? cadenceProblem(i, m) : 'Give an ideal interval and a maximum.';
-          setError(problem ?? '');
-          if (!problem) onApply({ idealDays: i, maxDays: m }, 'Cadence set');
+          const checked: Checked<Cadence> =
+            ideal.trim() && max.trim()
+              ? checkCadence({ idealDays: ideal, maxDays: max })
+              : { ok: false, message: 'Give an ideal interval and a maximum.' };
+          if (checked.ok) onApply(checked.value, 'Cadence set');
+          else onProblem(checked.message);
         }}
       >
         <input
@@ -110,11 +114,6 @@ export function BulkBar({
       <button type="button" class="link" onClick={onClear}>
         Clear selection
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { type Group, type Person, PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
 import { sendMessage } from '../../../lib/messaging';
 import type { PersonPatch } from '../../../lib/people/inputs';
-import { type Cadence, type CadenceDefaults, cadenceOf, cadenceProblem } from '../../../lib/relationships/cadence';
+import { type Cadence, type CadenceDefaults, cadenceOf } from '../../../lib/relationships/cadence';
+import { checkCadence } from '../../../lib/settings-validation';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
 import { KindOptions } from '../../KindOptions';
@@ -79,6 +80,7 @@ export function RelationshipSection({
         ideal={cadence.idealDays}
         max={cadence.maxDays}
         onSave={(idealDays, maxDays) => change({ idealDays, maxDays }, `Every ${idealDays} days, at most ${maxDays}.`)}
+        onProblem={(problem) => saving.say(problem, true)}
       />
       <label class="check">
         <input
@@ -95,18 +97,27 @@ export function RelationshipSection({
   );
 }
 
-function CadenceForm({ ideal, max, onSave }: { ideal: number; max: number; onSave(ideal: number, max: number): void }) {
+/** Their own cadence, as typed: saved when the cadence rule takes it, else the rule's sentence is said. */
+function CadenceForm({
+  ideal,
+  max,
+  onSave,
+  onProblem,
+}: {
+  ideal: number;
+  max: number;
+  onSave(ideal: number, max: number): void;
+  onProblem(problem: string): void;
+}) {
   const [draft, setDraft] = useState({ ideal: String(ideal), max: String(max) });
-  const [error, setError] = useState('');
   return (
     <form
       class="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const [i, m] = [Number(draft.ideal.trim() || Number.NaN), Number(draft.max.trim() || Number.NaN)];
-        const problem = cadenceProblem(i, m);
-        setError(problem ?? '');
-        if (!problem) onSave(i, m);
+        const checked = checkCadence({ idealDays: draft.ideal, maxDays: draft.max });
+        if (checked.ok) onSave(checked.value.idealDays, checked.value.maxDays);
+        else onProblem(checked.message);
       }}
     >
       <label class="field inline">
@@ -130,11 +141,6 @@ function CadenceForm({ ideal, max, onSave }: { ideal: number; max: number; onSav
         />
       </label>
       <button type="submit">Set cadence</button>
-      {error && (
-        <span class="error" role="alert">
-          {error}
-        </span>
-      )}
     </form>
   );
 }

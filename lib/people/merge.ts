@@ -21,11 +21,12 @@ export function contactSpan(starts: Iterable<number>): { first: number; last: nu
 }
 
 /**
- * Makes two entries one person (one person, two addresses): every meeting with `gone` becomes a meeting with
- * `keep`, their first and last contact and count are recomputed from all of them, notes are joined, and
- * `gone` is removed. Nothing is lost; one transaction.
+ * `keep` absorbs `gone` (one person, two addresses; what the "Merge" command and a merge replayed from another
+ * browser both do): every meeting with `gone` becomes a meeting with `keep`, their first and last contact and
+ * count are recomputed from all of them, notes are joined, and `gone` is removed. Nothing is lost; one
+ * transaction.
  */
-export async function mergePeople(db: AppDB, keepEmail: string, goneEmail: string, now: number): Promise<Person> {
+export async function absorbPerson(db: AppDB, keepEmail: string, goneEmail: string, now: number): Promise<Person> {
   if (keepEmail === goneEmail) throw new Refusal('Choose two different people to merge.');
   return db.transaction('rw', db.people, db.interactions, db.tombstones, async () => {
     const [keep, gone] = await db.people.bulkGet([keepEmail, goneEmail]);

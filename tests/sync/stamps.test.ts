@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../lib/db/app-db';
 import { withUpgrades } from '../../lib/db/upgrades';
 import { deleteGroup, saveGroup } from '../../lib/people/groups';
-import { deletePerson, mergePeople } from '../../lib/people/merge';
+import { absorbPerson, deletePerson } from '../../lib/people/merge';
 import { updatePeople } from '../../lib/people/service';
 import { saveUserSettings, setSetting } from '../../lib/settings';
 import { DAY, person } from '../helpers/people';
@@ -52,7 +52,7 @@ describe('change times of the user’s fields', () => {
 
   it('two people made one: the fields the merge changed are marked; the one gone is remembered as merged', async () => {
     await updatePeople(db, ['b@x.example'], { note: 'From b', kind: 'peer' }, NOW);
-    await mergePeople(db, 'a@x.example', 'b@x.example', NOW + 1);
+    await absorbPerson(db, 'a@x.example', 'b@x.example', NOW + 1);
     expect((await db.people.get('a@x.example'))?.changedAt).toEqual({
       priority: NOW - 9 * DAY,
       note: NOW + 1,

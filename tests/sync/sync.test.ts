@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteGroup, saveGroup } from '../../lib/people/groups';
-import { deletePerson, mergePeople } from '../../lib/people/merge';
+import { absorbPerson, deletePerson } from '../../lib/people/merge';
 import { logContact, updatePeople } from '../../lib/people/service';
 import { getSetting, saveUserSettings } from '../../lib/settings';
 import { PBKDF2_ITERATIONS } from '../../lib/sync/crypto';
@@ -343,7 +343,7 @@ describe('sync across browsers: what is deleted on one is deleted on the others'
   it('two people made one on A are made one on B', async () => {
     const { a, b } = await pair();
     tick();
-    await mergePeople(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
+    await absorbPerson(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
     await a.sync.changed();
     await a.settle();
     await exchange(a, b);
@@ -628,7 +628,7 @@ describe('sync across browsers: what a push reads', () => {
     await a.sync.changed();
     await a.settle();
     await deleteGroup(a.db, group.id, clock.now);
-    await mergePeople(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
+    await absorbPerson(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
     await deletePerson(a.db, 'wei.chen@supplier.example', clock.now);
     await saveUserSettings(a.db, { meetingRules: { guestLimit: 7 } });
     await a.db.people.add(person('fresh@x.example', clock.now));

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { deletePerson as remove } from '../people/merge';
+import { erasePerson } from '../people/merge';
 import { Email } from '../schema';
 import { command } from './command';
 
@@ -9,7 +9,7 @@ export const deletePerson = command({
   input: v.strictObject({ email: Email }),
   writes: true,
   async run(db, { email }, ctx) {
-    await remove(db, email, ctx.now);
+    await erasePerson(db, email, ctx.now);
     return { ok: true } as const;
   },
 });

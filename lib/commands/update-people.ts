@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PersonPatchSchema } from '../people/inputs';
-import { updatePeople as update } from '../people/service';
+import { patchPeople } from '../people/service';
 import { Email } from '../schema';
 import { command } from './command';
 
@@ -12,5 +12,5 @@ export const updatePeople = command({
     patch: PersonPatchSchema,
   }),
   writes: true,
-  run: async (db, { emails, patch }, ctx) => ({ updated: await update(db, emails, patch, ctx.now) }),
+  run: async (db, { emails, patch }, ctx) => ({ updated: await patchPeople(db, emails, patch, ctx.now) }),
 });

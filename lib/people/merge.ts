@@ -86,7 +86,7 @@ function dedupeAttendees(attendees: Attendee[]): Attendee[] {
  * too; the others keep everyone else). One transaction. They are remembered as deleted for a while, so the
  * user's other browsers delete them too (lib/sync).
  */
-export async function deletePerson(db: AppDB, email: string, now: number): Promise<void> {
+export async function erasePerson(db: AppDB, email: string, now: number): Promise<void> {
   await db.transaction('rw', db.people, db.interactions, db.tombstones, async () => {
     const theirs = await db.interactions.where('people').equals(email).toArray();
     const emptied = theirs.filter((i) => i.people.length === 1).map((i) => i.key);

@@ -1,7 +1,7 @@
 import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
 import { CONTACT_LABELS, type Group, type Interaction, type Person, type Tombstone } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
-import { absorbPerson, deletePerson } from '../people/merge';
+import { absorbPerson, erasePerson } from '../people/merge';
 import { Refusal } from '../refusal';
 import { setSetting, USER_SETTING_NAMES } from '../settings';
 import { checkSetting } from '../settings-checks';
@@ -307,7 +307,7 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
             if (!(error instanceof Refusal)) throw error;
             continue;
           }
-        } else await deletePerson(db, email, t.at);
+        } else await erasePerson(db, email, t.at);
         summary.peopleDeleted++;
       } else if (t.key.startsWith('group:')) {
         const id = t.key.slice('group:'.length);

@@ -67,7 +67,7 @@ export interface Background {
     /** Recounts a standing reminder after a change; serialised with the reminder's other work. */
     refresh(): Promise<void>;
   };
-  /** Sync across browsers (lib/sync/service.ts): told after every change, so it writes it a little later. */
+  /** Sync across browsers (lib/sync/engine.ts): told after every change, so it writes it a little later. */
   sync?: CommandContext['sync'] & { changed(): Promise<void> };
 }
 

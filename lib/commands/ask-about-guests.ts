@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { EventId } from '../logging/event-schema';
+import { askAbout } from '../prep/briefs';
 import { MAX_ASKED_GUESTS } from '../prep/limits';
-import { askAbout } from '../prep/service';
 import { getSetting } from '../settings';
 import { command, Refusal } from './command';
 

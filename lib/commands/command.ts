@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
-import type { SyncResult } from '../feed/service';
-import type { SyncService } from '../sync/service';
+import type { SyncResult } from '../feed/scheduled-sync';
+import type { SyncService } from '../sync/engine';
 
 /**
  * Who sent a message: `content` is the Google Calendar content script (a sender with a tab on
@@ -24,13 +24,13 @@ export interface CommandContext {
     /** The reminder settings changed: move the alarm. */
     reschedule(): Promise<void>;
   };
-  /** The calendar feed's syncing (lib/feed/service.ts). */
+  /** The calendar feed's syncing (lib/feed/scheduled-sync.ts). */
   feeds: {
     sync(): Promise<SyncResult>;
     syncIfStale(): Promise<SyncResult>;
     schedule(): Promise<void>;
   };
-  /** Sync across the user's browsers (lib/sync/service.ts). */
+  /** Sync across the user's browsers (lib/sync/engine.ts). */
   sync: Pick<SyncService, 'turnOn' | 'turnOff' | 'forget' | 'wipeEverywhere' | 'syncNow'>;
 }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { erasePerson } from '../people/merge';
+import { erasePerson } from '../people/removal';
 import { Email } from '../schema';
 import { command } from './command';
 

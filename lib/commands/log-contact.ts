@@ -1,5 +1,5 @@
+import { addManualContact } from '../people/edits';
 import { ContactSchema } from '../people/inputs';
-import { addManualContact } from '../people/service';
 import { command } from './command';
 
 /** Log a call, coffee, chat or message with someone, dated when it happened. */

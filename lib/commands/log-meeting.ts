@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CalendarEventSchema } from '../logging/event-schema';
 import { holdClick, restoreHold } from '../logging/hold';
-import { logClick } from '../logging/service';
+import { logClick } from '../logging/meeting-log';
 import { command } from './command';
 
 /**

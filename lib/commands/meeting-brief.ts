@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { briefFor } from '../prep/service';
+import { briefFor } from '../prep/briefs';
 import { TOKEN_PATTERN } from '../prep/tokens';
 import { command } from './command';
 

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { EventId } from '../logging/event-schema';
 import { heldStatus, restoreHold } from '../logging/hold';
+import { loggedStatus } from '../logging/meeting-log';
 import { calendarKey } from '../logging/rules';
-import { loggedStatus } from '../logging/service';
 import { upcomingStatus } from '../logging/upcoming';
 import { command } from './command';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { absorbPerson } from '../people/merge';
+import { absorbPerson } from '../people/removal';
 import { Email } from '../schema';
 import { command } from './command';
 

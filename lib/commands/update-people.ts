@@ -1,6 +1,6 @@
 import * as v from 'valibot';
+import { patchPeople } from '../people/edits';
 import { PersonPatchSchema } from '../people/inputs';
-import { patchPeople } from '../people/service';
 import { Email } from '../schema';
 import { command } from './command';
 

@@ -1,7 +1,7 @@
 import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
 import { CONTACT_LABELS, type Group, type Interaction, type Person, type Tombstone } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
-import { absorbPerson, erasePerson } from '../people/merge';
+import { absorbPerson, erasePerson } from '../people/removal';
 import { Refusal } from '../refusal';
 import { setSetting, USER_SETTING_NAMES } from '../settings';
 import { checkSetting } from '../settings-checks';

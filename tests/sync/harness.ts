@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { AppDB } from '../../lib/db/app-db';
 import { withUpgrades } from '../../lib/db/upgrades';
+import { addManualContact, patchPeople } from '../../lib/people/edits';
 import { createOrRenameGroup } from '../../lib/people/groups';
-import { addManualContact, patchPeople } from '../../lib/people/service';
 import { saveUserSettings } from '../../lib/settings';
-import { createSync, type SyncDeps, type SyncService } from '../../lib/sync/service';
+import { createSync, type SyncDeps, type SyncService } from '../../lib/sync/engine';
 import { readState } from '../../lib/sync/state';
 import { watchWrites } from '../../lib/sync/watch';
 import { type ChromeSync, chromeSync, type RawArea } from '../helpers/chrome-sync';

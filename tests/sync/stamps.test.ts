@@ -2,9 +2,9 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../lib/db/app-db';
 import { withUpgrades } from '../../lib/db/upgrades';
+import { patchPeople } from '../../lib/people/edits';
 import { createOrRenameGroup, dissolveGroup } from '../../lib/people/groups';
-import { absorbPerson, erasePerson } from '../../lib/people/merge';
-import { patchPeople } from '../../lib/people/service';
+import { absorbPerson, erasePerson } from '../../lib/people/removal';
 import { saveUserSettings, setSetting } from '../../lib/settings';
 import { DAY, person } from '../helpers/people';
 

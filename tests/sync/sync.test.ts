@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { addManualContact, patchPeople } from '../../lib/people/edits';
 import { createOrRenameGroup, dissolveGroup } from '../../lib/people/groups';
-import { absorbPerson, erasePerson } from '../../lib/people/merge';
-import { addManualContact, patchPeople } from '../../lib/people/service';
+import { absorbPerson, erasePerson } from '../../lib/people/removal';
 import { getSetting, saveUserSettings } from '../../lib/settings';
 import { PBKDF2_ITERATIONS } from '../../lib/sync/crypto';
-import { createSync } from '../../lib/sync/service';
+import { createSync } from '../../lib/sync/engine';
 import { readState, writeState } from '../../lib/sync/state';
 import { MANIFEST_KEY, META_KEY } from '../../lib/sync/store';
 import { deliver, fakeBrowserSync, memoryArea } from '../helpers/chrome-sync';

@@ -2,7 +2,7 @@ import { addMonths, addWeeks } from 'date-fns';
 import type { AppDB } from '../db/app-db';
 import type { Interaction } from '../db/types';
 import { CONTACT_LABELS } from '../db/types';
-import { recordContact } from '../logging/service';
+import { recordContact } from '../logging/meeting-log';
 import { Refusal } from '../refusal';
 import { stamped } from '../sync/fields';
 import { normaliseEmail } from './email';

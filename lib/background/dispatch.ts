@@ -119,7 +119,7 @@ export function createDispatcher(db: AppDB, background: Background, self: Self) 
       .then(() => cmd.run(db, input.output, ctx))
       .then(
         async (value): Promise<Reply> => {
-          if (cmd.writes) {
+          if (cmd.recount) {
             void background.sync?.changed().catch(() => undefined);
             const recount = background.reminders.refresh().catch(() => undefined);
             // While a restore holds the database, the recount waits for it; the answer (a kept click) does not.

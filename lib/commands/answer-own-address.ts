@@ -7,7 +7,7 @@ import { command } from './command';
 export const answerOwnAddress = command({
   from: ['page'],
   input: v.strictObject({ email: Email, isMe: v.boolean() }),
-  writes: true,
+  recount: true,
   async run(db, { email, isMe }) {
     await settleOwnAddress(db, email, isMe);
     return { ok: true } as const;

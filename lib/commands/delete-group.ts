@@ -7,7 +7,7 @@ import { command } from './command';
 export const deleteGroup = command({
   from: ['page'],
   input: v.strictObject({ id: GroupId }),
-  writes: true,
+  recount: true,
   async run(db, { id }, ctx) {
     await dissolveGroup(db, id, ctx.now);
     return { ok: true } as const;

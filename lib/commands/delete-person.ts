@@ -7,7 +7,7 @@ import { command } from './command';
 export const deletePerson = command({
   from: ['page'],
   input: v.strictObject({ email: Email }),
-  writes: true,
+  recount: true,
   async run(db, { email }, ctx) {
     await erasePerson(db, email, ctx.now);
     return { ok: true } as const;

@@ -24,7 +24,7 @@ export const importCalendar = command({
      */
     own: v.optional(v.strictObject({ calendar: Email, confirmedBy: v.literal('user') })),
   }),
-  writes: true,
+  recount: true,
   async run(db, { upload, includeLarge, own }, ctx) {
     const owner = own?.calendar;
     const events: IcsEvent[] = [];

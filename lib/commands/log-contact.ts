@@ -6,6 +6,6 @@ import { command } from './command';
 export const logContact = command({
   from: ['page'],
   input: ContactSchema,
-  writes: true,
+  recount: true,
   run: (db, input, ctx) => addManualContact(db, input, ctx.now),
 });

@@ -10,7 +10,7 @@ import { command } from './command';
 export const meetingStatus = command({
   from: ['content'],
   input: v.strictObject({ eventId: EventId }),
-  writes: false,
+  recount: false,
   unreadable: "Bridges can't read this event's id.",
   // While a restore holds the database, a click kept for after it answers at once; other events wait for it.
   run: async (db, { eventId }) => {

@@ -7,7 +7,7 @@ import { command } from './command';
 export const mergePeople = command({
   from: ['page'],
   input: v.strictObject({ keep: Email, gone: Email }),
-  writes: true,
+  recount: true,
   async run(db, { keep, gone }, ctx) {
     await absorbPerson(db, keep, gone, ctx.now);
     return { ok: true } as const;

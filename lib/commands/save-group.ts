@@ -7,6 +7,6 @@ import { command } from './command';
 export const saveGroup = command({
   from: ['page'],
   input: v.strictObject({ id: v.optional(GroupId), name: Text(1000, 'A group name'), kind: GroupKind }),
-  writes: true,
+  recount: true,
   run: async (db, input, ctx) => ({ id: (await createOrRenameGroup(db, input, ctx.now)).id }),
 });

@@ -28,7 +28,7 @@ export const sendBackupPart = command({
     index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARTS - 1)),
     part: PartText(BackupPartSchema, UNREADABLE),
   }),
-  writes: false,
+  recount: false,
   unreadable: UNREADABLE,
   run: async (_db, { upload, index, part }, ctx) => ({ received: addPart(upload, 'backup', index, part, ctx.now) }),
 });

@@ -35,7 +35,7 @@ export const sendCalendarPart = command({
       UNREADABLE,
     ),
   }),
-  writes: false,
+  recount: false,
   unreadable: UNREADABLE,
   run: async (_db, { upload, index, part }, ctx) => ({ received: addPart(upload, 'calendar', index, part, ctx.now) }),
 });

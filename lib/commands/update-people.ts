@@ -11,6 +11,6 @@ export const updatePeople = command({
     emails: v.pipe(v.array(Email), v.minLength(1, 'Choose someone to change.'), v.maxLength(100_000)),
     patch: PersonPatchSchema,
   }),
-  writes: true,
+  recount: true,
   run: async (db, { emails, patch }, ctx) => ({ updated: await patchPeople(db, emails, patch, ctx.now) }),
 });

@@ -80,9 +80,9 @@ const NO_SYNC: CommandContext['sync'] = {
   syncNow: async () => ({ status: 'off' }),
 };
 
-function isEnvelope(message: unknown): message is Envelope & { bridges: CommandName } {
+function isEnvelope(message: unknown): message is Envelope & { command: CommandName } {
   if (typeof message !== 'object' || message === null) return false;
-  const name = (message as { bridges?: unknown }).bridges;
+  const name = (message as { command?: unknown }).command;
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 }
 
@@ -95,7 +95,7 @@ export { describeFailure };
 export function createDispatcher(db: AppDB, background: Background, self: Self) {
   return function dispatch(message: unknown, sender: Sender): Promise<Reply> | undefined {
     if (!isEnvelope(message)) return undefined;
-    const name = message.bridges;
+    const name = message.command;
     const cmd = COMMANDS[name] as Command;
     const kind = senderKind(sender, self);
     if (kind === null || !cmd.from.includes(kind)) {

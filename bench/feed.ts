@@ -70,7 +70,7 @@ export async function feedFigures(buildDir: string, rounds = 5) {
     });
     const syncNow = () =>
       page.evaluate(async () => {
-        const reply = await chrome.runtime.sendMessage({ bridges: 'syncFeeds', data: { ifStale: false } });
+        const reply = await chrome.runtime.sendMessage({ command: 'syncFeeds', data: { ifStale: false } });
         if (!reply.ok) throw new Error(reply.error);
       });
     const timings = () =>

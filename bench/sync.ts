@@ -28,7 +28,7 @@ declare const chrome: {
 const send = (page: Page, name: string, data: unknown) =>
   page.evaluate(
     async ([name, data]) => {
-      const reply = await chrome.runtime.sendMessage({ bridges: name, data });
+      const reply = await chrome.runtime.sendMessage({ command: name, data });
       if (!reply.ok) throw new Error(reply.error);
       return reply.value;
     },

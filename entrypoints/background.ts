@@ -4,8 +4,8 @@ import { serveCommands } from '../lib/background/dispatch';
 import { closeStorageToContentScripts, openDatabase } from '../lib/background/start';
 import { getDb } from '../lib/db/app-db';
 import { withUpgrades } from '../lib/db/upgrades';
-import { createFeedSync, FEED_ALARM } from '../lib/feed/service';
-import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/service';
+import { createFeedSync, FEED_ALARM } from '../lib/feed/scheduled-sync';
+import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/weekly-reminder';
 import { createBrowserSync, SYNC_ALARM } from '../lib/sync/background';
 import { watchWrites } from '../lib/sync/watch';
 

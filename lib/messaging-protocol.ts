@@ -15,7 +15,7 @@ export type RequestOf<K extends CommandName> = v.InferInput<Commands[K]['input']
 export type ResponseOf<K extends CommandName> = Awaited<ReturnType<Commands[K]['run']>>;
 
 export interface Envelope {
-  bridges: string;
+  command: string;
   data: unknown;
 }
 export type Reply = { ok: true; value: unknown } | { ok: false; error: string };
@@ -38,7 +38,7 @@ export function createSender(runtime: MessageRuntime) {
   return async function send<K extends CommandName>(name: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
     let reply: Reply | undefined;
     try {
-      reply = (await runtime.sendMessage({ bridges: name, data: request } satisfies Envelope)) as Reply | undefined;
+      reply = (await runtime.sendMessage({ command: name, data: request } satisfies Envelope)) as Reply | undefined;
     } catch {
       throw new NoAnswer(NO_ANSWER);
     }

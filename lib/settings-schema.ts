@@ -99,22 +99,6 @@ export interface Settings {
 
 /** Every setting's name: the key of its row in the database's `settings` store. */
 export type SettingName = keyof Settings;
-export const SETTING_NAMES = [
-  'meetingRules',
-  'myEmails',
-  'internalDomains',
-  'cadenceDefaults',
-  'weeklyPick',
-  'reminders',
-  'reminderState',
-  'ownAddresses',
-  'feedSettings',
-  'feedStatus',
-  'feedSyncState',
-  'catchUp',
-  'prepPanel',
-  'prepCollapsed',
-] as const satisfies readonly SettingName[];
 
 /** The settings the popup needs for its first paint. */
 export const POPUP_SETTINGS = ['myEmails', 'internalDomains', 'cadenceDefaults'] as const satisfies (keyof Settings)[];

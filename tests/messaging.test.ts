@@ -84,8 +84,8 @@ describe('who a sender is', () => {
 describe('the dispatcher', () => {
   it('ignores messages that are not commands', () => {
     expect(dispatch({ type: 'logMeeting' }, PAGE)).toBeUndefined();
-    expect(dispatch({ bridges: 'toString' }, PAGE)).toBeUndefined();
-    expect(dispatch({ bridges: '__proto__' }, PAGE)).toBeUndefined();
+    expect(dispatch({ command: 'toString' }, PAGE)).toBeUndefined();
+    expect(dispatch({ command: '__proto__' }, PAGE)).toBeUndefined();
     expect(dispatch(null, PAGE)).toBeUndefined();
   });
 
@@ -97,7 +97,7 @@ describe('the dispatcher', () => {
     it(`refuses "${name}" from ${wrong.length} sender(s) it does not accept`, async () => {
       expect(wrong.length).toBeGreaterThan(0); // a stranger is never accepted
       for (const sender of wrong) {
-        const reply = await dispatch({ bridges: name, data: {} }, sender);
+        const reply = await dispatch({ command: name, data: {} }, sender);
         expect(reply).toEqual({
           ok: false,
           error: expect.stringMatching(/^Refused: only .* may ask Bridges to do that\.$/),
@@ -114,13 +114,13 @@ describe('the dispatcher', () => {
 
   it('refuses a deletion or merge sent from the Calendar page, and changes nothing', async () => {
     await db.people.add({ email: 'priya@x.example' } as never);
-    expect(await dispatch({ bridges: 'deletePerson', data: { email: 'priya@x.example' } }, CONTENT)).toMatchObject({
+    expect(await dispatch({ command: 'deletePerson', data: { email: 'priya@x.example' } }, CONTENT)).toMatchObject({
       ok: false,
     });
     expect(
-      await dispatch({ bridges: 'mergePeople', data: { keep: 'a@x.example', gone: 'priya@x.example' } }, CONTENT),
+      await dispatch({ command: 'mergePeople', data: { keep: 'a@x.example', gone: 'priya@x.example' } }, CONTENT),
     ).toMatchObject({ ok: false });
-    expect(await dispatch({ bridges: 'deleteAll', data: { confirm: 'DELETE' } }, CONTENT)).toMatchObject({ ok: false });
+    expect(await dispatch({ command: 'deleteAll', data: { confirm: 'DELETE' } }, CONTENT)).toMatchObject({ ok: false });
     expect(await db.people.count()).toBe(1);
   });
 
@@ -129,7 +129,7 @@ describe('the dispatcher', () => {
     for (const name of names) {
       const sender = COMMANDS[name].from.includes('page') ? PAGE : CONTENT;
       for (const data of garbage) {
-        const reply = await dispatch({ bridges: name, data }, sender);
+        const reply = await dispatch({ command: name, data }, sender);
         if (reply?.ok) continue; // an empty input is a whole request for some commands
         expect(reply?.error, `${name} ${JSON.stringify(data)}`).not.toMatch(/Invalid (type|key|length|value)|Expected/);
         expect(reply?.error).toMatch(/[.!?]$/);
@@ -139,7 +139,7 @@ describe('the dispatcher', () => {
 
   it('says what a cadence rule broke', async () => {
     const reply = await dispatch(
-      { bridges: 'updatePeople', data: { emails: ['a@x.example'], patch: { idealDays: 30, maxDays: 7 } } },
+      { command: 'updatePeople', data: { emails: ['a@x.example'], patch: { idealDays: 30, maxDays: 7 } } },
       PAGE,
     );
     expect(reply).toEqual({
@@ -151,13 +151,13 @@ describe('the dispatcher', () => {
   it('describes a failure while running, and a full disk as such', async () => {
     const spy = vi.spyOn(db.people, 'bulkGet').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
     const reply = await dispatch(
-      { bridges: 'updatePeople', data: { emails: ['a@x.example'], patch: { team: true } } },
+      { command: 'updatePeople', data: { emails: ['a@x.example'], patch: { team: true } } },
       PAGE,
     );
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Your disk is full/) });
     spy.mockRejectedValue(new Error('boom'));
     expect(
-      await dispatch({ bridges: 'updatePeople', data: { emails: ['a@x.example'], patch: { team: true } } }, PAGE),
+      await dispatch({ command: 'updatePeople', data: { emails: ['a@x.example'], patch: { team: true } } }, PAGE),
     ).toEqual({ ok: false, error: 'Something went wrong in Bridges, and nothing was saved: boom' });
   });
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PrepEmpty, PrepPanel } from '../../components/PrepPanel';
 import type { createSender } from '../../lib/messaging-protocol';
+import type { BriefAnswer } from '../../lib/prep/briefs';
 import { loadBrief } from '../../lib/prep/frame';
-import type { BriefAnswer } from '../../lib/prep/service';
 
 export interface AppProps {
   /** The frame's address's hash: the token. */

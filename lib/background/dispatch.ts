@@ -67,7 +67,7 @@ export interface Background {
     /** Recounts a standing reminder after a change; serialised with the reminder's other work. */
     refresh(): Promise<void>;
   };
-  /** Sync across browsers (lib/sync/service.ts): told after every change, so it writes it a little later. */
+  /** Sync across browsers (lib/sync/engine.ts): told after every change, so it writes it a little later. */
   sync?: CommandContext['sync'] & { changed(): Promise<void> };
 }
 
@@ -80,9 +80,9 @@ const NO_SYNC: CommandContext['sync'] = {
   syncNow: async () => ({ status: 'off' }),
 };
 
-function isEnvelope(message: unknown): message is Envelope & { bridges: CommandName } {
+function isEnvelope(message: unknown): message is Envelope & { command: CommandName } {
   if (typeof message !== 'object' || message === null) return false;
-  const name = (message as { bridges?: unknown }).bridges;
+  const name = (message as { command?: unknown }).command;
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 }
 
@@ -95,7 +95,7 @@ export { describeFailure };
 export function createDispatcher(db: AppDB, background: Background, self: Self) {
   return function dispatch(message: unknown, sender: Sender): Promise<Reply> | undefined {
     if (!isEnvelope(message)) return undefined;
-    const name = message.bridges;
+    const name = message.command;
     const cmd = COMMANDS[name] as Command;
     const kind = senderKind(sender, self);
     if (kind === null || !cmd.from.includes(kind)) {
@@ -119,7 +119,7 @@ export function createDispatcher(db: AppDB, background: Background, self: Self) 
       .then(() => cmd.run(db, input.output, ctx))
       .then(
         async (value): Promise<Reply> => {
-          if (cmd.writes) {
+          if (cmd.recount) {
             void background.sync?.changed().catch(() => undefined);
             const recount = background.reminders.refresh().catch(() => undefined);
             // While a restore holds the database, the recount waits for it; the answer (a kept click) does not.

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { type AppDB, MOVE_FROM_LOCAL_STORAGE } from '../db/app-db';
 import type { HeldClick } from '../db/types';
 import { CalendarEventSchema } from '../logging/event-schema';
-import { judgeClick, meetingOf } from '../logging/service';
+import { judgeClick, meetingOf } from '../logging/meeting-log';
 import { Instant } from '../schema';
 import { getSettings, type SettingProblem, settingFromRow } from '../settings';
 import type { SettingName } from '../settings-schema';

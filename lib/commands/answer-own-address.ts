@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { answerOwnAddress as answer } from '../people/own-addresses';
+import { settleOwnAddress } from '../people/own-addresses';
 import { Email } from '../schema';
 import { command } from './command';
 
@@ -7,9 +7,9 @@ import { command } from './command';
 export const answerOwnAddress = command({
   from: ['page'],
   input: v.strictObject({ email: Email, isMe: v.boolean() }),
-  writes: true,
+  recount: true,
   async run(db, { email, isMe }) {
-    await answer(db, email, isMe);
+    await settleOwnAddress(db, email, isMe);
     return { ok: true } as const;
   },
 });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { EventId } from '../logging/event-schema';
+import { askAbout } from '../prep/briefs';
 import { MAX_ASKED_GUESTS } from '../prep/limits';
-import { askAbout } from '../prep/service';
 import { getSetting } from '../settings';
 import { command, Refusal } from './command';
 
@@ -16,7 +16,7 @@ export const askAboutGuests = command({
     eventId: EventId,
     guests: v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(MAX_ASKED_GUESTS)),
   }),
-  writes: false,
+  recount: false,
   unreadable: "Bridges can't read this event's guests.",
   async run(db, ask, ctx) {
     if (ctx.tabId === null) throw new Refusal('Bridges prepares meetings only for a Calendar tab.');

@@ -21,7 +21,7 @@ export const beginUpload = command({
     v.strictObject({ kind: v.literal('backup'), parts: Parts, mode: v.picklist(['replace', 'merge']) }),
     v.strictObject({ kind: v.literal('calendar'), parts: Parts }),
   ]),
-  writes: false,
+  recount: false,
   async run(db, input, ctx) {
     const sink = input.kind === 'backup' ? new RestoreWriter(db, input.mode, input.parts) : undefined;
     return { upload: begin(input.kind, input.parts, ctx.now, sink) };

@@ -7,7 +7,7 @@ import { cancelUpload as cancel } from './uploads';
 export const cancelUpload = command({
   from: ['page'],
   input: v.strictObject({ upload: UploadId }),
-  writes: false,
+  recount: false,
   async run(_db, { upload }) {
     cancel(upload);
     return { ok: true } as const;

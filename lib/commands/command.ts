@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type { AppDB } from '../db/app-db';
-import type { SyncResult } from '../feed/service';
-import type { SyncService } from '../sync/service';
+import type { SyncResult } from '../feed/scheduled-sync';
+import type { SyncService } from '../sync/engine';
 
 /**
  * Who sent a message: `content` is the Google Calendar content script (a sender with a tab on
@@ -24,13 +24,13 @@ export interface CommandContext {
     /** The reminder settings changed: move the alarm. */
     reschedule(): Promise<void>;
   };
-  /** The calendar feed's syncing (lib/feed/service.ts). */
+  /** The calendar feed's syncing (lib/feed/scheduled-sync.ts). */
   feeds: {
     sync(): Promise<SyncResult>;
     syncIfStale(): Promise<SyncResult>;
     schedule(): Promise<void>;
   };
-  /** Sync across the user's browsers (lib/sync/service.ts). */
+  /** Sync across the user's browsers (lib/sync/engine.ts). */
   sync: Pick<SyncService, 'turnOn' | 'turnOff' | 'forget' | 'wipeEverywhere' | 'syncNow'>;
 }
 
@@ -42,8 +42,14 @@ export interface Command<S extends v.GenericSchema = v.GenericSchema, R = unknow
   /** Who may send it. Everything but logging a meeting and asking about one is for the extension's pages. */
   from: readonly SenderKind[];
   input: S;
-  /** True when it may change the data: a standing reminder is recounted after it, in order. */
-  writes: boolean;
+  /**
+   * True when the dispatcher is to follow it up: a standing reminder is recounted after it, in order, and sync
+   * across browsers is told that the data changed. It says nothing of whether the command writes: the commands
+   * that write only their own bookkeeping (the reminder seen, the week's pick, the feeds' or sync's settings, an
+   * upload's parts before restoreBackup) and those whose work recounts on its own (a feed sync, sync now) say
+   * false.
+   */
+  recount: boolean;
   /** The sentence a request that does not fit `input` is refused with, when the schema has none of its own. */
   unreadable?: string;
   run(db: AppDB, input: v.InferOutput<S>, ctx: CommandContext): Promise<R>;

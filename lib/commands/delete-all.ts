@@ -17,7 +17,7 @@ export const deleteAll = command({
     confirm: v.literal('DELETE', 'Type DELETE to confirm.'),
     everywhere: v.optional(v.boolean(), false),
   }),
-  writes: true,
+  recount: true,
   async run(db, { everywhere }, ctx) {
     let everywhereProblem: string | null = null;
     try {

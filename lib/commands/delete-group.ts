@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { deleteGroup as remove } from '../people/groups';
+import { dissolveGroup } from '../people/groups';
 import { GroupId } from '../schema';
 import { command } from './command';
 
@@ -7,9 +7,9 @@ import { command } from './command';
 export const deleteGroup = command({
   from: ['page'],
   input: v.strictObject({ id: GroupId }),
-  writes: true,
+  recount: true,
   async run(db, { id }, ctx) {
-    await remove(db, id, ctx.now);
+    await dissolveGroup(db, id, ctx.now);
     return { ok: true } as const;
   },
 });

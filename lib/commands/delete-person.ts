@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { deletePerson as remove } from '../people/merge';
+import { erasePerson } from '../people/removal';
 import { Email } from '../schema';
 import { command } from './command';
 
@@ -7,9 +7,9 @@ import { command } from './command';
 export const deletePerson = command({
   from: ['page'],
   input: v.strictObject({ email: Email }),
-  writes: true,
+  recount: true,
   async run(db, { email }, ctx) {
-    await remove(db, email, ctx.now);
+    await erasePerson(db, email, ctx.now);
     return { ok: true } as const;
   },
 });

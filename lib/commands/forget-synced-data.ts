@@ -8,7 +8,7 @@ import { command } from './command';
 export const forgetSyncedData = command({
   from: ['page'],
   input: v.strictObject({}),
-  writes: false,
+  recount: false,
   async run(_db, _input, ctx) {
     await ctx.sync.forget();
     return { ok: true } as const;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type IcsEvent, importEvents } from '../data/ics';
-import { answerOwnAddress } from '../people/own-addresses';
+import { settleOwnAddress } from '../people/own-addresses';
 import { Email, UploadId } from '../schema';
 import { getSettings } from '../settings';
 import { command } from './command';
@@ -24,14 +24,14 @@ export const importCalendar = command({
      */
     own: v.optional(v.strictObject({ calendar: Email, confirmedBy: v.literal('user') })),
   }),
-  writes: true,
+  recount: true,
   async run(db, { upload, includeLarge, own }, ctx) {
     const owner = own?.calendar;
     const events: IcsEvent[] = [];
     for (const part of takeUpload<{ events: IcsEvent[] }>(upload, 'calendar')) {
       for (const event of part.events) events.push(owner && !event.selfEmail ? { ...event, selfEmail: owner } : event);
     }
-    if (owner) await answerOwnAddress(db, owner, true);
+    if (owner) await settleOwnAddress(db, owner, true);
     const { myEmails, meetingRules: rules } = await getSettings(db, ['myEmails', 'meetingRules']);
     return db.transaction('rw', db.interactions, db.people, db.upcoming, () =>
       importEvents(db, events, { now: ctx.now, myEmails, rules, includeLarge }),

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CalendarEventSchema } from '../logging/event-schema';
 import { holdClick, restoreHold } from '../logging/hold';
-import { logClick } from '../logging/service';
+import { logClick } from '../logging/meeting-log';
 import { command } from './command';
 
 /**
@@ -18,7 +18,7 @@ export const logMeeting = command({
     confirmed: v.boolean(),
     logAnyway: v.optional(v.boolean()),
   }),
-  writes: true,
+  recount: true,
   unreadable: "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.",
   async run(db, { event, confirmed, logAnyway }, ctx) {
     const click = { event, confirmed, logAnyway: logAnyway === true, at: ctx.now };

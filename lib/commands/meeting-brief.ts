@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { briefFor } from '../prep/service';
+import { briefFor } from '../prep/briefs';
 import { TOKEN_PATTERN } from '../prep/tokens';
 import { command } from './command';
 
@@ -10,7 +10,7 @@ import { command } from './command';
 export const meetingBrief = command({
   from: ['page'],
   input: v.strictObject({ token: v.pipe(v.string(), v.regex(TOKEN_PATTERN)) }),
-  writes: false,
+  recount: false,
   unreadable: 'This is not a meeting Bridges was asked about.',
   run: (_db, { token }, ctx) => briefFor(token, ctx.tabId, ctx.now),
 });

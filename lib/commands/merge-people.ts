@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { mergePeople as merge } from '../people/merge';
+import { absorbPerson } from '../people/removal';
 import { Email } from '../schema';
 import { command } from './command';
 
@@ -7,9 +7,9 @@ import { command } from './command';
 export const mergePeople = command({
   from: ['page'],
   input: v.strictObject({ keep: Email, gone: Email }),
-  writes: true,
+  recount: true,
   async run(db, { keep, gone }, ctx) {
-    await merge(db, keep, gone, ctx.now);
+    await absorbPerson(db, keep, gone, ctx.now);
     return { ok: true } as const;
   },
 });

@@ -19,7 +19,7 @@ export const noteBooked = command({
     confirmed: v.boolean(),
     logAnyway: v.optional(v.boolean()),
   }),
-  writes: true,
+  recount: true,
   unreadable: "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.",
   run: (db, { event, confirmed, logAnyway }, ctx) =>
     bookClick(db, { event, confirmed, logAnyway: logAnyway === true, at: ctx.now }),

@@ -9,7 +9,7 @@ import { command } from './command';
 export const openDatabase = command({
   from: ['page'],
   input: v.strictObject({}),
-  writes: false,
+  recount: false,
   async run(db) {
     if (!db.isOpen()) await db.open();
     return { version: db.verno };

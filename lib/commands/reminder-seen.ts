@@ -6,7 +6,7 @@ import { command } from './command';
 export const reminderSeen = command({
   from: ['page'],
   input: v.strictObject({}),
-  writes: false,
+  recount: false,
   async run(db, _input, ctx) {
     // Whom to count as booked is brought up to date as the popup opens (a meeting may have passed meanwhile).
     await sweepUpcoming(db, ctx.now);

@@ -16,7 +16,7 @@ import { takeSink } from './uploads';
 export const restoreBackup = command({
   from: ['page'],
   input: v.strictObject({ upload: UploadId }),
-  writes: true,
+  recount: true,
   async run(db, { upload }, ctx) {
     const { settings, ...summary } = await takeSink<RestoreWriter>(upload, 'backup').result();
     // The restored people carry the bookings of the moment the backup was made: this browser's calendar says.

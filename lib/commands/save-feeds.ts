@@ -27,7 +27,7 @@ export const saveFeeds = command({
     enabled: v.boolean(),
     addresses: v.pipe(v.array(Address), v.maxLength(10, 'Bridges syncs at most 10 calendars.')),
   }),
-  writes: false,
+  recount: false,
   async run(db, { enabled, addresses }, ctx) {
     if (!enabled) {
       await db.transaction('rw', db.settings, async () => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { saveGroup as save } from '../people/groups';
+import { createOrRenameGroup } from '../people/groups';
 import { GroupId, GroupKind, Text } from '../schema';
 import { command } from './command';
 
@@ -7,6 +7,6 @@ import { command } from './command';
 export const saveGroup = command({
   from: ['page'],
   input: v.strictObject({ id: v.optional(GroupId), name: Text(1000, 'A group name'), kind: GroupKind }),
-  writes: true,
-  run: async (db, input, ctx) => ({ id: (await save(db, input, ctx.now)).id }),
+  recount: true,
+  run: async (db, input, ctx) => ({ id: (await createOrRenameGroup(db, input, ctx.now)).id }),
 });

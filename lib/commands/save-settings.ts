@@ -9,7 +9,7 @@ import { command } from './command';
 export const saveSettings = command({
   from: ['page'],
   input: UserSettingsSchema,
-  writes: true,
+  recount: true,
   async run(db, settings, ctx) {
     await saveUserSettings(db, settings);
     if (settings.reminders) await ctx.reminders.reschedule();

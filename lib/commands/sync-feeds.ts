@@ -5,6 +5,6 @@ import { command } from './command';
 export const syncFeeds = command({
   from: ['page'],
   input: v.strictObject({ ifStale: v.boolean() }),
-  writes: false, // the sync recounts the reminder itself when it changed anything
+  recount: false, // the sync recounts the reminder itself when it changed anything
   run: (_db, { ifStale }, ctx) => (ifStale ? ctx.feeds.syncIfStale() : ctx.feeds.sync()),
 });

@@ -5,6 +5,6 @@ import { command } from './command';
 export const syncNow = command({
   from: ['page'],
   input: v.strictObject({}),
-  writes: false, // a merge recounts the reminder itself
+  recount: false, // a merge recounts the reminder itself
   run: (_db, _input, ctx) => ctx.sync.syncNow(),
 });

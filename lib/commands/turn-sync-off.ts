@@ -5,7 +5,7 @@ import { command } from './command';
 export const turnSyncOff = command({
   from: ['page'],
   input: v.strictObject({}),
-  writes: false,
+  recount: false,
   async run(_db, _input, ctx) {
     await ctx.sync.turnOff();
     return { ok: true } as const;

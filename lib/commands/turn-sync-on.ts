@@ -15,6 +15,6 @@ export const turnSyncOn = command({
       v.maxLength(1000, 'A passphrase can be at most 1,000 characters.'),
     ),
   }),
-  writes: true,
+  recount: true,
   run: (_db, { passphrase }, ctx) => ctx.sync.turnOn(passphrase),
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
+import { patchPeople } from '../people/edits';
 import { PersonPatchSchema } from '../people/inputs';
-import { updatePeople as update } from '../people/service';
 import { Email } from '../schema';
 import { command } from './command';
 
@@ -11,6 +11,6 @@ export const updatePeople = command({
     emails: v.pipe(v.array(Email), v.minLength(1, 'Choose someone to change.'), v.maxLength(100_000)),
     patch: PersonPatchSchema,
   }),
-  writes: true,
-  run: async (db, { emails, patch }, ctx) => ({ updated: await update(db, emails, patch, ctx.now) }),
+  recount: true,
+  run: async (db, { emails, patch }, ctx) => ({ updated: await patchPeople(db, emails, patch, ctx.now) }),
 });

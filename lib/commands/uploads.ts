@@ -117,8 +117,3 @@ export function takeUpload<T>(id: string, kind: UploadKind): T[] {
   }
   return upload.parts as T[];
 }
-
-/** For tests: forget every upload. */
-export function clearUploads(): void {
-  for (const id of [...uploads.keys()]) forget(id, 'Bridges restarted: nothing was changed.');
-}

@@ -6,6 +6,6 @@ import { command } from './command';
 export const weeklyPick = command({
   from: ['page'],
   input: v.strictObject({}),
-  writes: false,
+  recount: false,
   run: async (db, _input, ctx) => ({ email: await currentStretchPick(db, ctx.now) }),
 });

@@ -1,5 +1,5 @@
 import { UNREADABLE } from '../calendar/google/card';
-import type { LogOutcome } from '../logging/service';
+import type { LogOutcome } from '../logging/meeting-log';
 import type { BookOutcome } from '../logging/upcoming';
 
 /** What the Log control shows. Pure data, so every wording is tested. */

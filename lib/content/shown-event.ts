@@ -1,4 +1,4 @@
-import type { LogOutcome } from '../logging/service';
+import type { LogOutcome } from '../logging/meeting-log';
 import type { BookOutcome } from '../logging/upcoming';
 
 /**

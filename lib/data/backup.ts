@@ -4,19 +4,6 @@ import { BackupChecker, checkBackup, consistencyProblem } from './backup-check';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSettings } from './backup-schema';
 import { type Trimmed, trimBackup } from './trim';
 
-/** A backup of everything: people, interactions, groups and the user's settings. */
-export async function createBackup(db: AppDB, settings: BackupSettings, now: number): Promise<Backup> {
-  return db.transaction('r', db.people, db.interactions, db.groups, async () => ({
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: now,
-    people: await db.people.toArray(),
-    interactions: await db.interactions.toArray(),
-    groups: await db.groups.toArray(),
-    settings,
-  }));
-}
-
 /**
  * The largest backup Bridges reads: about 190,000 meetings. A file is checked against it before it is read,
  * so a wrong file of gigabytes is refused at once instead of filling the page's memory.
@@ -81,7 +68,7 @@ export type BackupFile =
  * Makes the backup file: every record read in one transaction (one moment's data), checked as its restore
  * will check it, and written out as JSON. Meetings are read in chunks, each one checked and written out while
  * the database fetches the next, so that making a backup costs little more than reading the data. The text is
- * exactly JSON.stringify(createBackup(...)).
+ * exactly JSON.stringify of every record read at once (tests/helpers/backup.ts reads them so, to compare).
  */
 export async function writeBackupFile(db: AppDB, settings: BackupSettings, now: number): Promise<BackupFile> {
   await db.open();

@@ -3,7 +3,6 @@ import type { Group, Interaction, Person } from '../db/types';
 import { restoreHold } from '../logging/hold';
 import { Refusal } from '../refusal';
 import type { UserSettings } from '../schema';
-import type { Backup } from './backup-schema';
 import { Consistency } from './consistency';
 import { type AddedContacts, countContacts, mergeBackupPeople } from './restore-merge';
 
@@ -230,31 +229,4 @@ class RestoreRun {
 
 function consistent(problem: string | null): void {
   if (problem) throw new Refusal(problem);
-}
-
-/** A whole backup as the parts a restore takes, in their order: settings, groups, people, meetings. */
-export function restoreParts(backup: Backup, size = 2000): RestorePart[] {
-  const parts: RestorePart[] = [{ settings: backup.settings, exportedAt: backup.exportedAt }];
-  const slices = <T>(items: readonly T[]) => {
-    const out: T[][] = [];
-    for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-    return out;
-  };
-  for (const groups of slices(backup.groups)) parts.push({ groups: groups as Group[] });
-  for (const people of slices(backup.people)) parts.push({ people: people as Person[] });
-  for (const interactions of slices(backup.interactions)) parts.push({ interactions: interactions as Interaction[] });
-  return parts;
-}
-
-/**
- * Restores a whole backup already in memory (checked by readBackup): "replace" makes the database exactly the
- * backup, "merge" adds what is new. All or nothing. Returns the counts of what was written (replace) or added
- * (merge); the settings are the caller's to save.
- */
-export async function restoreBackup(db: AppDB, backup: Backup, mode: RestoreMode): Promise<RestoreSummary> {
-  const parts = restoreParts(backup);
-  const writer = new RestoreWriter(db, mode, parts.length);
-  for (const [i, part] of parts.entries()) writer.add(i, part);
-  const { people, interactions, groups } = await writer.result();
-  return { people, interactions, groups };
 }

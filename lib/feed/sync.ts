@@ -2,8 +2,8 @@ import type { CalendarEvent } from '../calendar/google/card';
 import { type AppDB, untouchedByUser } from '../db/app-db';
 import type { Interaction, Person } from '../db/types';
 import { parseCalendarEvent } from '../logging/event-schema';
+import { calendarKey, meetingOf, recordContacts } from '../logging/meeting-log';
 import { judge, type MeetingRules } from '../logging/rules';
-import { calendarKey, meetingOf, recordContacts } from '../logging/service';
 import { meetingsLogged } from '../logging/upcoming';
 
 /**

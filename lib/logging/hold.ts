@@ -4,7 +4,7 @@ import type { AppDB } from '../db/app-db';
 import { readOwnAddresses } from '../people/own-addresses';
 import { Refusal } from '../refusal';
 import { getSetting } from '../settings';
-import { type Click, calendarKey, judgeClick, type LogOutcome, meetingOf, writeMeeting } from './service';
+import { type Click, calendarKey, judgeClick, type LogOutcome, meetingOf, writeMeeting } from './meeting-log';
 
 /**
  * A restore writes a whole backup in one transaction (all or nothing), which at a heavy user's size holds the

@@ -4,7 +4,7 @@ import { Refusal } from '../refusal';
 import { groupTombstone, stamped } from '../sync/fields';
 
 /** Creates a group, or renames one. Names are trimmed and must be unique (case aside). */
-export async function saveGroup(
+export async function createOrRenameGroup(
   db: AppDB,
   input: { id?: string; name: string; kind: Group['kind'] },
   now: number,
@@ -38,7 +38,7 @@ export async function saveGroup(
  * Deletes a group; its people stay, in no group. The group is remembered as deleted for a while, so the user's
  * other browsers delete it too (lib/sync).
  */
-export async function deleteGroup(db: AppDB, id: string, now: number): Promise<void> {
+export async function dissolveGroup(db: AppDB, id: string, now: number): Promise<void> {
   await db.transaction('rw', db.groups, db.people, db.tombstones, async () => {
     const members = await db.people.where('groupId').equals(id).toArray();
     await db.people.bulkPut(

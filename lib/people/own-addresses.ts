@@ -73,7 +73,7 @@ export async function ownAddressesFor(db: AppDB, selfEmail: string | null, now: 
 }
 
 /** The user's answer to "Is this you?": yes makes it one of their addresses, no stops the question. */
-export async function answerOwnAddress(db: AppDB, email: string, isMe: boolean): Promise<OwnAddressState> {
+export async function settleOwnAddress(db: AppDB, email: string, isMe: boolean): Promise<OwnAddressState> {
   const { myEmails: known, ownAddresses: state } = await getSettings(db, ['myEmails', 'ownAddresses']);
   const sightings = state.sightings.filter((s) => s.email !== email);
   let next: OwnAddressState;

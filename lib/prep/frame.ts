@@ -1,4 +1,4 @@
-import type { BriefAnswer } from './service';
+import type { BriefAnswer } from './briefs';
 import { TOKEN_PATTERN } from './tokens';
 
 /** The only page that may embed "Before you meet", and so the only one its height is posted to. */

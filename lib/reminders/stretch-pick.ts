@@ -1,6 +1,6 @@
 import type { AppDB } from '../db/app-db';
 import { rankNeglected } from '../relationships/rank';
-import { chooseWeeklyPick, weekKeyOf } from '../relationships/weekly-pick';
+import { chooseStretchPick, weekKeyOf } from '../relationships/stretch-choice';
 import { getSetting, getSettings, setSetting } from '../settings';
 
 /**
@@ -15,7 +15,7 @@ export async function currentStretchPick(db: AppDB, now: number): Promise<string
     db.people.toArray(),
     getSettings(db, ['myEmails', 'cadenceDefaults']),
   ]);
-  const email = chooseWeeklyPick(rankNeglected(people, { now, cadences, myEmails }), people)?.email ?? null;
+  const email = chooseStretchPick(rankNeglected(people, { now, cadences, myEmails }), people)?.email ?? null;
   await setSetting(db, 'weeklyPick', { week, email });
   return email;
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { deleteAllRecords, deleteAllSettings } from '../data/delete-all';
 import type { AppDB } from '../db/app-db';
-import { createSync, SYNC_ALARM, type SyncArea, type SyncDeps } from './service';
+import { createSync, SYNC_ALARM, type SyncArea, type SyncDeps } from './engine';
 import type { WriteWatch } from './watch';
 
 export { SYNC_ALARM };

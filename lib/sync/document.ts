@@ -102,7 +102,7 @@ export interface Ranked<K extends Kind = Kind> {
 
 /**
  * A ranked record ready to be written: its JSON, its section, and where it ranks (kind first, then within the kind).
- * Made once per record and kept while the record does not change (lib/sync/service.ts).
+ * Made once per record and kept while the record does not change (lib/sync/engine.ts).
  */
 export interface Entry<K extends Kind = Kind> extends Ranked<K> {
   json: string;

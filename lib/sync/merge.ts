@@ -1,7 +1,7 @@
 import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
 import { CONTACT_LABELS, type Group, type Interaction, type Person, type Tombstone } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
-import { deletePerson, mergePeople } from '../people/merge';
+import { absorbPerson, erasePerson } from '../people/removal';
 import { Refusal } from '../refusal';
 import { setSetting, USER_SETTING_NAMES } from '../settings';
 import { checkSetting } from '../settings-checks';
@@ -301,13 +301,13 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
           if (!(await db.people.get(t.into))) continue;
           try {
             // At this browser's time: the fields the merge joins are a change made here, now.
-            await mergePeople(db, t.into, email, now);
+            await absorbPerson(db, t.into, email, now);
           } catch (error) {
             // Their notes together are too long to be one: both stay, until the user merges them here.
             if (!(error instanceof Refusal)) throw error;
             continue;
           }
-        } else await deletePerson(db, email, t.at);
+        } else await erasePerson(db, email, t.at);
         summary.peopleDeleted++;
       } else if (t.key.startsWith('group:')) {
         const id = t.key.slice('group:'.length);

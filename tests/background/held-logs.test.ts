@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearUploads } from '../../lib/commands/uploads';
 import { AppDB } from '../../lib/db/app-db';
 import { restoreHold } from '../../lib/logging/hold';
 import { sendMessage } from '../../lib/messaging';
 import { CONTENT, PAGE, startBackground } from '../helpers/background';
 import { calendarEvent } from '../helpers/events';
 import { DAY, meetingAt, person } from '../helpers/people';
+import { clearUploads } from '../helpers/uploads';
 
 // A restore holds the meetings and people in one transaction for as long as it writes (tens of seconds at a
 // heavy user's size). A "Log meeting" click that comes meanwhile is answered at once and written when the

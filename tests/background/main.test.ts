@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { getDb } from '../../lib/db/app-db';
-import { FEED_ALARM } from '../../lib/feed/service';
+import { FEED_ALARM } from '../../lib/feed/scheduled-sync';
 import { getSetting, setSetting } from '../../lib/settings';
 import { connectable } from '../helpers/background';
 import { FEED_URL, feedIcs, ME } from '../helpers/feed';

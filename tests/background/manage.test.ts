@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { suggestGroups } from '../../lib/people/groups';
-import { contactSpan } from '../../lib/people/merge';
+import { contactSpan } from '../../lib/people/removal';
 import { startBackground } from '../helpers/background';
 import { DAY, meetingAt, person } from '../helpers/people';
 

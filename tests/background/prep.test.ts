@@ -49,13 +49,13 @@ const FRAME = frameIn(3); // CONTENT's tab
 
 async function ask(guests = ['priya@finance.example', 'alex@example.com', 'new@guest.example']): Promise<string> {
   const reply = await dispatch(
-    { bridges: 'askAboutGuests', data: { eventId: 'abc_20261125T120000Z', guests } },
+    { command: 'askAboutGuests', data: { eventId: 'abc_20261125T120000Z', guests } },
     CONTENT,
   );
   expect(reply).toMatchObject({ ok: true, value: { token: expect.any(String) } });
   return (reply as { value: { token: string } }).value.token;
 }
-const brief = (token: string, sender = FRAME) => dispatch({ bridges: 'meetingBrief', data: { token } }, sender);
+const brief = (token: string, sender = FRAME) => dispatch({ command: 'meetingBrief', data: { token } }, sender);
 
 describe('asking about a meeting and reading its brief', () => {
   it('gives the content script a token only, and the frame in its tab the panel, once', async () => {
@@ -89,7 +89,7 @@ describe('asking about a meeting and reading its brief', () => {
       expect(await brief(token, sender)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused/) });
     }
     for (const sender of [PAGE, FRAME, STRANGER]) {
-      const reply = await dispatch({ bridges: 'askAboutGuests', data: { eventId: 'x', guests: [] } }, sender);
+      const reply = await dispatch({ command: 'askAboutGuests', data: { eventId: 'x', guests: [] } }, sender);
       expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused/) });
     }
     // The refusals spent nothing: the frame still gets its brief.
@@ -103,7 +103,7 @@ describe('asking about a meeting and reading its brief', () => {
   it('gives no token when the user turned the panel off, and says whether it is folded', async () => {
     await setSetting(db, 'prepPanel', false);
     expect(
-      await dispatch({ bridges: 'askAboutGuests', data: { eventId: 'e', guests: ['priya@finance.example'] } }, CONTENT),
+      await dispatch({ command: 'askAboutGuests', data: { eventId: 'e', guests: ['priya@finance.example'] } }, CONTENT),
     ).toEqual({ ok: true, value: { token: null } });
     await setSetting(db, 'prepPanel', true);
     await setSetting(db, 'prepCollapsed', true);
@@ -111,7 +111,7 @@ describe('asking about a meeting and reading its brief', () => {
   });
 
   it('folds the panel for every card through the settings, from the frame', async () => {
-    expect(await dispatch({ bridges: 'saveSettings', data: { prepCollapsed: true } }, FRAME)).toMatchObject({
+    expect(await dispatch({ command: 'saveSettings', data: { prepCollapsed: true } }, FRAME)).toMatchObject({
       ok: true,
     });
     expect(await brief(await ask())).toMatchObject({ ok: true, value: { collapsed: true } });
@@ -127,7 +127,7 @@ describe('asking about a meeting and reading its brief', () => {
 
   it('asks about at most 200 guests, and refuses more in words', async () => {
     const many = Array.from({ length: 201 }, (_, i) => `g${i}@x.example`);
-    const reply = await dispatch({ bridges: 'askAboutGuests', data: { eventId: 'e', guests: many } }, CONTENT);
+    const reply = await dispatch({ command: 'askAboutGuests', data: { eventId: 'e', guests: many } }, CONTENT);
     expect(reply).toEqual({ ok: false, error: "Bridges can't read this event's guests." });
   });
 
@@ -156,7 +156,7 @@ describe('asking about a meeting and reading its brief', () => {
     const token = await ask();
     const briefing = brief(token); // the frame's question reads the people: it is answered once the restore ends
     const click = await dispatch(
-      { bridges: 'logMeeting', data: { event: calendarEvent(NOW - DAY), confirmed: false } },
+      { command: 'logMeeting', data: { event: calendarEvent(NOW - DAY), confirmed: false } },
       CONTENT,
     );
     expect(click).toEqual({ ok: true, value: { status: 'logged', people: 4 } });

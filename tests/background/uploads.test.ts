@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearUploads } from '../../lib/commands/uploads';
 import { UPLOAD_PORT } from '../../lib/data/parts';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { CONTENT, connectPort, PAGE, startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
+import { clearUploads } from '../helpers/uploads';
 
 // A page sends a large file in parts; the background keeps at most a few uploads at once. An upload whose page
 // went away (closed, reloaded) must free its slot at once, not hold it until it expires ten minutes later.

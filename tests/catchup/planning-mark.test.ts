@@ -4,7 +4,7 @@ import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { undoPatch } from '../../lib/popup/actions';
 import { isPlanning } from '../../lib/relationships/booking';
-import { createReminders, REMINDER_ALARM } from '../../lib/reminders/service';
+import { createReminders, REMINDER_ALARM } from '../../lib/reminders/weekly-reminder';
 import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
 

@@ -4,10 +4,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryImport } from '../../components/manage/data/HistoryImport';
-import { clearUploads } from '../../lib/commands/uploads';
 import { AppDB } from '../../lib/db/app-db';
 import { getSetting, setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
+import { clearUploads } from '../helpers/uploads';
 
 // The history import as the user meets it, against the real background dispatcher: the file readers run here
 // directly instead of in their workers (happy-dom has none), everything else as in the extension.

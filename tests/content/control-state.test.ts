@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewOfBooking, viewOfOutcome } from '../../lib/content/control-state';
-import type { LogOutcome } from '../../lib/logging/service';
+import type { LogOutcome } from '../../lib/logging/meeting-log';
 
 describe('what the control says for each outcome', () => {
   const cases: Array<[LogOutcome, string, string]> = [

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBackup, readBackup, writeBackupFile } from '../../lib/data/backup';
-import { restoreBackup } from '../../lib/data/restore';
+import { readBackup, writeBackupFile } from '../../lib/data/backup';
 import { AppDB } from '../../lib/db/app-db';
 import { makeLog } from '../e2e/seed';
+import { createBackup, restoreBackup } from '../helpers/backup';
 import { DAY, meetingAt, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');

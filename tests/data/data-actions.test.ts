@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearUploads } from '../../lib/commands/uploads';
 import { type DataDeps, describeRestore, importReadings, makeBackupFile, restoreFile } from '../../lib/data/actions';
 import { MAX_BACKUP_BYTES } from '../../lib/data/backup';
 import { type FileJob, runFileJob } from '../../lib/data/file-jobs';
@@ -13,6 +12,7 @@ import { BOOKED_HORIZON_MS } from '../../lib/relationships/booking';
 import { getSetting, setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
 import { DAY, meetingAt, person } from '../helpers/people';
+import { clearUploads } from '../helpers/uploads';
 
 // The data page's actions as the user's click runs them: the file read and checked by the worker's job (run
 // here directly), sent in parts, written by the background's commands through its dispatcher.

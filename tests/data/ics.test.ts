@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importEvents, readIcs } from '../../lib/data/ics';
 import { AppDB } from '../../lib/db/app-db';
+import { logCalendarEvent } from '../../lib/logging/meeting-log';
 import { DEFAULT_MEETING_RULES } from '../../lib/logging/rules';
-import { logCalendarEvent } from '../../lib/logging/service';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const text = readFileSync(join(process.cwd(), 'tests/fixtures/ics/google-export.ics'), 'utf8');

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearUploads } from '../../lib/commands/uploads';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../lib/data/backup-schema';
-import { MAX_QUEUED, RestoreWriter, restoreBackup } from '../../lib/data/restore';
+import { MAX_QUEUED, RestoreWriter } from '../../lib/data/restore';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { CONTENT, PAGE, startBackground } from '../helpers/background';
+import { restoreBackup } from '../helpers/backup';
 import { calendarEvent } from '../helpers/events';
 import { DAY, meetingAt, person } from '../helpers/people';
+import { clearUploads } from '../helpers/uploads';
 
 // A restore written as its parts arrive, in one transaction: the order of parts, giving up, and a meeting
 // logged from Calendar while a restore is under way.

@@ -20,7 +20,7 @@ const send = (session: FirefoxSession, name: string, data: unknown) =>
   session.inExtension(
     async ([name, data]: readonly [string, unknown]) => {
       const reply = (await (globalThis as unknown as WithBrowser).browser.runtime.sendMessage({
-        bridges: name,
+        command: name,
         data,
       })) as {
         ok: boolean;

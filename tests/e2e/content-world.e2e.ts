@@ -51,8 +51,8 @@ afterAll(async () => {
 
 async function send(page: Page, name: string, data: unknown): Promise<unknown> {
   return page.evaluate(
-    async ([bridges, body]) => {
-      const reply = await chrome.runtime.sendMessage({ bridges, data: body });
+    async ([command, body]) => {
+      const reply = await chrome.runtime.sendMessage({ command, data: body });
       if (!reply.ok) throw new Error(reply.error);
       return reply.value;
     },
@@ -177,7 +177,7 @@ describe("the content script's world (Chromium)", () => {
     // And the background, judging the content script so, refuses it what only the pages may ask.
     const asked = await inContentWorld(
       calendar,
-      `async () => chrome.runtime.sendMessage({ bridges: 'saveSettings', data: { myEmails: ['guest10@bigco.example'] } })`,
+      `async () => chrome.runtime.sendMessage({ command: 'saveSettings', data: { myEmails: ['guest10@bigco.example'] } })`,
     );
     expect(asked).toEqual({ ok: false, error: "Refused: only Bridges' own pages may ask Bridges to do that." });
     expect(await session.worker.evaluate(readSettingRows)).toMatchObject({ myEmails: [ME] });

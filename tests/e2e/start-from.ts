@@ -34,7 +34,7 @@ export async function startFrom(session: Session, start: Start = {}): Promise<Pa
 export async function deleteEverything(): Promise<void> {
   const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
     .chrome.runtime;
-  const reply = (await runtime.sendMessage({ bridges: 'deleteAll', data: { confirm: 'DELETE' } })) as
+  const reply = (await runtime.sendMessage({ command: 'deleteAll', data: { confirm: 'DELETE' } })) as
     | { ok: true; value: { settingsProblem: string | null } }
     | { ok: false; error: string };
   if (!reply.ok) throw new Error(`Delete everything was refused: ${reply.error}`);

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackup, writeBackupFile } from '../../lib/data/backup';
+import { writeBackupFile } from '../../lib/data/backup';
 import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
 import { AppDB, type PERSON_DEFAULTS, USER_FIELDS } from '../../lib/db/app-db';
 import type { Person } from '../../lib/db/types';
-import { createFeedSync } from '../../lib/feed/service';
+import { createFeedSync } from '../../lib/feed/scheduled-sync';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
 import { getSetting, setSetting } from '../../lib/settings';
+import { createBackup } from '../helpers/backup';
 import { FEED_URL, type FeedMeeting, fakeFetch, feedIcs, ME } from '../helpers/feed';
 import { meetingAt } from '../helpers/people';
 

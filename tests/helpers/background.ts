@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Background, type Sender, serveCommands } from '../../lib/background/dispatch';
 import type { AppDB } from '../../lib/db/app-db';
-import { createSync, type SyncArea } from '../../lib/sync/service';
+import { createSync, type SyncArea } from '../../lib/sync/engine';
 
 /** The extension's own page (the management page, in a tab). */
 export const PAGE: Sender = {

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { SyncArea } from '../../lib/sync/service';
+import type { SyncArea } from '../../lib/sync/engine';
 
 /**
  * Chrome's `storage.sync` for unit tests. WXT's fakeBrowser keeps a sync area with no limits at all, so this wraps

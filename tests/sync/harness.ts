@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { AppDB } from '../../lib/db/app-db';
 import { withUpgrades } from '../../lib/db/upgrades';
-import { saveGroup } from '../../lib/people/groups';
-import { logContact, updatePeople } from '../../lib/people/service';
+import { addManualContact, patchPeople } from '../../lib/people/edits';
+import { createOrRenameGroup } from '../../lib/people/groups';
 import { saveUserSettings } from '../../lib/settings';
-import { createSync, type SyncDeps, type SyncService } from '../../lib/sync/service';
+import { createSync, type SyncDeps, type SyncService } from '../../lib/sync/engine';
 import { readState } from '../../lib/sync/state';
 import { watchWrites } from '../../lib/sync/watch';
 import { type ChromeSync, chromeSync, type RawArea } from '../helpers/chrome-sync';
@@ -122,17 +122,17 @@ export async function seedA(db: AppDB) {
     meetingAt('gcal:m1', old, ['priya.raman@partner.example', 'sam.okafor@corp.example', 'wei.chen@supplier.example']),
     meetingAt('gcal:m2', old, ['dana.kim@partner.example']),
   ]);
-  const partners = await saveGroup(db, { name: 'Partner organisations', kind: 'organisation' }, clock.now);
-  await updatePeople(db, ['sam.okafor@corp.example'], { team: true }, clock.now);
-  await updatePeople(
+  const partners = await createOrRenameGroup(db, { name: 'Partner organisations', kind: 'organisation' }, clock.now);
+  await patchPeople(db, ['sam.okafor@corp.example'], { team: true }, clock.now);
+  await patchPeople(
     db,
     ['priya.raman@partner.example'],
     { priority: 'high', idealDays: 14, maxDays: 30, note: 'Wants an introduction to finance', thanksOwedSince: old },
     clock.now,
   );
-  await updatePeople(db, ['wei.chen@supplier.example'], { snoozeFor: 'week', groupId: partners.id }, clock.now);
-  await updatePeople(db, ['dana.kim@partner.example'], { ignored: true }, clock.now);
-  await logContact(
+  await patchPeople(db, ['wei.chen@supplier.example'], { snoozeFor: 'week', groupId: partners.id }, clock.now);
+  await patchPeople(db, ['dana.kim@partner.example'], { ignored: true }, clock.now);
+  await addManualContact(
     db,
     { email: 'priya.raman@partner.example', kind: 'coffee', at: START - 2 * DAY, note: 'Talked about the launch plan' },
     clock.now,

@@ -2,9 +2,9 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../lib/db/app-db';
 import { withUpgrades } from '../../lib/db/upgrades';
-import { deleteGroup, saveGroup } from '../../lib/people/groups';
-import { deletePerson, mergePeople } from '../../lib/people/merge';
-import { updatePeople } from '../../lib/people/service';
+import { patchPeople } from '../../lib/people/edits';
+import { createOrRenameGroup, dissolveGroup } from '../../lib/people/groups';
+import { absorbPerson, erasePerson } from '../../lib/people/removal';
 import { saveUserSettings, setSetting } from '../../lib/settings';
 import { DAY, person } from '../helpers/people';
 
@@ -27,32 +27,32 @@ afterEach(async () => {
 });
 
 describe('change times of the user’s fields', () => {
-  it('updatePeople marks each field it sets (the cadence as one), and keeps the others’ times', async () => {
-    await updatePeople(db, ['a@x.example', 'b@x.example'], { team: true, idealDays: 7, maxDays: 14 }, NOW);
+  it('patchPeople marks each field it sets (the cadence as one), and keeps the others’ times', async () => {
+    await patchPeople(db, ['a@x.example', 'b@x.example'], { team: true, idealDays: 7, maxDays: 14 }, NOW);
     expect((await db.people.get('a@x.example'))?.changedAt).toEqual({
       priority: NOW - 9 * DAY,
       team: NOW,
       cadence: NOW,
     });
     expect((await db.people.get('b@x.example'))?.changedAt).toEqual({ team: NOW, cadence: NOW });
-    await updatePeople(db, ['b@x.example'], { snoozeFor: 'week' }, NOW + 1);
+    await patchPeople(db, ['b@x.example'], { snoozeFor: 'week' }, NOW + 1);
     expect((await db.people.get('b@x.example'))?.changedAt).toEqual({ team: NOW, cadence: NOW, snoozedUntil: NOW + 1 });
   });
 
   it('a group: made, renamed (the name alone changes), deleted (its people are marked, the group remembered)', async () => {
-    const group = await saveGroup(db, { name: 'Finance', kind: 'department' }, NOW);
+    const group = await createOrRenameGroup(db, { name: 'Finance', kind: 'department' }, NOW);
     expect(group.changedAt).toEqual({ name: NOW, kind: NOW });
-    await saveGroup(db, { id: group.id, name: 'Finance and legal', kind: 'department' }, NOW + 5);
+    await createOrRenameGroup(db, { id: group.id, name: 'Finance and legal', kind: 'department' }, NOW + 5);
     expect((await db.groups.get(group.id))?.changedAt).toEqual({ name: NOW + 5, kind: NOW });
-    await updatePeople(db, ['a@x.example'], { groupId: group.id }, NOW + 6);
-    await deleteGroup(db, group.id, NOW + 7);
+    await patchPeople(db, ['a@x.example'], { groupId: group.id }, NOW + 6);
+    await dissolveGroup(db, group.id, NOW + 7);
     expect(await db.people.get('a@x.example')).toMatchObject({ groupId: null, changedAt: { groupId: NOW + 7 } });
     expect(await db.tombstones.toArray()).toEqual([{ key: `group:${group.id}`, at: NOW + 7 }]);
   });
 
   it('two people made one: the fields the merge changed are marked; the one gone is remembered as merged', async () => {
-    await updatePeople(db, ['b@x.example'], { note: 'From b', kind: 'peer' }, NOW);
-    await mergePeople(db, 'a@x.example', 'b@x.example', NOW + 1);
+    await patchPeople(db, ['b@x.example'], { note: 'From b', kind: 'peer' }, NOW);
+    await absorbPerson(db, 'a@x.example', 'b@x.example', NOW + 1);
     expect((await db.people.get('a@x.example'))?.changedAt).toEqual({
       priority: NOW - 9 * DAY,
       note: NOW + 1,
@@ -62,7 +62,7 @@ describe('change times of the user’s fields', () => {
   });
 
   it('a person deleted is remembered as deleted', async () => {
-    await deletePerson(db, 'b@x.example', NOW);
+    await erasePerson(db, 'b@x.example', NOW);
     expect(await db.tombstones.toArray()).toEqual([{ key: 'person:b@x.example', at: NOW }]);
   });
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { deleteGroup, saveGroup } from '../../lib/people/groups';
-import { deletePerson, mergePeople } from '../../lib/people/merge';
-import { logContact, updatePeople } from '../../lib/people/service';
+import { addManualContact, patchPeople } from '../../lib/people/edits';
+import { createOrRenameGroup, dissolveGroup } from '../../lib/people/groups';
+import { absorbPerson, erasePerson } from '../../lib/people/removal';
 import { getSetting, saveUserSettings } from '../../lib/settings';
 import { PBKDF2_ITERATIONS } from '../../lib/sync/crypto';
-import { createSync } from '../../lib/sync/service';
+import { createSync } from '../../lib/sync/engine';
 import { readState, writeState } from '../../lib/sync/state';
 import { MANIFEST_KEY, META_KEY } from '../../lib/sync/store';
 import { deliver, fakeBrowserSync, memoryArea } from '../helpers/chrome-sync';
@@ -170,11 +170,11 @@ describe('sync across browsers: field by field, the later change wins', () => {
     const { a, b } = await pair();
     tick();
     // A changes Priya's priority; B, a minute later, her note, and Sam's team mark.
-    await updatePeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
     await a.sync.changed();
     tick();
-    await updatePeople(b.db, [PRIYA], { note: 'Now runs the partner programme' }, clock.now);
-    await updatePeople(b.db, ['sam.okafor@corp.example'], { team: false }, clock.now);
+    await patchPeople(b.db, [PRIYA], { note: 'Now runs the partner programme' }, clock.now);
+    await patchPeople(b.db, ['sam.okafor@corp.example'], { team: false }, clock.now);
     await b.sync.changed();
     await a.settle();
     await b.settle();
@@ -192,9 +192,9 @@ describe('sync across browsers: field by field, the later change wins', () => {
   it('the same field changed on both: the later change wins on both, whichever writes first', async () => {
     const { a, b } = await pair();
     tick();
-    await updatePeople(b.db, [PRIYA], { note: 'Earlier words, from B' }, clock.now);
+    await patchPeople(b.db, [PRIYA], { note: 'Earlier words, from B' }, clock.now);
     tick(5_000);
-    await updatePeople(a.db, [PRIYA], { note: 'Later words, from A' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { note: 'Later words, from A' }, clock.now);
     // B writes its older change last: it still loses.
     await a.sync.syncNow();
     await deliver(a.area.inner, b.area.inner);
@@ -212,7 +212,7 @@ describe('sync across browsers: field by field, the later change wins', () => {
       person('new.face@elsewhere.example', START - DAY, { displayName: 'New Face', interactionCount: 3 }),
     );
     await b.db.people.update(PRIYA, { lastMetAt: START - DAY, interactionCount: 9 });
-    await updatePeople(b.db, ['new.face@elsewhere.example'], { priority: 'high' }, clock.now);
+    await patchPeople(b.db, ['new.face@elsewhere.example'], { priority: 'high' }, clock.now);
     await b.sync.changed();
     await b.settle();
     await exchange(a, b);
@@ -232,9 +232,9 @@ describe('sync across browsers: field by field, the later change wins', () => {
     const LEE = 'lee.park@new.example';
     await a.db.people.add(person(LEE, START - 5 * DAY, { displayName: 'Lee Park', interactionCount: 2 }));
     await b.db.people.add(person(LEE, START - DAY, { displayName: 'Lee Park', interactionCount: 1 }));
-    await updatePeople(a.db, [LEE], { priority: 'high' }, clock.now);
+    await patchPeople(a.db, [LEE], { priority: 'high' }, clock.now);
     tick();
-    await updatePeople(b.db, [LEE], { team: true, note: 'Met at the offsite' }, clock.now);
+    await patchPeople(b.db, [LEE], { team: true, note: 'Met at the offsite' }, clock.now);
     await a.sync.changed();
     await b.sync.changed();
     await a.settle();
@@ -266,7 +266,7 @@ describe('sync across browsers: field by field, the later change wins', () => {
   it('the catch-up being planned mark and the catch-up settings travel; "Not planning" on B clears it on A', async () => {
     const { a, b } = await pair();
     tick();
-    await updatePeople(a.db, [PRIYA], { planCatchUp: true }, clock.now);
+    await patchPeople(a.db, [PRIYA], { planCatchUp: true }, clock.now);
     const planned = clock.now;
     await saveUserSettings(a.db, {
       catchUp: { calendar: 'outlook-work', minutes: 45, title: 'Coffee: {their name}', myName: 'Alex' },
@@ -282,7 +282,7 @@ describe('sync across browsers: field by field, the later change wins', () => {
       myName: 'Alex',
     });
     tick();
-    await updatePeople(b.db, [PRIYA], { planningSince: null }, clock.now);
+    await patchPeople(b.db, [PRIYA], { planningSince: null }, clock.now);
     await b.sync.changed();
     await b.settle();
     await exchange(a, b);
@@ -292,10 +292,10 @@ describe('sync across browsers: field by field, the later change wins', () => {
   it('two groups of the same name made on two browsers become one', async () => {
     const { a, b } = await pair();
     tick();
-    const onA = await saveGroup(a.db, { name: 'Finance', kind: 'department' }, clock.now);
-    const onB = await saveGroup(b.db, { name: 'finance', kind: 'department' }, clock.now);
-    await updatePeople(a.db, ['dana.kim@partner.example'], { groupId: onA.id }, clock.now);
-    await updatePeople(b.db, ['sam.okafor@corp.example'], { groupId: onB.id }, clock.now);
+    const onA = await createOrRenameGroup(a.db, { name: 'Finance', kind: 'department' }, clock.now);
+    const onB = await createOrRenameGroup(b.db, { name: 'finance', kind: 'department' }, clock.now);
+    await patchPeople(a.db, ['dana.kim@partner.example'], { groupId: onA.id }, clock.now);
+    await patchPeople(b.db, ['sam.okafor@corp.example'], { groupId: onB.id }, clock.now);
     await a.sync.changed();
     await b.sync.changed();
     await a.settle();
@@ -316,7 +316,7 @@ describe('sync across browsers: what is deleted on one is deleted on the others'
     const { a, b } = await pair();
     await b.db.interactions.add(meetingAt('gcal:b1', START - 3 * DAY, ['wei.chen@supplier.example', PRIYA]));
     tick();
-    await deletePerson(a.db, 'wei.chen@supplier.example', clock.now);
+    await erasePerson(a.db, 'wei.chen@supplier.example', clock.now);
     await a.sync.changed();
     await a.settle();
     await exchange(a, b);
@@ -328,9 +328,9 @@ describe('sync across browsers: what is deleted on one is deleted on the others'
   it('a person changed on B after A deleted them stays, and comes back to A', async () => {
     const { a, b } = await pair();
     tick();
-    await deletePerson(a.db, 'wei.chen@supplier.example', clock.now);
+    await erasePerson(a.db, 'wei.chen@supplier.example', clock.now);
     tick();
-    await updatePeople(b.db, ['wei.chen@supplier.example'], { note: 'Still matters' }, clock.now);
+    await patchPeople(b.db, ['wei.chen@supplier.example'], { note: 'Still matters' }, clock.now);
     await a.sync.changed();
     await b.sync.changed();
     await a.settle();
@@ -343,7 +343,7 @@ describe('sync across browsers: what is deleted on one is deleted on the others'
   it('two people made one on A are made one on B', async () => {
     const { a, b } = await pair();
     tick();
-    await mergePeople(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
+    await absorbPerson(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
     await a.sync.changed();
     await a.settle();
     await exchange(a, b);
@@ -355,7 +355,7 @@ describe('sync across browsers: what is deleted on one is deleted on the others'
     const { a, b } = await pair();
     tick();
     const [group] = await a.db.groups.toArray();
-    await deleteGroup(a.db, group?.id ?? '', clock.now);
+    await dissolveGroup(a.db, group?.id ?? '', clock.now);
     await a.sync.changed();
     await a.settle();
     await exchange(a, b);
@@ -366,10 +366,10 @@ describe('sync across browsers: what is deleted on one is deleted on the others'
   it('forgets deletions after 90 days', async () => {
     const { a, b } = await pair();
     tick();
-    await deletePerson(a.db, 'dana.kim@partner.example', clock.now);
+    await erasePerson(a.db, 'dana.kim@partner.example', clock.now);
     await a.sync.syncNow();
     tick(91 * DAY);
-    await updatePeople(a.db, [PRIYA], { priority: 'normal' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { priority: 'normal' }, clock.now);
     await a.sync.changed();
     await a.sync.syncNow();
     await deliver(a.area.inner, b.area.inner);
@@ -384,7 +384,7 @@ describe('sync across browsers: a reader sees the old whole or the new whole', (
   it('a manifest that arrives before its chunks is waited for; the old generation stays readable until then', async () => {
     const { a, b } = await pair();
     tick();
-    await updatePeople(a.db, [PRIYA], { note: 'A new note, in a new generation' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { note: 'A new note, in a new generation' }, clock.now);
     await a.sync.changed();
     await a.settle();
     // The engine brings B the new chunks first: B still reads the old generation, whole.
@@ -426,7 +426,7 @@ describe('sync across browsers: a reader sees the old whole or the new whole', (
       return remove(keys);
     };
     tick();
-    await updatePeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
     await a.sync.changed();
     await a.settle();
     expect(calls).toEqual(['set chunk', `set ${MANIFEST_KEY}`, 'remove old chunks']);
@@ -435,8 +435,8 @@ describe('sync across browsers: a reader sees the old whole or the new whole', (
   it('a section altered in the browser sync is not read, and nothing else is lost', async () => {
     const { a, b } = await pair();
     tick();
-    await updatePeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
-    await updatePeople(a.db, ['sam.okafor@corp.example'], { note: 'Sam note' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
+    await patchPeople(a.db, ['sam.okafor@corp.example'], { note: 'Sam note' }, clock.now);
     await a.sync.changed();
     await a.settle();
     await deliver(a.area.inner, b.area.inner);
@@ -458,7 +458,7 @@ describe("sync across browsers: within the browser's limits", () => {
     await seedA(a.db);
     await a.sync.turnOn(PASS); // the meta, the chunks, the manifest: 3 writes
     tick(1_000);
-    await updatePeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
     await a.sync.changed();
     await a.settle();
     expect(a.area.refusals).toEqual(['This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.']);
@@ -486,7 +486,7 @@ describe("sync across browsers: within the browser's limits", () => {
     await a.sync.turnOn(PASS);
     for (let i = 0; i < 60; i++) {
       tick(500);
-      await updatePeople(a.db, [PRIYA], { note: `Note number ${i}` }, clock.now);
+      await patchPeople(a.db, [PRIYA], { note: `Note number ${i}` }, clock.now);
       await a.sync.changed();
       await a.sync.syncNow();
     }
@@ -513,12 +513,12 @@ describe("sync across browsers: within the browser's limits", () => {
     await a.db.people.bulkAdd(people);
     const high = people.slice(0, 10).map((p) => p.email);
     const low = people.slice(10, 40).map((p) => p.email);
-    await updatePeople(a.db, high, { priority: 'high' }, clock.now);
-    await updatePeople(a.db, low, { priority: 'low' }, clock.now);
+    await patchPeople(a.db, high, { priority: 'high' }, clock.now);
+    await patchPeople(a.db, low, { priority: 'low' }, clock.now);
     for (const p of people.slice(0, 40)) {
       // Notes of figures, which compress little: 40 of them do not all fit.
       const figures = Array.from({ length: 40 }, (_, j) => (people.indexOf(p) * 7919 + j * 104_729) % 99_991);
-      await updatePeople(a.db, [p.email], { note: `${p.displayName}: ${figures.join(' ')}` }, clock.now);
+      await patchPeople(a.db, [p.email], { note: `${p.displayName}: ${figures.join(' ')}` }, clock.now);
     }
     await a.sync.turnOn(PASS);
     const state = await a.state();
@@ -559,7 +559,7 @@ describe('sync across browsers: turning it off, forgetting, deleting everything'
     await a.sync.turnOff();
     expect(await a.db.sync.toArray()).toEqual([{ name: 'state', value: expect.objectContaining({ on: false }) }]);
     tick();
-    await updatePeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
     await a.sync.changed();
     await a.settle();
     await deliver(a.area.inner, b.area.inner);
@@ -619,17 +619,17 @@ describe('sync across browsers: what a push reads', () => {
     const { a } = await pair();
     tick();
     // Every writer of what travels, one after another, with pushes in between.
-    await updatePeople(a.db, [PRIYA], { note: 'Edited', priority: 'low' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { note: 'Edited', priority: 'low' }, clock.now);
     await a.sync.changed();
     await a.settle();
-    await logContact(a.db, { email: 'sam.okafor@corp.example', kind: 'chat', at: clock.now - DAY }, clock.now);
-    const group = await saveGroup(a.db, { name: 'Board', kind: 'department' }, clock.now);
-    await updatePeople(a.db, ['sam.okafor@corp.example'], { groupId: group.id }, clock.now);
+    await addManualContact(a.db, { email: 'sam.okafor@corp.example', kind: 'chat', at: clock.now - DAY }, clock.now);
+    const group = await createOrRenameGroup(a.db, { name: 'Board', kind: 'department' }, clock.now);
+    await patchPeople(a.db, ['sam.okafor@corp.example'], { groupId: group.id }, clock.now);
     await a.sync.changed();
     await a.settle();
-    await deleteGroup(a.db, group.id, clock.now);
-    await mergePeople(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
-    await deletePerson(a.db, 'wei.chen@supplier.example', clock.now);
+    await dissolveGroup(a.db, group.id, clock.now);
+    await absorbPerson(a.db, PRIYA, 'dana.kim@partner.example', clock.now);
+    await erasePerson(a.db, 'wei.chen@supplier.example', clock.now);
     await saveUserSettings(a.db, { meetingRules: { guestLimit: 7 } });
     await a.db.people.add(person('fresh@x.example', clock.now));
     await a.sync.changed();
@@ -645,7 +645,7 @@ describe('sync across browsers: what a push reads', () => {
   it("a run reads the browser's sync twice: what is there, and what is left once it has written", async () => {
     const { a } = await pair();
     tick();
-    await updatePeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
+    await patchPeople(a.db, [PRIYA], { priority: 'low' }, clock.now);
     await a.sync.changed();
     const reads = vi.spyOn(a.area, 'get');
     expect(await a.sync.syncNow()).toMatchObject({ status: 'synced', wrote: 1 });

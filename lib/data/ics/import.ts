@@ -1,8 +1,8 @@
 import type { AppDB } from '../../db/app-db';
 import type { Interaction, Upcoming } from '../../db/types';
 import { parseCalendarEvent } from '../../logging/event-schema';
+import { calendarKey, meetingOf, recordContacts } from '../../logging/meeting-log';
 import { judge, type MeetingRules } from '../../logging/rules';
-import { calendarKey, meetingOf, recordContacts } from '../../logging/service';
 import { BOOKED_HORIZON_MS, meetingsLogged, noteUpcoming, upcomingOf } from '../../logging/upcoming';
 import type { IcsEvent } from './read';
 

@@ -21,11 +21,12 @@ export function contactSpan(starts: Iterable<number>): { first: number; last: nu
 }
 
 /**
- * Makes two entries one person (one person, two addresses): every meeting with `gone` becomes a meeting with
- * `keep`, their first and last contact and count are recomputed from all of them, notes are joined, and
- * `gone` is removed. Nothing is lost; one transaction.
+ * `keep` absorbs `gone` (one person, two addresses; what the "Merge" command and a merge replayed from another
+ * browser both do): every meeting with `gone` becomes a meeting with `keep`, their first and last contact and
+ * count are recomputed from all of them, notes are joined, and `gone` is removed. Nothing is lost; one
+ * transaction.
  */
-export async function mergePeople(db: AppDB, keepEmail: string, goneEmail: string, now: number): Promise<Person> {
+export async function absorbPerson(db: AppDB, keepEmail: string, goneEmail: string, now: number): Promise<Person> {
   if (keepEmail === goneEmail) throw new Refusal('Choose two different people to merge.');
   return db.transaction('rw', db.people, db.interactions, db.tombstones, async () => {
     const [keep, gone] = await db.people.bulkGet([keepEmail, goneEmail]);
@@ -85,7 +86,7 @@ function dedupeAttendees(attendees: Attendee[]): Attendee[] {
  * too; the others keep everyone else). One transaction. They are remembered as deleted for a while, so the
  * user's other browsers delete them too (lib/sync).
  */
-export async function deletePerson(db: AppDB, email: string, now: number): Promise<void> {
+export async function erasePerson(db: AppDB, email: string, now: number): Promise<void> {
   await db.transaction('rw', db.people, db.interactions, db.tombstones, async () => {
     const theirs = await db.interactions.where('people').equals(email).toArray();
     const emptied = theirs.filter((i) => i.people.length === 1).map((i) => i.key);

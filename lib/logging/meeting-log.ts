@@ -33,7 +33,7 @@ function said(notes: LogNotes): Partial<LogNotes> {
 
 export type MeetingStatus = { logged: false } | { logged: true; people: number };
 
-export async function meetingStatus(db: AppDB, eventId: string): Promise<MeetingStatus> {
+export async function loggedStatus(db: AppDB, eventId: string): Promise<MeetingStatus> {
   const existing = await db.interactions.get(calendarKey(eventId));
   return existing ? { logged: true, people: existing.people.length } : { logged: false };
 }

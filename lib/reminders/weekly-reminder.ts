@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AppDB } from '../db/app-db';
 import { sweepUpcoming } from '../logging/upcoming';
-import { weekKeyOf } from '../relationships/weekly-pick';
+import { weekKeyOf } from '../relationships/stretch-choice';
 import { getSetting, getSettings, setSetting } from '../settings';
 import { badgeTitle, digestText, remindable } from './digest';
 import { lastReminderAt, localTimeZone, nextReminderAt } from './schedule';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankNeglected } from '../../lib/relationships/rank';
-import { chooseWeeklyPick, weekKeyOf } from '../../lib/relationships/weekly-pick';
+import { chooseStretchPick, weekKeyOf } from '../../lib/relationships/stretch-choice';
 import { DAY, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -16,12 +16,12 @@ describe('the weekly stretch pick', () => {
       person('c1@customer.example', ago(35), { team: true }),
     ];
     const ranked = rankNeglected(people, { now: NOW, timeZone: 'UTC' });
-    expect(chooseWeeklyPick(ranked, people)?.email).toBe('b2@partner.example');
+    expect(chooseStretchPick(ranked, people)?.email).toBe('b2@partner.example');
   });
 
   it('picks no one when everyone is on track', () => {
     const people = [person('a@x.example', ago(1))];
-    expect(chooseWeeklyPick(rankNeglected(people, { now: NOW }), people)).toBeNull();
+    expect(chooseStretchPick(rankNeglected(people, { now: NOW }), people)).toBeNull();
   });
 
   it("is kept per ISO week in the user's zone", () => {

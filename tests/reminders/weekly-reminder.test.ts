@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
-import { createReminders, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../lib/reminders/service';
+import { createReminders, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../lib/reminders/weekly-reminder';
 import { getSetting, setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';

@@ -2,7 +2,7 @@ import { addMonths, addWeeks } from 'date-fns';
 import type { AppDB } from '../db/app-db';
 import type { Interaction } from '../db/types';
 import { CONTACT_LABELS } from '../db/types';
-import { recordContact } from '../logging/service';
+import { recordContact } from '../logging/meeting-log';
 import { Refusal } from '../refusal';
 import { stamped } from '../sync/fields';
 import { normaliseEmail } from './email';
@@ -12,7 +12,7 @@ import type { ContactInput, PersonPatch } from './inputs';
  * Logs a contact outside the calendar (a call, a coffee, a chat) with someone already in Bridges. It resets
  * their clock as of when it happened, not when it was entered; a contact in the future is refused.
  */
-export async function logContact(db: AppDB, input: ContactInput, now: number): Promise<{ status: 'logged' }> {
+export async function addManualContact(db: AppDB, input: ContactInput, now: number): Promise<{ status: 'logged' }> {
   if (input.at > now) throw new Refusal('A contact cannot be in the future.');
   const email = normaliseEmail(input.email);
   return db.transaction('rw', db.people, db.interactions, async () => {
@@ -47,7 +47,7 @@ export async function logContact(db: AppDB, input: ContactInput, now: number): P
 }
 
 /** Applies the same change to each of `emails` (a person's row, or a selection). Returns how many changed. */
-export async function updatePeople(
+export async function patchPeople(
   db: AppDB,
   emails: readonly string[],
   patch: PersonPatch,

@@ -16,7 +16,7 @@ export function weekKeyOf(now: number, timeZone?: string): string {
  * the popup who are past their ideal interval (met before, since everyone in Bridges was), prefer the group
  * or organisation touched least recently, then the person not met for longest.
  */
-export function chooseWeeklyPick(ranked: readonly RankedPerson[], allPeople: readonly Person[]): Person | null {
+export function chooseStretchPick(ranked: readonly RankedPerson[], allPeople: readonly Person[]): Person | null {
   const candidates = ranked.filter((r) => r.status !== 'green');
   if (candidates.length === 0) return null;
   const lastTouched = new Map<string, number>();

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { MAX_PARTS } from '../data/parts';
 import { RestoreWriter } from '../data/restore';
 import { command } from './command';
-import { beginUpload as begin } from './uploads';
+import { openUpload } from './uploads';
 
 const Parts = v.pipe(
   v.number(),
@@ -24,6 +24,6 @@ export const beginUpload = command({
   recount: false,
   async run(db, input, ctx) {
     const sink = input.kind === 'backup' ? new RestoreWriter(db, input.mode, input.parts) : undefined;
-    return { upload: begin(input.kind, input.parts, ctx.now, sink) };
+    return { upload: openUpload(input.kind, input.parts, ctx.now, sink) };
   },
 });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { UploadId } from '../schema';
 import { command } from './command';
-import { cancelUpload as cancel } from './uploads';
+import { dropUpload } from './uploads';
 
 /** The page gives up on a file it was sending (a part was refused): what the background began is undone. */
 export const cancelUpload = command({
@@ -9,7 +9,7 @@ export const cancelUpload = command({
   input: v.strictObject({ upload: UploadId }),
   recount: false,
   async run(_db, { upload }) {
-    cancel(upload);
+    dropUpload(upload);
     return { ok: true } as const;
   },
 });

@@ -70,7 +70,7 @@ export const sendUploadPart = command({
       CALENDAR_UNREADABLE,
     ),
   ]),
-  writes: false,
+  recount: false,
   unreadable: 'A part of this file could not be read: nothing was changed.',
   run: async (_db, { kind, upload, index, part }, ctx) => ({ received: addPart(upload, kind, index, part, ctx.now) }),
 });

@@ -57,7 +57,7 @@ function sweep(now: number): void {
   }
 }
 
-export function beginUpload(kind: UploadKind, parts: number, now: number, sink?: PartSink): string {
+export function openUpload(kind: UploadKind, parts: number, now: number, sink?: PartSink): string {
   sweep(now);
   if (uploads.size >= MAX_UPLOADS) {
     throw new Refusal('Bridges is already taking in several files: wait for them to finish, then try again.');
@@ -104,7 +104,7 @@ export function pageGone(id: string): void {
 }
 
 /** The page gave up on an upload (a part was refused, or the user left): it is forgotten, and undone. */
-export function cancelUpload(id: string): void {
+export function dropUpload(id: string): void {
   forget(id, 'The file was not sent whole: nothing was changed.');
 }
 

@@ -1,4 +1,4 @@
-import { beginUpload, cancelUpload } from '../../lib/commands/uploads';
+import { dropUpload, openUpload } from '../../lib/commands/uploads';
 
 /**
  * Forgets every upload the background's registry holds, undoing what each began (a restore's open
@@ -7,5 +7,5 @@ import { beginUpload, cancelUpload } from '../../lib/commands/uploads';
  * them all, and is cancelled in turn.
  */
 export function clearUploads(): void {
-  cancelUpload(beginUpload('calendar', 1, Number.MAX_SAFE_INTEGER));
+  dropUpload(openUpload('calendar', 1, Number.MAX_SAFE_INTEGER));
 }

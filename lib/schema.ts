@@ -15,6 +15,19 @@ import { cadenceProblem } from './relationships/cadence';
 export const EARLIEST = Date.UTC(1900, 0, 1);
 export const LATEST = Date.UTC(2200, 0, 1);
 
+/**
+ * A record type and the schema that checks it, field for field: `true satisfies SameFields<Person, typeof
+ * PersonSchema>` compiles only when the schema gives back every field of the type, the optional ones too, and no
+ * other. (Beside `satisfies v.GenericSchema<unknown, Person>`, which holds each field's values to the type's but
+ * lets an optional field be missing.) When they differ, the error names the fields: `missing` from the schema,
+ * `extra` in it.
+ */
+export type SameFields<T, S extends v.GenericSchema> = [
+  Exclude<keyof T, keyof v.InferOutput<S>> | Exclude<keyof v.InferOutput<S>, keyof T>,
+] extends [never]
+  ? true
+  : { missing: Exclude<keyof T, keyof v.InferOutput<S>>; extra: Exclude<keyof v.InferOutput<S>, keyof T> };
+
 /** A moment in time, in epoch milliseconds. Meetings from before 1970 exist in old calendars. */
 export const Instant = v.pipe(
   v.number('A time must be a number.'),

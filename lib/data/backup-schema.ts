@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Attendee, Group, Interaction, Person } from '../db/types';
 import {
   ContactKind,
   Count,
@@ -12,6 +13,7 @@ import {
   Priority,
   RelationshipKind,
   ResponseSchema,
+  type SameFields,
   Text,
   UserSettingsSchema,
 } from '../schema';
@@ -66,7 +68,10 @@ export const PersonSchema = v.pipe(
     const cadence = v.safeParse(OwnCadence, { idealDays: dataset.value.idealDays, maxDays: dataset.value.maxDays });
     if (!cadence.success) addIssue({ message: cadence.issues[0].message, path: cadence.issues[0].path });
   }),
-);
+) satisfies v.GenericSchema<unknown, Person>;
+// Each schema here has every field of its record type (lib/db/types.ts), and no other: a field added to the type
+// does not compile until its schema checks it, so a backup keeps it.
+true satisfies SameFields<Person, typeof PersonSchema>;
 
 const AttendeeSchema = v.strictObject({
   email: Email,
@@ -74,7 +79,8 @@ const AttendeeSchema = v.strictObject({
   response: ResponseSchema,
   organizer: v.boolean(),
   optional: v.boolean(),
-});
+}) satisfies v.GenericSchema<unknown, Attendee>;
+true satisfies SameFields<Attendee, typeof AttendeeSchema>;
 
 export const InteractionSchema = v.strictObject({
   key: Text(LIMITS.key),
@@ -89,7 +95,8 @@ export const InteractionSchema = v.strictObject({
   calendarId: v.nullable(Text(LIMITS.calendarId)),
   loggedAt: Instant,
   note: v.optional(Text(LIMITS.meetingNote)),
-});
+}) satisfies v.GenericSchema<unknown, Interaction>;
+true satisfies SameFields<Interaction, typeof InteractionSchema>;
 
 export const GroupSchema = v.strictObject({
   id: GroupId,
@@ -97,7 +104,8 @@ export const GroupSchema = v.strictObject({
   kind: GroupKind,
   createdAt: Instant,
   changedAt: v.optional(ChangeTimesOf(GROUP_FIELDS)),
-});
+}) satisfies v.GenericSchema<unknown, Group>;
+true satisfies SameFields<Group, typeof GroupSchema>;
 
 /** The user's settings in a backup: checked exactly as the settings page checks them. */
 export const BackupSettingsSchema = UserSettingsSchema;

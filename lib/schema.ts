@@ -127,15 +127,34 @@ export const Cadence = v.pipe(
   followsCadenceRule(),
 );
 
+/** What is said of a cadence with one of its two numbers and not the other. */
+const BOTH_OR_NEITHER = "Set both the cadence's ideal interval and its maximum, or neither.";
+
 /** A person's own cadence, or none (the default for their priority): both set, or both null. */
 export const OwnCadence = v.pipe(
   v.strictObject({ idealDays: v.nullable(DayCount), maxDays: v.nullable(DayCount) }),
-  v.check(
-    (c) => (c.idealDays === null) === (c.maxDays === null),
-    "Set both the cadence's ideal interval and its maximum, or neither.",
-  ),
+  v.check((c) => (c.idealDays === null) === (c.maxDays === null), BOTH_OR_NEITHER),
   followsCadenceRule(),
 );
+
+/**
+ * `schema`, of a record that carries a person's own cadence, held to its rule (OwnCadence): a person, whose
+ * cadence is always there, or a change to one, which sets both numbers or neither (a number left out is not set).
+ */
+export function withOwnCadence<T extends { idealDays?: number | null; maxDays?: number | null }, I>(
+  schema: v.GenericSchema<I, T>,
+) {
+  return v.pipe(
+    schema,
+    v.check((record) => 'idealDays' in record === 'maxDays' in record, BOTH_OR_NEITHER),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed || !('idealDays' in dataset.value)) return;
+      const { idealDays = null, maxDays = null } = dataset.value;
+      const cadence = v.safeParse(OwnCadence, { idealDays, maxDays });
+      if (!cadence.success) addIssue({ message: cadence.issues[0].message, path: cadence.issues[0].path });
+    }),
+  );
+}
 
 export const CadenceDefaultsSchema = v.strictObject(
   { high: Cadence, normal: Cadence, low: Cadence },

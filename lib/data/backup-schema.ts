@@ -9,13 +9,13 @@ import {
   Instant,
   LATEST,
   LIMITS,
-  OwnCadence,
   Priority,
   RelationshipKind,
   ResponseSchema,
   type SameFields,
   Text,
   UserSettingsSchema,
+  withOwnCadence,
 } from '../schema';
 import { GROUP_FIELDS, PERSON_FIELDS } from '../sync/fields';
 
@@ -32,7 +32,8 @@ const ChangeTime = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LAT
 const ChangeTimesOf = <T extends readonly string[]>(fields: T) =>
   v.record(v.picklist(fields, 'That is not a field whose change time Bridges keeps.'), ChangeTime);
 
-export const PersonSchema = v.pipe(
+// A person's own cadence follows the rule every other path follows: the ranking divides by it.
+export const PersonSchema = withOwnCadence(
   v.strictObject({
     email: Email,
     displayName: Text(LIMITS.name),
@@ -61,12 +62,6 @@ export const PersonSchema = v.pipe(
     planningSince: v.optional(v.nullable(Instant), null),
     // Since 0.4 (schema version 7); a backup made before has none.
     changedAt: v.optional(ChangeTimesOf(PERSON_FIELDS)),
-  }),
-  // A person's own cadence follows the rule every other path follows: the ranking divides by it.
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const cadence = v.safeParse(OwnCadence, { idealDays: dataset.value.idealDays, maxDays: dataset.value.maxDays });
-    if (!cadence.success) addIssue({ message: cadence.issues[0].message, path: cadence.issues[0].path });
   }),
 ) satisfies v.GenericSchema<unknown, Person>;
 // Each schema here has every field of its record type (lib/db/types.ts), and no other: a field added to the type

@@ -28,20 +28,42 @@ export type SameFields<T, S extends v.GenericSchema> = [
   ? true
   : { missing: Exclude<keyof T, keyof v.InferOutput<S>>; extra: Exclude<keyof v.InferOutput<S>, keyof T> };
 
+/**
+ * What a rule below says of a value that breaks it, by the way it is broken. One left out says valibot's own
+ * words, which no person is shown: the command that checked says its own sentence instead (sentenceOf), as it
+ * should of what a content script read from Calendar's page rather than what a person typed.
+ */
+export type Sentences<K extends string> = Partial<Record<K, string>>;
+
+/** A moment in time, in epoch milliseconds, from EARLIEST to LATEST. */
+export function InstantSaying(say: Sentences<'number' | 'whole' | 'early' | 'late'>) {
+  return v.pipe(
+    v.number(say.number),
+    v.integer(say.whole),
+    v.minValue(EARLIEST, say.early),
+    v.maxValue(LATEST, say.late),
+  );
+}
+
 /** A moment in time, in epoch milliseconds. Meetings from before 1970 exist in old calendars. */
-export const Instant = v.pipe(
-  v.number('A time must be a number.'),
-  v.integer('A time must be a whole number of milliseconds.'),
-  v.minValue(EARLIEST, 'A time must be after the year 1900.'),
-  v.maxValue(LATEST, 'A time must be before the year 2200.'),
-);
+export const Instant = InstantSaying({
+  number: 'A time must be a number.',
+  whole: 'A time must be a whole number of milliseconds.',
+  early: 'A time must be after the year 1900.',
+  late: 'A time must be before the year 2200.',
+});
+
+/** A count: a whole number, not negative. */
+export function CountSaying(say: Sentences<'number' | 'whole' | 'negative'>) {
+  return v.pipe(v.number(say.number), v.integer(say.whole), v.minValue(0, say.negative));
+}
 
 /** A count of records: a whole number, not negative. */
-export const Count = v.pipe(
-  v.number('A count must be a number.'),
-  v.integer('A count must be a whole number.'),
-  v.minValue(0, 'A count cannot be negative.'),
-);
+export const Count = CountSaying({
+  number: 'A count must be a number.',
+  whole: 'A count must be a whole number.',
+  negative: 'A count cannot be negative.',
+});
 
 /**
  * A whole number from `min` to `max`, every way of missing it said in one sentence: what a form shows whatever
@@ -74,12 +96,17 @@ export const Email = v.pipe(
   }),
 );
 
+/** Text of at most `max` characters. */
+export function TextSaying(max: number, say: Sentences<'text' | 'long'>) {
+  return v.pipe(v.string(say.text), v.maxLength(max, say.long));
+}
+
 /** Text of at most `max` characters, named in the message. */
 export function Text(max: number, what = 'This text') {
-  return v.pipe(
-    v.string(`${what} must be text.`),
-    v.maxLength(max, `${what} can be at most ${max.toLocaleString('en')} characters.`),
-  );
+  return TextSaying(max, {
+    text: `${what} must be text.`,
+    long: `${what} can be at most ${max.toLocaleString('en')} characters.`,
+  });
 }
 
 /** The bounds of text Bridges keeps, everywhere it keeps it. */

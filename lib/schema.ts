@@ -16,17 +16,22 @@ export const EARLIEST = Date.UTC(1900, 0, 1);
 export const LATEST = Date.UTC(2200, 0, 1);
 
 /**
+ * Two lists of names that must be the same (a type's fields and a list kept of them): `true satisfies
+ * SameMembers<A, B>` compiles only when they are. When they differ, the error names what `B` is `missing` and
+ * what it has `extra`.
+ */
+export type SameMembers<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never]
+  ? true
+  : { missing: Exclude<A, B>; extra: Exclude<B, A> };
+
+/**
  * A record type and the schema that checks it, field for field: `true satisfies SameFields<Person, typeof
  * PersonSchema>` compiles only when the schema gives back every field of the type, the optional ones too, and no
  * other. (Beside `satisfies v.GenericSchema<unknown, Person>`, which holds each field's values to the type's but
  * lets an optional field be missing.) When they differ, the error names the fields: `missing` from the schema,
  * `extra` in it.
  */
-export type SameFields<T, S extends v.GenericSchema> = [
-  Exclude<keyof T, keyof v.InferOutput<S>> | Exclude<keyof v.InferOutput<S>, keyof T>,
-] extends [never]
-  ? true
-  : { missing: Exclude<keyof T, keyof v.InferOutput<S>>; extra: Exclude<keyof v.InferOutput<S>, keyof T> };
+export type SameFields<T, S extends v.GenericSchema> = SameMembers<keyof T, keyof v.InferOutput<S>>;
 
 /**
  * What a rule below says of a value that breaks it, by the way it is broken. One left out says valibot's own

@@ -15,20 +15,60 @@ import { cadenceProblem } from './relationships/cadence';
 export const EARLIEST = Date.UTC(1900, 0, 1);
 export const LATEST = Date.UTC(2200, 0, 1);
 
+/**
+ * Two lists of names that must be the same (a type's fields and a list kept of them): `true satisfies
+ * SameMembers<A, B>` compiles only when they are. When they differ, the error names what `B` is `missing` and
+ * what it has `extra`.
+ */
+export type SameMembers<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never]
+  ? true
+  : { missing: Exclude<A, B>; extra: Exclude<B, A> };
+
+/**
+ * A record type and the schema that checks it, field for field: `true satisfies SameFields<Person, typeof
+ * PersonSchema>` compiles only when the schema gives back every field of the type, the optional ones too, and no
+ * other. (Beside `satisfies v.GenericSchema<unknown, Person>`, which holds each field's values to the type's but
+ * lets an optional field be missing.) When they differ, the error names the fields: `missing` from the schema,
+ * `extra` in it.
+ */
+export type SameFields<T, S extends v.GenericSchema> = SameMembers<keyof T, keyof v.InferOutput<S>>;
+
+/**
+ * What a rule below says of a value that breaks it, by the way it is broken. One left out says valibot's own
+ * words, which no person is shown: the command that checked says its own sentence instead (sentenceOf), as it
+ * should of what a content script read from Calendar's page rather than what a person typed.
+ */
+export type Sentences<K extends string> = Partial<Record<K, string>>;
+
+/** A moment in time, in epoch milliseconds, from EARLIEST to LATEST. */
+export function InstantSaying(say: Sentences<'number' | 'whole' | 'early' | 'late'>) {
+  return v.pipe(
+    v.number(say.number),
+    v.integer(say.whole),
+    v.minValue(EARLIEST, say.early),
+    v.maxValue(LATEST, say.late),
+  );
+}
+
 /** A moment in time, in epoch milliseconds. Meetings from before 1970 exist in old calendars. */
-export const Instant = v.pipe(
-  v.number('A time must be a number.'),
-  v.integer('A time must be a whole number of milliseconds.'),
-  v.minValue(EARLIEST, 'A time must be after the year 1900.'),
-  v.maxValue(LATEST, 'A time must be before the year 2200.'),
-);
+export const Instant = InstantSaying({
+  number: 'A time must be a number.',
+  whole: 'A time must be a whole number of milliseconds.',
+  early: 'A time must be after the year 1900.',
+  late: 'A time must be before the year 2200.',
+});
+
+/** A count: a whole number, not negative. */
+export function CountSaying(say: Sentences<'number' | 'whole' | 'negative'>) {
+  return v.pipe(v.number(say.number), v.integer(say.whole), v.minValue(0, say.negative));
+}
 
 /** A count of records: a whole number, not negative. */
-export const Count = v.pipe(
-  v.number('A count must be a number.'),
-  v.integer('A count must be a whole number.'),
-  v.minValue(0, 'A count cannot be negative.'),
-);
+export const Count = CountSaying({
+  number: 'A count must be a number.',
+  whole: 'A count must be a whole number.',
+  negative: 'A count cannot be negative.',
+});
 
 /**
  * A whole number from `min` to `max`, every way of missing it said in one sentence: what a form shows whatever
@@ -61,12 +101,17 @@ export const Email = v.pipe(
   }),
 );
 
+/** Text of at most `max` characters. */
+export function TextSaying(max: number, say: Sentences<'text' | 'long'>) {
+  return v.pipe(v.string(say.text), v.maxLength(max, say.long));
+}
+
 /** Text of at most `max` characters, named in the message. */
 export function Text(max: number, what = 'This text') {
-  return v.pipe(
-    v.string(`${what} must be text.`),
-    v.maxLength(max, `${what} can be at most ${max.toLocaleString('en')} characters.`),
-  );
+  return TextSaying(max, {
+    text: `${what} must be text.`,
+    long: `${what} can be at most ${max.toLocaleString('en')} characters.`,
+  });
 }
 
 /** The bounds of text Bridges keeps, everywhere it keeps it. */
@@ -114,15 +159,34 @@ export const Cadence = v.pipe(
   followsCadenceRule(),
 );
 
+/** What is said of a cadence with one of its two numbers and not the other. */
+const BOTH_OR_NEITHER = "Set both the cadence's ideal interval and its maximum, or neither.";
+
 /** A person's own cadence, or none (the default for their priority): both set, or both null. */
 export const OwnCadence = v.pipe(
   v.strictObject({ idealDays: v.nullable(DayCount), maxDays: v.nullable(DayCount) }),
-  v.check(
-    (c) => (c.idealDays === null) === (c.maxDays === null),
-    "Set both the cadence's ideal interval and its maximum, or neither.",
-  ),
+  v.check((c) => (c.idealDays === null) === (c.maxDays === null), BOTH_OR_NEITHER),
   followsCadenceRule(),
 );
+
+/**
+ * `schema`, of a record that carries a person's own cadence, held to its rule (OwnCadence): a person, whose
+ * cadence is always there, or a change to one, which sets both numbers or neither (a number left out is not set).
+ */
+export function withOwnCadence<T extends { idealDays?: number | null; maxDays?: number | null }, I>(
+  schema: v.GenericSchema<I, T>,
+) {
+  return v.pipe(
+    schema,
+    v.check((record) => 'idealDays' in record === 'maxDays' in record, BOTH_OR_NEITHER),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed || !('idealDays' in dataset.value)) return;
+      const { idealDays = null, maxDays = null } = dataset.value;
+      const cadence = v.safeParse(OwnCadence, { idealDays, maxDays });
+      if (!cadence.success) addIssue({ message: cadence.issues[0].message, path: cadence.issues[0].path });
+    }),
+  );
+}
 
 export const CadenceDefaultsSchema = v.strictObject(
   { high: Cadence, normal: Cadence, low: Cadence },

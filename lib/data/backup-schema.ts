@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Attendee, Group, Interaction, Person } from '../db/types';
 import {
   ContactKind,
   Count,
@@ -8,12 +9,13 @@ import {
   Instant,
   LATEST,
   LIMITS,
-  OwnCadence,
   Priority,
   RelationshipKind,
   ResponseSchema,
+  type SameFields,
   Text,
   UserSettingsSchema,
+  withOwnCadence,
 } from '../schema';
 import { GROUP_FIELDS, PERSON_FIELDS } from '../sync/fields';
 
@@ -30,7 +32,8 @@ const ChangeTime = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LAT
 const ChangeTimesOf = <T extends readonly string[]>(fields: T) =>
   v.record(v.picklist(fields, 'That is not a field whose change time Bridges keeps.'), ChangeTime);
 
-export const PersonSchema = v.pipe(
+// A person's own cadence follows the rule every other path follows: the ranking divides by it.
+export const PersonSchema = withOwnCadence(
   v.strictObject({
     email: Email,
     displayName: Text(LIMITS.name),
@@ -60,13 +63,10 @@ export const PersonSchema = v.pipe(
     // Since 0.4 (schema version 7); a backup made before has none.
     changedAt: v.optional(ChangeTimesOf(PERSON_FIELDS)),
   }),
-  // A person's own cadence follows the rule every other path follows: the ranking divides by it.
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const cadence = v.safeParse(OwnCadence, { idealDays: dataset.value.idealDays, maxDays: dataset.value.maxDays });
-    if (!cadence.success) addIssue({ message: cadence.issues[0].message, path: cadence.issues[0].path });
-  }),
-);
+) satisfies v.GenericSchema<unknown, Person>;
+// Each schema here has every field of its record type (lib/db/types.ts), and no other: a field added to the type
+// does not compile until its schema checks it, so a backup keeps it.
+true satisfies SameFields<Person, typeof PersonSchema>;
 
 const AttendeeSchema = v.strictObject({
   email: Email,
@@ -74,7 +74,8 @@ const AttendeeSchema = v.strictObject({
   response: ResponseSchema,
   organizer: v.boolean(),
   optional: v.boolean(),
-});
+}) satisfies v.GenericSchema<unknown, Attendee>;
+true satisfies SameFields<Attendee, typeof AttendeeSchema>;
 
 export const InteractionSchema = v.strictObject({
   key: Text(LIMITS.key),
@@ -89,7 +90,8 @@ export const InteractionSchema = v.strictObject({
   calendarId: v.nullable(Text(LIMITS.calendarId)),
   loggedAt: Instant,
   note: v.optional(Text(LIMITS.meetingNote)),
-});
+}) satisfies v.GenericSchema<unknown, Interaction>;
+true satisfies SameFields<Interaction, typeof InteractionSchema>;
 
 export const GroupSchema = v.strictObject({
   id: GroupId,
@@ -97,7 +99,8 @@ export const GroupSchema = v.strictObject({
   kind: GroupKind,
   createdAt: Instant,
   changedAt: v.optional(ChangeTimesOf(GROUP_FIELDS)),
-});
+}) satisfies v.GenericSchema<unknown, Group>;
+true satisfies SameFields<Group, typeof GroupSchema>;
 
 /** The user's settings in a backup: checked exactly as the settings page checks them. */
 export const BackupSettingsSchema = UserSettingsSchema;

@@ -1,4 +1,4 @@
-import { CONTACT_KINDS } from '../db/types';
+import { type Attendee, CONTACT_KINDS, type Interaction, type InteractionSource, type Response } from '../db/types';
 import { hasInvisible, isEmail } from '../people/email';
 import { EARLIEST, LATEST, LIMITS } from '../schema';
 
@@ -76,23 +76,34 @@ export class QuickCheck {
   }
 }
 
-const INTERACTION_KEYS = new Set([
-  'key',
-  'kind',
-  'source',
-  'title',
-  'start',
-  'end',
-  'allDay',
-  'people',
-  'attendees',
-  'calendarId',
-  'loggedAt',
-  'note',
-]);
-const ATTENDEE_KEYS = new Set(['email', 'displayName', 'response', 'organizer', 'optional']);
-const SOURCES = new Set(['google-calendar', 'manual', 'ics', 'feed']);
-const RESPONSES = new Set(['accepted', 'declined', 'tentative', 'needsAction']);
+/**
+ * Every member of a type (a record's fields, a union's values), each listed once: one added to the type does not
+ * compile until it is listed here too.
+ */
+const everyOne = <K extends string>(members: Record<K, true>) => new Set<string>(Object.keys(members));
+const INTERACTION_KEYS = everyOne<keyof Interaction>({
+  key: true,
+  kind: true,
+  source: true,
+  title: true,
+  start: true,
+  end: true,
+  allDay: true,
+  people: true,
+  attendees: true,
+  calendarId: true,
+  loggedAt: true,
+  note: true,
+});
+const ATTENDEE_KEYS = everyOne<keyof Attendee>({
+  email: true,
+  displayName: true,
+  response: true,
+  organizer: true,
+  optional: true,
+});
+const SOURCES = everyOne<InteractionSource>({ 'google-calendar': true, manual: true, ics: true, feed: true });
+const RESPONSES = everyOne<Response>({ accepted: true, declined: true, tentative: true, needsAction: true });
 
 function isPlain(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

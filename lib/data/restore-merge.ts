@@ -1,25 +1,14 @@
 import type { AppDB } from '../db/app-db';
 import type { Interaction, Person } from '../db/types';
+import { joinSpans, type MeetingSpan, metFields, spanOfPerson, withMeeting } from '../relationships/meeting-span';
 
 /** A person's meetings added by a merge: the first, the last, and how many. */
-export interface AddedContacts {
-  first: number;
-  last: number;
-  count: number;
-}
+export type AddedContacts = MeetingSpan;
 
 /** For each person in `meetings`: their first and last meeting and how many, in one loop over all of them. */
 export function countContacts(meetings: readonly Interaction[], into: Map<string, AddedContacts>): void {
   for (const { start, people } of meetings) {
-    for (const email of people) {
-      const entry = into.get(email);
-      if (!entry) into.set(email, { first: start, last: start, count: 1 });
-      else {
-        if (start < entry.first) entry.first = start;
-        if (start > entry.last) entry.last = start;
-        entry.count++;
-      }
-    }
+    for (const email of people) into.set(email, withMeeting(into.get(email), start));
   }
 }
 
@@ -41,16 +30,9 @@ export async function mergeBackupPeople(
     const more = added.get(person.email);
     if (!mine) {
       fresh++;
-      rows.push(
-        more ? { ...person, firstMetAt: more.first, lastMetAt: more.last, interactionCount: more.count } : person,
-      );
+      rows.push(more ? { ...person, ...metFields(more) } : person);
     } else if (more) {
-      rows.push({
-        ...mine,
-        firstMetAt: Math.min(mine.firstMetAt, more.first),
-        lastMetAt: Math.max(mine.lastMetAt, more.last),
-        interactionCount: mine.interactionCount + more.count,
-      });
+      rows.push({ ...mine, ...metFields(joinSpans(spanOfPerson(mine), more)) });
     }
   }
   await db.people.bulkPut(rows);

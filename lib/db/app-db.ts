@@ -71,17 +71,23 @@ export const SCHEMA_V7 = {
 /** The row version 5's upgrade leaves in `settings`: the settings in local storage are still to be moved. */
 export const MOVE_FROM_LOCAL_STORAGE = 'moveFromLocalStorage';
 
-/** The fields of a person the log keeps by itself: who they are and when they were met. */
-type LoggedField =
-  | 'email'
-  | 'displayName'
-  | 'domain'
-  | 'organisation'
-  | 'firstMetAt'
-  | 'lastMetAt'
-  | 'interactionCount'
-  | 'createdAt'
-  | 'updatedAt';
+/**
+ * The fields of a person the log keeps by itself: who they are and when they were met. Every other field is the
+ * user's or the background's, and has a default below; the two lists together are every field of Person but
+ * `changedAt` (sync's record of when the user's fields changed), which the compiler holds them to.
+ */
+export const LOGGED_FIELDS = [
+  'email',
+  'displayName',
+  'domain',
+  'organisation',
+  'firstMetAt',
+  'lastMetAt',
+  'interactionCount',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Person>;
+type LoggedField = (typeof LOGGED_FIELDS)[number];
 
 /**
  * Values of every other field, for a person who is new today (the logging service): what the user decides and
@@ -107,11 +113,14 @@ export const PERSON_DEFAULTS = {
 } as const satisfies { [K in Exclude<keyof Person, LoggedField | 'changedAt'>]: Person[K] };
 
 /** The fields of PERSON_DEFAULTS the background keeps from other stores, not the user's. */
-const KEPT_BY_BACKGROUND = new Set<string>(['nextMeetingAt'] satisfies Array<keyof typeof PERSON_DEFAULTS>);
+const KEPT_BY_BACKGROUND = ['nextMeetingAt'] as const satisfies ReadonlyArray<keyof typeof PERSON_DEFAULTS>;
+
+/** A field of a person that is the user's own: a field with a default that the background does not keep. */
+export type UserField = Exclude<keyof typeof PERSON_DEFAULTS, (typeof KEPT_BY_BACKGROUND)[number]>;
 
 /** The user's own fields of a person: every field with a default that the background does not keep. */
 export const USER_FIELDS = (Object.keys(PERSON_DEFAULTS) as Array<keyof typeof PERSON_DEFAULTS>).filter(
-  (field) => !KEPT_BY_BACKGROUND.has(field),
+  (field): field is UserField => !(KEPT_BY_BACKGROUND as readonly string[]).includes(field),
 );
 
 /**

@@ -20,9 +20,11 @@ export const CONTACT_LABELS: Record<ContactKind, string> = {
   other: 'Other contact',
 };
 
-/** How much a relationship matters; sets the default cadence and weighs the ranking. */
-export type Priority = 'high' | 'normal' | 'low';
-export const PRIORITIES: readonly Priority[] = ['high', 'normal', 'low'];
+/** How much a relationship matters; sets the default cadence and weighs the ranking. Most important first. */
+export const PRIORITIES = ['high', 'normal', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+/** Where a priority comes in the order above: 0 for high. */
+export const priorityRank = (priority: Priority): number => PRIORITIES.indexOf(priority);
 
 /** The kinds of relationship from the leadership material Bridges comes from. */
 export type RelationshipKind =

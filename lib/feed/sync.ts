@@ -5,6 +5,7 @@ import { parseCalendarEvent } from '../logging/event-schema';
 import { calendarKey, meetingOf, recordContacts } from '../logging/meeting-log';
 import { judge, type MeetingRules } from '../logging/rules';
 import { meetingsLogged } from '../logging/upcoming';
+import { metFields, spanOf } from '../relationships/meeting-span';
 
 /**
  * Keeping the log complete from the user's own calendar feed, incrementally. Each sync compares the feed's
@@ -192,20 +193,11 @@ async function recomputePeople(
   for (const person of people) {
     if (!person) continue;
     const meetings = await db.interactions.where('people').equals(person.email).toArray();
-    if (meetings.length > 0) updates.push(withMeetings(person, meetings, now));
+    const span = spanOf(meetings.map((m) => m.start));
+    if (span) updates.push({ ...person, ...metFields(span), updatedAt: now });
     else if (untouchedByUser(person)) deletions.push(person.email);
     else updates.push({ ...person, interactionCount: 0, updatedAt: now });
   }
   if (updates.length > 0) await db.people.bulkPut(updates);
   if (deletions.length > 0) await db.people.bulkDelete(deletions);
-}
-
-function withMeetings(person: Person, meetings: readonly Interaction[], now: number): Person {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const m of meetings) {
-    if (m.start < first) first = m.start;
-    if (m.start > last) last = m.start;
-  }
-  return { ...person, firstMetAt: first, lastMetAt: last, interactionCount: meetings.length, updatedAt: now };
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { CalendarEvent } from '../calendar/google/card';
 import { EVENT_ID } from '../calendar/google/event-id';
-import { EARLIEST, LATEST, LIMITS } from '../schema';
+import { CountSaying, InstantSaying, LIMITS, TextSaying } from '../schema';
 
 /**
  * The shape the background accepts from a content script. Page text is untrusted: lengths are bounded,
@@ -9,15 +9,11 @@ import { EARLIEST, LATEST, LIMITS } from '../schema';
  * it reaches the database.
  */
 const UNREADABLE_DATES = "Bridges can't read this event: its dates are not between 1900 and 2200. Nothing was saved.";
-// Unnamed failures fall back to the command's sentence ("Bridges can't read this event…").
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
-const Instant = v.pipe(
-  v.number(),
-  v.integer(),
-  v.minValue(EARLIEST, UNREADABLE_DATES),
-  v.maxValue(LATEST, UNREADABLE_DATES),
-);
+// The rules of lib/schema.ts, saying nothing of their own but of the dates: the command says its sentence
+// ("Bridges can't read this event…") of anything else the page gave that is not an event.
+const Text = (max: number) => TextSaying(max, {});
+const Count = v.pipe(CountSaying({}), v.maxValue(100_000));
+const Instant = InstantSaying({ early: UNREADABLE_DATES, late: UNREADABLE_DATES });
 
 /** An event instance's id, as the card's reader finds it. */
 export const EventId = v.pipe(v.string(), v.regex(EVENT_ID));

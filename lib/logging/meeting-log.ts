@@ -3,6 +3,7 @@ import { type AppDB, PERSON_DEFAULTS } from '../db/app-db';
 import type { Attendee, Interaction, Person } from '../db/types';
 import { domainOf, organisationOf } from '../people/email';
 import { ownAddressesFor } from '../people/own-addresses';
+import { joinSpans, type MeetingSpan, metFields, spanOfPerson, withMeeting } from '../relationships/meeting-span';
 import { getSetting } from '../settings';
 import { calendarKey, type JudgeOptions, judgePageEvent, type LogNotes } from './rules';
 import { meetingsLogged } from './upcoming';
@@ -141,15 +142,13 @@ export async function recordContacts(
   contacts: ReadonlyArray<{ attendees: readonly Attendee[]; at: number }>,
   now: number,
 ): Promise<void> {
-  const seen = new Map<string, { attendee: Attendee; first: number; last: number; count: number }>();
+  const seen = new Map<string, { attendee: Attendee; span: MeetingSpan }>();
   for (const { attendees, at } of contacts) {
     for (const attendee of attendees) {
       const entry = seen.get(attendee.email);
-      if (!entry) seen.set(attendee.email, { attendee, first: at, last: at, count: 1 });
+      if (!entry) seen.set(attendee.email, { attendee, span: withMeeting(undefined, at) });
       else {
-        entry.first = Math.min(entry.first, at);
-        entry.last = Math.max(entry.last, at);
-        entry.count++;
+        entry.span = withMeeting(entry.span, at);
         if (entry.attendee.displayName === entry.attendee.email) entry.attendee = attendee;
       }
     }
@@ -157,12 +156,7 @@ export async function recordContacts(
   const emails = [...seen.keys()];
   const current = await db.people.bulkGet(emails);
   const rows: Person[] = emails.map((email, i) => {
-    const { attendee, first, last, count } = seen.get(email) as {
-      attendee: Attendee;
-      first: number;
-      last: number;
-      count: number;
-    };
+    const { attendee, span } = seen.get(email) as { attendee: Attendee; span: MeetingSpan };
     const person = current[i];
     if (!person) {
       return {
@@ -170,9 +164,7 @@ export async function recordContacts(
         displayName: attendee.displayName,
         domain: domainOf(email),
         organisation: organisationOf(email),
-        firstMetAt: first,
-        lastMetAt: last,
-        interactionCount: count,
+        ...metFields(span),
         createdAt: now,
         updatedAt: now,
         ...PERSON_DEFAULTS,
@@ -182,9 +174,7 @@ export async function recordContacts(
     return {
       ...person,
       displayName: betterName ? attendee.displayName : person.displayName,
-      firstMetAt: Math.min(person.firstMetAt, first),
-      lastMetAt: Math.max(person.lastMetAt, last),
-      interactionCount: person.interactionCount + count,
+      ...metFields(joinSpans(spanOfPerson(person), span)),
       updatedAt: now,
     };
   });

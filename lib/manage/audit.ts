@@ -1,4 +1,4 @@
-import type { Group, Interaction, Person, Priority, RelationshipKind } from '../db/types';
+import { type Group, type Interaction, type Person, priorityRank, type RelationshipKind } from '../db/types';
 import type { Cadence, CadenceDefaults } from '../relationships/cadence';
 import { affiliationOf, KIND_LABELS } from '../relationships/labels';
 import { assess } from '../relationships/rank';
@@ -106,11 +106,10 @@ export function filterRows(rows: readonly AuditRow[], filter: AuditFilter): Audi
   });
 }
 
-const PRIORITY_ORDER: Record<Priority, number> = { high: 0, normal: 1, low: 2 };
 const STATUS_ORDER: Record<Status, number> = { red: 0, amber: 1, green: 2 };
 
 const COMPARE: Record<AuditColumn, (a: AuditRow, b: AuditRow) => number> = {
-  priority: (a, b) => PRIORITY_ORDER[a.person.priority] - PRIORITY_ORDER[b.person.priority],
+  priority: (a, b) => priorityRank(a.person.priority) - priorityRank(b.person.priority),
   status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.score - a.score,
   name: (a, b) => a.person.displayName.localeCompare(b.person.displayName),
   affiliation: (a, b) => a.affiliation.localeCompare(b.affiliation),

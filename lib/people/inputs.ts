@@ -1,5 +1,15 @@
 import * as v from 'valibot';
-import { ContactKind, Email, GroupId, Instant, LIMITS, OwnCadence, Priority, RelationshipKind, Text } from '../schema';
+import {
+  ContactKind,
+  Email,
+  GroupId,
+  Instant,
+  LIMITS,
+  Priority,
+  RelationshipKind,
+  Text,
+  withOwnCadence,
+} from '../schema';
 
 /**
  * What the pages may ask the background to change about people, checked by the commands that take them
@@ -7,7 +17,7 @@ import { ContactKind, Email, GroupId, Instant, LIMITS, OwnCadence, Priority, Rel
  */
 
 /** What the pages may change about people. A cadence is set whole (ideal and maximum) or cleared whole. */
-export const PersonPatchSchema = v.pipe(
+export const PersonPatchSchema = withOwnCadence(
   v.strictObject({
     priority: v.optional(Priority),
     kind: v.optional(v.nullable(RelationshipKind)),
@@ -27,18 +37,6 @@ export const PersonPatchSchema = v.pipe(
     planCatchUp: v.optional(v.literal(true)),
     /** When a catch-up began to be planned: null when the user is not planning one (or to put back an undone mark). */
     planningSince: v.optional(v.nullable(Instant)),
-  }),
-  v.check(
-    (p) => 'idealDays' in p === 'maxDays' in p,
-    "Set both the cadence's ideal interval and its maximum, or neither.",
-  ),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed || !('idealDays' in dataset.value)) return;
-    const cadence = v.safeParse(OwnCadence, {
-      idealDays: dataset.value.idealDays ?? null,
-      maxDays: dataset.value.maxDays ?? null,
-    });
-    if (!cadence.success) addIssue({ message: cadence.issues[0].message });
   }),
 );
 export type PersonPatch = v.InferInput<typeof PersonPatchSchema>;

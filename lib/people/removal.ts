@@ -1,24 +1,9 @@
 import type { AppDB } from '../db/app-db';
 import type { Attendee, Person } from '../db/types';
 import { Refusal } from '../refusal';
+import { joinSpans, metFields, spanOf, spanOfPerson } from '../relationships/meeting-span';
 import { LIMITS } from '../schema';
 import { personFieldOf, personTombstone, stamped } from '../sync/fields';
-
-/**
- * The earliest and latest of `starts` and how many there are, in one loop: `Math.min(...starts)` throws
- * once a person has more than about 120,000 meetings (every value becomes an argument on the stack).
- */
-export function contactSpan(starts: Iterable<number>): { first: number; last: number; count: number } | null {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  let count = 0;
-  for (const start of starts) {
-    if (start < first) first = start;
-    if (start > last) last = start;
-    count++;
-  }
-  return count === 0 ? null : { first, last, count };
-}
 
 /**
  * `keep` absorbs `gone` (one person, two addresses; what the "Merge" command and a merge replayed from another
@@ -47,7 +32,8 @@ export async function absorbPerson(db: AppDB, keepEmail: string, goneEmail: stri
       })),
     );
     const all = await db.interactions.where('people').equals(keepEmail).toArray();
-    const span = contactSpan(all.map((i) => i.start));
+    // With no meeting left, they keep the span of both records, and a count of none.
+    const span = spanOf(all.map((i) => i.start)) ?? joinSpans(spanOfPerson(keep), spanOfPerson(gone), 0);
     const joined: Partial<Person> = {
       note,
       thanksOwedSince: keep.thanksOwedSince ?? gone.thanksOwedSince,
@@ -61,9 +47,7 @@ export async function absorbPerson(db: AppDB, keepEmail: string, goneEmail: stri
     const merged: Person = {
       ...keep,
       displayName: keep.displayName === keep.email ? gone.displayName : keep.displayName,
-      firstMetAt: span ? span.first : Math.min(keep.firstMetAt, gone.firstMetAt),
-      lastMetAt: span ? span.last : Math.max(keep.lastMetAt, gone.lastMetAt),
-      interactionCount: all.length,
+      ...metFields(span),
       ...joined,
       changedAt: stamped(keep.changedAt, changed, now),
       updatedAt: now,

@@ -1,4 +1,12 @@
-import type { ContactKind, Group, Interaction, Person, SettingRow, Tombstone } from '../db/types';
+import {
+  type ContactKind,
+  type Group,
+  type Interaction,
+  type Person,
+  priorityRank,
+  type SettingRow,
+  type Tombstone,
+} from '../db/types';
 import { GROUP_FIELDS, isDefault, lastChange, PERSON_FIELDS, type PersonField, personValue } from './fields';
 
 /**
@@ -116,8 +124,6 @@ export interface SyncDocument {
   ranked: Entry[];
 }
 
-const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
-
 /**
  * Text in the order of its code units: the same on every browser whatever its language (localeCompare is not, and
  * two browsers ordering records differently would write different sections forever), and fast.
@@ -170,7 +176,7 @@ function entry<K extends Kind>(kind: K, key: string, record: KindRecords[K], ran
  */
 export function entriesOfPerson(person: Person): Entry[] {
   const fields = decidedFields(person);
-  const rank: [number, number] = [PRIORITY_RANK[person.priority], -lastChange(person.changedAt)];
+  const rank: [number, number] = [priorityRank(person.priority), -lastChange(person.changedAt)];
   const noteAt = person.changedAt?.note;
   const hasNote = person.note !== '' || noteAt !== undefined;
   if (Object.keys(fields).length === 0 && !hasNote) {

@@ -1,5 +1,6 @@
-import { PERSON_DEFAULTS } from '../db/app-db';
+import { PERSON_DEFAULTS, type UserField } from '../db/app-db';
 import type { ChangeTimes, Person } from '../db/types';
+import type { SameMembers } from '../schema';
 
 /**
  * The user's own fields of a person: what they decided and wrote. These travel to their other browsers, each
@@ -23,6 +24,11 @@ export const PERSON_FIELDS = [
   'planningSince',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
+/** The stored fields of a person a synced field is: the cadence is two. */
+type StoredAs<F extends PersonField> = F extends 'cadence' ? 'idealDays' | 'maxDays' : F;
+// Every one of the user's own fields of a person travels (lib/db/app-db.ts names them): a field added there does
+// not compile until it is listed here too.
+true satisfies SameMembers<UserField, StoredAs<PersonField>>;
 
 /** A group's fields that travel, each with its change time. */
 export const GROUP_FIELDS = ['name', 'kind'] as const;

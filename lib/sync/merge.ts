@@ -3,6 +3,7 @@ import { CONTACT_LABELS, type Group, type Interaction, type Person, type Tombsto
 import { domainOf, organisationOf } from '../people/email';
 import { absorbPerson, erasePerson } from '../people/removal';
 import { Refusal } from '../refusal';
+import { joinSpans, type MeetingSpan, metFields, spanOfPerson } from '../relationships/meeting-span';
 import { setSetting, USER_SETTING_NAMES } from '../settings';
 import { checkSetting } from '../settings-checks';
 import type { Settings } from '../settings-schema';
@@ -57,6 +58,11 @@ function remoteWins(
   if (remote[1] !== local) return remote[1] > local;
   const [a, b] = [JSON.stringify(remote[0]), JSON.stringify(localValue)];
   return a > b;
+}
+
+/** The span of someone's meetings that another browser's digest of them says (its times are in minutes). */
+function spanOfDigest(digest: DigestRecord): MeetingSpan {
+  return { first: digest.f * 60_000, last: digest.l * 60_000, count: digest.c };
 }
 
 /** The name to keep of two: a name over a bare address, and of two names the same one on every browser. */
@@ -191,29 +197,28 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
       if (!person) {
         // Deleted here (or elsewhere) after their last change there: not brought back.
         if (!digest || deletedAt(personTombstone(email)) >= latest) return;
-        const first = digest.f * 60_000;
+        const span = spanOfDigest(digest);
         person = {
           email,
           displayName: digest.n ?? email,
           domain: domainOf(email),
           organisation: organisationOf(email),
-          firstMetAt: first,
-          lastMetAt: digest.l * 60_000,
-          interactionCount: digest.c,
+          ...metFields(span),
           // Known since they were first met, as far as a deletion elsewhere is concerned.
-          createdAt: Math.min(first, now),
+          createdAt: Math.min(span.first, now),
           updatedAt: now,
           ...PERSON_DEFAULTS,
           changedAt: {},
         };
         summary.peopleAdded++;
       } else if (digest) {
+        const mine = spanOfPerson(person);
+        const theirs = spanOfDigest(digest);
         const next = {
           ...person,
           displayName: betterName(email, person.displayName, digest.n),
-          firstMetAt: Math.min(person.firstMetAt, digest.f * 60_000),
-          lastMetAt: Math.max(person.lastMetAt, digest.l * 60_000),
-          interactionCount: Math.max(person.interactionCount, digest.c),
+          // Their count is of all their meetings with this person, some of them maybe logged here too.
+          ...metFields(joinSpans(mine, theirs, Math.max(mine.count, theirs.count))),
         };
         if (
           next.displayName !== person.displayName ||
@@ -277,10 +282,8 @@ export async function mergeRemote(db: AppDB, remote: RemoteRecords, now: number)
         });
         const touched = {
           ...person,
-          firstMetAt: Math.min(person.firstMetAt, at),
-          lastMetAt: Math.max(person.lastMetAt, at),
           // Their digest from there counts this contact already.
-          interactionCount: person.interactionCount + (digests.has(c.e) ? 0 : 1),
+          ...metFields(joinSpans(spanOfPerson(person), { first: at, last: at, count: digests.has(c.e) ? 0 : 1 })),
           updatedAt: now,
         };
         people.set(c.e, touched);

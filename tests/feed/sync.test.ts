@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeBackupFile } from '../../lib/data/backup';
 import { interactionsCsv, peopleCsv } from '../../lib/data/csv';
-import { AppDB, type PERSON_DEFAULTS, USER_FIELDS } from '../../lib/db/app-db';
+import { AppDB, USER_FIELDS, type UserField } from '../../lib/db/app-db';
 import type { Person } from '../../lib/db/types';
 import { createFeedSync } from '../../lib/feed/scheduled-sync';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
@@ -153,7 +153,7 @@ describe('syncing from the calendar feed', () => {
   });
 
   // One edit of each field the user sets: the type makes a new field of Person need a line here.
-  const EDITS: { [K in Exclude<keyof typeof PERSON_DEFAULTS, 'nextMeetingAt'>]: Person[K] } = {
+  const EDITS: { [K in UserField]: Person[K] } = {
     priority: 'high',
     kind: 'customer',
     team: true,

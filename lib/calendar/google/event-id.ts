@@ -19,8 +19,15 @@ const CALENDAR_SUFFIXES: Record<string, string> = {
   '@v': '@group.v.calendar.google.com',
 };
 
-/** An event instance's id as Bridges keys it (the one pattern: the card's reader and the commands both use it). */
-export const EVENT_ID = /^[A-Za-z0-9_\-.@]{1,1024}$/;
+/** The characters of an event instance's id. */
+const ID_CHARACTERS = 'A-Za-z0-9_\\-.@';
+/**
+ * An event instance's id as Bridges keys it (the one pattern: the card's reader, the commands and the calendar
+ * files all use it).
+ */
+export const EVENT_ID = new RegExp(`^[${ID_CHARACTERS}]{1,1024}$`);
+/** Each character that cannot be in an event instance's id: a calendar file's UID has them replaced. */
+export const NOT_IN_EVENT_ID = new RegExp(`[^${ID_CHARACTERS}]`, 'g');
 
 export function decodeEventId(encoded: string): DecodedEventId | null {
   const base64 = encoded.trim().replace(/-/g, '+').replace(/_/g, '/');

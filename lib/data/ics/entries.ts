@@ -1,3 +1,4 @@
+import { NOT_IN_EVENT_ID } from '../../calendar/google/event-id';
 import { type Component, firstProp, type Property } from './content-lines';
 import { type Context, skip } from './read-context';
 import { readTime, unescapeText, zoneParam } from './values';
@@ -129,7 +130,7 @@ function stampOf(prop: Property | undefined): number {
 
 /** Google's UIDs are "<event id>@google.com"; the page's ids are the part before "@". */
 function idOf(uid: string): string {
-  const id = uid.replace(/@google\.com$/i, '').replace(/[^A-Za-z0-9_\-.@]/g, '_');
+  const id = uid.replace(/@google\.com$/i, '').replace(NOT_IN_EVENT_ID, '_');
   return id.length <= 900 ? id : `uid-${hash(uid)}`;
 }
 

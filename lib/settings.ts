@@ -83,22 +83,6 @@ export async function setSetting<N extends SettingName>(
   await db.settings.put({ name, value: checked.value, ...(user ? { changedAt } : {}) });
 }
 
-/**
- * Changes a setting from its current value in one transaction, so two changes at once (two tabs, an alarm and
- * a click) never lose one another.
- */
-export function updateSetting<N extends SettingName>(
-  db: AppDB,
-  name: N,
-  change: (current: Settings[N]) => Settings[N],
-): Promise<Settings[N]> {
-  return db.transaction('rw', db.settings, async () => {
-    const next = change(await getSetting(db, name));
-    await setSetting(db, name, next);
-    return next;
-  });
-}
-
 /** Writes the settings that are there, all or none; leaves the others as they are. */
 export function saveUserSettings(db: AppDB, settings: UserSettings): Promise<void> {
   return db.transaction('rw', db.settings, async () => {

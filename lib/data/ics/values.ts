@@ -131,9 +131,3 @@ function stripQuotes(value: string): string {
   }
   return v;
 }
-
-/** An integer property (SEQUENCE), or the fallback. */
-export function readInteger(prop: Property | undefined, fallback: number): number {
-  const n = prop ? Number(prop.value.trim()) : Number.NaN;
-  return Number.isSafeInteger(n) ? n : fallback;
-}

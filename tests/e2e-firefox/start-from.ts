@@ -15,7 +15,7 @@ export async function startFrom(
   viewport?: { width: number; height: number },
 ): Promise<Page> {
   const page = await session.openExtensionPage('popup.html', viewport);
-  for (const open of await session.browser.pages()) if (open !== page) await open.close();
+  await session.closeTabsBut(page);
   await session.waitForDatabase();
   await session.inExtension(deleteEverything);
   if (Object.keys(start).length > 0) await session.inExtension(putRows, start);

@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeLog, readSettingRows } from '../e2e/seed';
+import type { Start } from '../e2e/start-from';
 import { clickElement, type FirefoxSession, launchFirefox, type WithBrowser } from './harness';
+import { startFrom } from './start-from';
 
 // Restoring a backup and importing a calendar file on the management page in Firefox, the way a user does:
 // choose the file in the page's file field (WebDriver BiDi sets it as the file picker would).
@@ -19,13 +21,20 @@ beforeAll(async () => {
   session = await launchFirefox();
   now = Date.now();
   files = mkdtempSync(join(tmpdir(), 'bridges-firefox-files-'));
-  page = await session.openExtensionPage('options.html#/data');
-  await page.waitForSelector('input[type="file"]');
 });
 afterAll(async () => {
   await session?.close();
   rmSync(files, { recursive: true, force: true });
 });
+
+/**
+ * Where each test starts: the add-on emptied (startFrom), then `start` written, and the data page freshly open.
+ */
+async function openDataPage(start: Start = {}): Promise<void> {
+  page = await startFrom(session, start);
+  await session.gotoExtensionPage(page, 'options.html#/data');
+  await page.waitForSelector('input[type="file"]');
+}
 
 async function choose(label: string, name: string, text: string): Promise<void> {
   const path = join(files, name);
@@ -93,8 +102,16 @@ function calendarFile(): string {
 
 describe('restore and calendar import on the management page (Firefox)', () => {
   const log = makeLog(40, 120, Date.now(), 7);
+  // Each test makes no request and raises no error (checked after each, each its own).
+  afterEach(() => {
+    expect(session.outsideRequests.splice(0)).toEqual([]);
+    expect(session.errors.splice(0)).toEqual([]);
+  });
 
-  it('restores a backup file, replacing everything, with the settings it carries', async () => {
+  // One story, one test: the settings kept and the people listed are the restored backup's.
+  it("restores a backup file, replacing everything, with the settings it carries, which it keeps in the add-on's database and nothing in the storage Firefox opens to content scripts; the audit lists the restored people", async () => {
+    // Restores a backup file, replacing everything, with the settings it carries.
+    await openDataPage();
     const backup = {
       format: 'bridges-backup',
       version: 1,
@@ -114,25 +131,24 @@ describe('restore and calendar import on the management page (Firefox)', () => {
     const rows = await session.readStore();
     expect(rows.people).toHaveLength(log.people.length);
     expect(rows.interactions).toHaveLength(log.interactions.length);
-  });
 
-  it("keeps the settings in the add-on's database, and nothing in the storage Firefox opens to content scripts", async () => {
+    // Keeps the settings in the add-on's database, and nothing in the storage Firefox opens to content scripts.
     // Firefox has no switch to close storage.local to a content script: nothing of Bridges' may be there.
     await expect.poll(() => session.inExtension(readSettingRows)).toMatchObject({ myEmails: [ME] });
     expect(
       await session.inExtension(() => (globalThis as unknown as WithBrowser).browser.storage.local.get(null)),
     ).toEqual({});
-  });
 
-  it('the audit lists the restored people', async () => {
+    // The audit lists the restored people.
     await session.gotoExtensionPage(page, 'options.html#/people');
     await expect
       .poll(() => page.$$eval('.people-table tbody tr', (rows) => rows.length))
       .toBe(Math.min(50, log.people.length));
     await session.gotoExtensionPage(page, 'options.html?again#/data');
-  });
+  }, 90_000);
 
   it('refuses a bad backup with its problem named, and changes nothing', async () => {
+    await openDataPage({ people: log.people.slice(0, 5), interactions: log.interactions.slice(0, 5) });
     const before = await session.readStore();
     const bad = { format: 'bridges-backup', version: 1, exportedAt: 0, people: [{ email: 'x' }], interactions: [] };
     await choose('.json', 'bad.json', JSON.stringify({ ...bad, groups: [], settings: {} }));
@@ -141,6 +157,8 @@ describe('restore and calendar import on the management page (Firefox)', () => {
   });
 
   it('imports past meetings from a calendar file with the logging rules, then again adds nothing', async () => {
+    // The user's address is known (as the backup above sets it): the file's meetings with them are theirs.
+    await openDataPage({ settings: [{ name: 'myEmails', value: [ME] }] });
     const before = await session.readStore();
     await choose('.ics', 'calendar.ics', calendarFile());
     await expect
@@ -166,16 +184,12 @@ describe('restore and calendar import on the management page (Firefox)', () => {
   });
 
   it('refuses a file that is not a calendar', async () => {
+    await openDataPage();
     await choose('.ics', 'notes.ics', 'hello');
     await expect
       .poll(statusText)
       .toBe(
         "alert: Nothing was imported. notes.ics is neither a calendar file (.ics) nor Google Calendar's export (.zip).",
       );
-  });
-
-  it('made no request and raised no error', () => {
-    expect(session.outsideRequests).toEqual([]);
-    expect(session.errors).toEqual([]);
   });
 });

@@ -61,6 +61,8 @@ export interface FirefoxSession {
    * they are not outside requests.
    */
   serve(url: string, body: string): Promise<void>;
+  /** Closes every tab but `keep`, the harness's own tab for its look-ups too (it opens another when next needed). */
+  closeTabsBut(keep: Page): Promise<void>;
   /** Runs `fn` in a page of the add-on, where `browser.*` is the WebExtension API. */
   inExtension<A, R>(fn: (arg: A) => Promise<R>, arg?: A): Promise<R>;
   close(): Promise<void>;
@@ -275,6 +277,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     readStore: () => inExtension(readRows),
     seedStore: (rows) => inExtension(putRows, rows),
     inExtension,
+    async closeTabsBut(keep) {
+      for (const open of await browser.pages()) if (open !== keep) await open.close();
+      probe = null;
+    },
     async waitForDatabase() {
       for (const end = Date.now() + 20_000; Date.now() < end; await sleep(100))
         if (await inExtension(databaseReady)) return;

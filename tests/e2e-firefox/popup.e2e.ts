@@ -1,9 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { proposedStart } from '../../lib/catchup/links';
 import { seedPerson } from '../e2e/seed';
 import { clickElement, type FirefoxSession, launchFirefox } from './harness';
 import { POPUP_SEEDS } from './popup-seeds';
+import { startFrom } from './start-from';
 
 // The popup in Firefox with people met at dates relative to now (Firefox runs on the real clock): the seeds'
 // ages are ones whose words cannot change with the day (tests/e2e-firefox/any-day.test.ts).
@@ -26,15 +27,26 @@ beforeAll(async () => {
     GOOGLE,
     '<!doctype html><link rel="icon" href="data:,"><title>New event</title><p>A calendar would be here.</p>',
   );
-  now = Date.now();
-  popup = await session.openExtensionPage('popup.html', { width: 380, height: 600 });
-  await popup.waitForSelector('.first-run');
-  await session.waitForDatabase();
-  await session.seedStore({ people: POPUP_SEEDS.map((s) => seedPerson(s.email, s.name, now, s.daysAgo, s.patch)) });
-  await session.gotoExtensionPage(popup, 'popup.html?seeded');
 });
 afterAll(async () => {
   await session?.close();
+});
+
+/** Each test starts from the seeds, met their days before now, alone in the add-on, the popup fresh at 380 px. */
+beforeEach(async () => {
+  now = Date.now();
+  popup = await startFrom(
+    session,
+    { people: POPUP_SEEDS.map((s) => seedPerson(s.email, s.name, now, s.daysAgo, s.patch)) },
+    { width: 380, height: 600 },
+  );
+  await session.gotoExtensionPage(popup, 'popup.html?seeded');
+  await popup.waitForSelector('.people .name');
+});
+// Each test makes no request and raises no error (checked after each, each its own).
+afterEach(() => {
+  expect(session.outsideRequests.splice(0)).toEqual([]);
+  expect(session.errors.splice(0)).toEqual([]);
 });
 
 const texts = (selector: string) => popup.$$eval(selector, (found) => found.map((e) => e.textContent ?? ''));
@@ -116,10 +128,5 @@ describe('the popup in Firefox with seeded data', () => {
     expect((await session.readStore()).people.find((p) => p.email === 'priya@finance.example')).toMatchObject({
       interactionCount: 2,
     });
-  });
-
-  it('made no request and raised no error', () => {
-    expect(session.outsideRequests).toEqual([]);
-    expect(session.errors).toEqual([]);
   });
 });

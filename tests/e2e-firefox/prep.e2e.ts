@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lastMetText } from '../../lib/relationships/labels';
 import { CHIPS, chipId, weekUrl, weekViewPage } from '../e2e/calendar-page';
 import { seedPerson } from '../e2e/seed';
@@ -28,7 +28,6 @@ beforeAll(async () => {
       seedPerson('jordan.lee@example.com', 'Jordan Lee', now, 10),
     ],
   });
-  page = await session.openPage(URL);
 });
 afterAll(async () => {
   await session?.close();
@@ -46,14 +45,26 @@ async function prepFrames(): Promise<Frame[]> {
   return found;
 }
 
+/** Opens the Q4 review's card, as a person does, and waits for its panel to show Priya's note. */
+async function openReviewCard(): Promise<void> {
+  await clickElement(page, `[role="gridcell"] [data-eventchip][data-eventid="${chipId(CHIPS.q4Review, SHIFT)}"]`);
+  await page.waitForSelector('#xDetDlg', { visible: true });
+  await expect.poll(async () => (await controlState(page))?.label).toBe('Log meeting');
+  await expect
+    .poll(async () => (await Promise.all((await prepFrames()).map(words))).join('|'), { timeout: 15_000 })
+    .toContain(NOTE);
+}
+
 describe('"Before you meet" (Firefox, built add-on)', () => {
+  // Each test starts from Priya and Jordan as beforeAll seeded them (no test writes) and the saved week freshly
+  // open in a tab of its own, no card open.
+  beforeEach(async () => {
+    await page?.close();
+    page = await session.openPage(URL);
+  });
+
   it("shows the known guests' status, note and thanks in the card, and the page reads none of it", async () => {
-    await clickElement(page, `[role="gridcell"] [data-eventchip][data-eventid="${chipId(CHIPS.q4Review, SHIFT)}"]`);
-    await page.waitForSelector('#xDetDlg', { visible: true });
-    await expect.poll(async () => (await controlState(page))?.label).toBe('Log meeting');
-    await expect
-      .poll(async () => (await Promise.all((await prepFrames()).map(words))).join('|'), { timeout: 15_000 })
-      .toContain(NOTE);
+    await openReviewCard();
     const [frame] = await prepFrames();
     if (!frame) throw new Error('no frame');
     const text = await words(frame);
@@ -79,6 +90,8 @@ describe('"Before you meet" (Firefox, built add-on)', () => {
   });
 
   it("shows nothing in a frame the page makes at the panel's address, with a made-up or no token", async () => {
+    // The real panel first, showing the note, beside the frames the page makes.
+    await openReviewCard();
     await page.evaluate(
       (urls) => {
         for (const url of urls) {

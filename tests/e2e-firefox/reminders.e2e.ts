@@ -41,7 +41,9 @@ afterAll(async () => {
 });
 
 describe('weekly badge reminders (Firefox, built add-on)', () => {
-  it('when the weekly alarm fires, the badge counts the overdue relationships outside the team', async () => {
+  // One story, one test, from the add-on just installed in a browser of its own: the alarm fires and the badge
+  // counts, the alarm is set again, and the popup clears the badge; each step starts where the one before left it.
+  it('when the weekly alarm fires, the badge counts the overdue relationships outside the team, sets itself again for next Monday 09:00, and opening the popup clears it, with no request and no error', async () => {
     await session.waitForDatabase();
     await session.seedStore({
       people: [
@@ -60,21 +62,18 @@ describe('weekly badge reminders (Firefox, built add-on)', () => {
       text: '2',
       title: 'Bridges: 2 relationships outside your team are overdue. Open Bridges to see who.',
     });
-  });
 
-  it('and sets itself again for next Monday 09:00', async () => {
+    // And it sets itself again for next Monday 09:00.
     const scheduled = await alarmTime();
     expect([nextMondayNine(now), nextMondayNine(Date.now())]).toContain(scheduled);
-  });
 
-  it('opening the popup clears the badge', async () => {
+    // Opening the popup clears the badge.
     const popup = await session.openExtensionPage('popup.html', { width: 380, height: 600 });
     await popup.waitForSelector('.people .name');
     await expect.poll(badge).toEqual({ text: '', title: 'Bridges' });
     await popup.close();
-  });
 
-  it('made no request and raised no error', () => {
+    // It made no request and raised no error.
     expect(session.outsideRequests).toEqual([]);
     expect(session.errors).toEqual([]);
   });

@@ -94,7 +94,10 @@ afterAll(async () => {
 });
 
 describe('sync across browsers (two Firefox profiles)', () => {
-  it("turns on in A and writes only ciphertext to A's storage.sync", async () => {
+  // One story, one test: each step starts from where the one before left both browsers (sync on in A, the wrong
+  // passphrase refused on B), so they cannot run apart. It starts from A's log as beforeAll writes it and B empty.
+  it("turns on in A writing only ciphertext, is refused on B with a wrong passphrase, and with the right one B has A's team, cadence, note and contact; edits on both merge", async () => {
+    // It turns on in A and writes only ciphertext to A's storage.sync.
     await pageA.waitForSelector('#sync-passphrase');
     await turnOn(pageA, PASS);
     await expect.poll(() => said(pageA), { timeout: 30_000 }).toMatch(/Sync is on\./);
@@ -110,9 +113,8 @@ describe('sync across browsers (two Firefox profiles)', () => {
     ]) {
       expect(text).not.toContain(secret);
     }
-  });
 
-  it('a wrong passphrase on B is said as such and shows nothing of A', async () => {
+    // A wrong passphrase on B is said as such and shows nothing of A.
     await deliver(a, b);
     await pageB.waitForSelector('#sync-passphrase');
     await turnOn(pageB, 'not the passphrase, clearly');
@@ -120,9 +122,8 @@ describe('sync across browsers (two Firefox profiles)', () => {
       .poll(() => said(pageB), { timeout: 30_000 })
       .toMatch(/That is not the passphrase your other browsers use: nothing was changed/);
     expect((await b.readStore()).people).toEqual([]);
-  });
 
-  it("with the right one, B has A's team, cadence, note and contact; edits on both merge", async () => {
+    // With the right one, B has A's team, cadence, note and contact; edits on both merge.
     await turnOn(pageB, PASS);
     await expect
       .poll(async () => (await person(b, PRIYA))?.note, { timeout: 30_000 })
@@ -144,5 +145,5 @@ describe('sync across browsers (two Firefox profiles)', () => {
     await deliver(a, b);
     await expect.poll(async () => (await person(b, PRIYA))?.priority, { timeout: 30_000 }).toBe('low');
     expect(await person(a, PRIYA)).toMatchObject({ priority: 'low', note: 'Now runs the partner programme' });
-  });
+  }, 240_000);
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../lib/db/types';
 import { launch, readStore, type Session } from './harness';
 import { seedPerson } from './seed';
@@ -41,6 +41,10 @@ beforeEach(async () => {
       seeded('wei@finance.example', 'Wei Chen', 2),
     ],
   });
+});
+// Each test makes no request of its own outside the served calendars (checked after each, each its own).
+afterEach(() => {
+  expect(session.outsideRequests.splice(0)).toEqual([]);
 });
 
 const badge = () => session.worker.evaluate(() => chrome.action.getBadgeText({}));
@@ -149,9 +153,5 @@ describe('Plan a catch-up (Chromium)', () => {
     expect(await page.locator('#paste-here').inputValue()).toBe('sam@partner.example');
     expect(await planningSince('sam@partner.example')).toBeGreaterThanOrEqual(NOW);
     await page.close();
-  });
-
-  it('made no request of its own', () => {
-    expect(session.outsideRequests).toEqual([]);
   });
 });

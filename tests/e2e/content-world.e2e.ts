@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sender, senderKind } from '../../lib/background/dispatch';
 import { FEED_URL, feedIcs } from '../helpers/feed';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
 import { readSettingRows, waitForDatabase } from './seed';
+import { startFrom } from './start-from';
 
 // The content script is the least trusted part of Bridges: it may log a meeting and ask about one, and must reach
 // no secret and nothing the background acts on. Code is run in its isolated world here through the DevTools
@@ -17,37 +18,37 @@ import { readSettingRows, waitForDatabase } from './seed';
 const ME = 'alex.morgan@example.com';
 const EVIL_FEED =
   'https://calendar.google.com/calendar/ical/evil%40attacker.example/private-ffffffffffffffffffffffffffffffff/basic.ics';
-const profile = mkdtempSync(join(tmpdir(), 'bridges-content-world-'));
 let session: Session;
 let options: Page;
 let calendar: Page;
 const fetched: string[] = [];
 
 beforeAll(async () => {
-  session = await launch({
-    fakeTime: '2026-11-28 20:00:00',
-    pages: { [WEEK_URL]: weekViewPage() },
-    userDataDir: profile,
-  });
+  session = await launch({ fakeTime: '2026-11-28 20:00:00', pages: { [WEEK_URL]: weekViewPage() } });
   for (const url of [FEED_URL, EVIL_FEED]) {
     await session.serve(url, () => {
       fetched.push(url);
       return { body: feedIcs([]), headers: { 'content-type': 'text/calendar' } };
     });
   }
-  options = await session.context.newPage();
-  await options.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
-  await waitForDatabase(options);
-  // The user's own settings, through the commands the settings page sends.
-  await send(options, 'saveSettings', { meetingRules: { guestLimit: 40 }, myEmails: [ME] });
-  await send(options, 'saveFeeds', { enabled: true, addresses: [FEED_URL] });
-  calendar = await session.context.newPage();
-  await calendar.goto(WEEK_URL);
 });
 afterAll(async () => {
   await session?.close();
-  rmSync(profile, { recursive: true, force: true });
 });
+
+/**
+ * The user's own settings (a guest limit of 40, their address, the feed on), set through the commands the settings
+ * page sends on an emptied extension; leaves `options` on the settings page and `calendar` on the saved week.
+ */
+async function startAsUser(where: Session): Promise<void> {
+  options = await startFrom(where);
+  await options.goto(`chrome-extension://${where.extensionId}/options.html#/settings`);
+  await waitForDatabase(options);
+  await send(options, 'saveSettings', { meetingRules: { guestLimit: 40 }, myEmails: [ME] });
+  await send(options, 'saveFeeds', { enabled: true, addresses: [FEED_URL] });
+  calendar = await where.context.newPage();
+  await calendar.goto(WEEK_URL);
+}
 
 async function send(page: Page, name: string, data: unknown): Promise<unknown> {
   return page.evaluate(
@@ -105,6 +106,12 @@ const ATTACK = `async () => {
 type Attempt = { ok: true; value: string } | { ok: false; error: string };
 
 describe("the content script's world (Chromium)", () => {
+  // Each test starts from the user's own settings, with nothing fetched yet.
+  beforeEach(async () => {
+    fetched.length = 0;
+    await startAsUser(session);
+  });
+
   it('cannot read the secret address, nor write the settings the background trusts', async () => {
     const out = (await inContentWorld(calendar, ATTACK)) as Record<string, Attempt> & { databases: string[] };
     for (const key of ['localGet', 'syncGet', 'localSet', 'syncSet'] as const) {
@@ -123,6 +130,8 @@ describe("the content script's world (Chromium)", () => {
   });
 
   it('changes neither the guest limit, nor who is "me", nor what the background fetches', async () => {
+    // The attack of the test above, tried first.
+    await inContentWorld(calendar, ATTACK);
     // 30 guests under the user's limit of 40: logged at once (a limit of -5, or the default 25, would ask).
     const control = new LogControlDriver(calendar);
     await calendar.locator(`[role="gridcell"] [data-eventchip][data-eventid="${CHIPS.budgetReview}"]`).first().click();
@@ -182,12 +191,32 @@ describe("the content script's world (Chromium)", () => {
     expect(asked).toEqual({ ok: false, error: "Refused: only Bridges' own pages may ask Bridges to do that." });
     expect(await session.worker.evaluate(readSettingRows)).toMatchObject({ myEmails: [ME] });
   });
+});
+
+describe("the content script's world, after a restart (Chromium)", () => {
+  // A profile and browser of its own, restarted during the test, so that the browser the tests above share is
+  // never restarted under them. It starts from the user's own settings, as they do.
+  const profile = mkdtempSync(join(tmpdir(), 'bridges-content-world-'));
+  let own: Session | undefined;
+  beforeAll(async () => {
+    own = await launch({
+      fakeTime: '2026-11-28 20:00:00',
+      pages: { [WEEK_URL]: weekViewPage() },
+      userDataDir: profile,
+    });
+    await startAsUser(own);
+  });
+  afterAll(async () => {
+    await own?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
 
   it('leaves nothing of Bridges in local storage, and what is written there is never taken in', async () => {
-    expect(await session.worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
+    if (!own) throw new Error('The browser did not start.');
+    expect(await own.worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
     // As a content script could where the browser cannot close local storage to it (Firefox): written there, then
     // the extension restarts.
-    await session.worker.evaluate(
+    await own.worker.evaluate(
       (url) =>
         chrome.storage.local.set({
           feedSettings: { enabled: true, feeds: [{ id: 'x', url, calendar: 'x' }] },
@@ -196,9 +225,9 @@ describe("the content script's world (Chromium)", () => {
         }),
       EVIL_FEED,
     );
-    await session.context.close();
-    session = await launch({ fakeTime: '2026-11-28 20:30:00', userDataDir: profile });
-    const worker = session.worker;
+    await own.context.close();
+    own = await launch({ fakeTime: '2026-11-28 20:30:00', userDataDir: profile });
+    const worker = own.worker;
     await expect.poll(() => worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
     expect(await worker.evaluate(readSettingRows)).toMatchObject({
       meetingRules: { guestLimit: 40 },

@@ -5,6 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launch, readRows, readStore, type Session, type StoredRows } from './harness';
 import { makeLog, seedPerson, seedStore, waitForDatabase } from './seed';
+import { startFrom } from './start-from';
 
 // The data page in Chromium, with the built extension: saving and restoring backups (replace, merge), importing
 // a calendar file, deleting everything, a full disk, and a large file read while the page stays usable. The
@@ -17,24 +18,24 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-28 20:00:00' });
-  page = await session.context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await waitForDatabase(page);
 });
 afterAll(async () => {
   await session?.close();
 });
+/**
+ * Each test starts from Priya and Sam with a meeting each, on an otherwise emptied extension (settings as
+ * installed), the data page freshly open and watched for errors.
+ */
 beforeEach(async () => {
-  await clearStore();
-  await seedStore(session.worker, {
+  page = await startFrom(session, {
     people: [
       seedPerson('priya@finance.example', 'Priya Raman', NOW, 10, { note: 'Budget season', priority: 'high' }),
       seedPerson('sam@partner.example', 'Sam Okafor', NOW, 40),
     ],
     interactions: [meeting('gcal:a', 10, ['priya@finance.example']), meeting('gcal:b', 40, ['sam@partner.example'])],
   });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`chrome-extension://${session.extensionId}/options.html#/data`);
   await page.getByRole('heading', { name: 'Backup', exact: true }).waitFor();
   errors.length = 0;
@@ -65,23 +66,6 @@ function meeting(key: string, daysAgo: number, people: string[]) {
     calendarId: null,
     loggedAt: start,
   };
-}
-
-async function clearStore(): Promise<void> {
-  await session.worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('bridges');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['people', 'interactions', 'groups'], 'readwrite');
-      for (const store of ['people', 'interactions', 'groups']) tx.objectStore(store).clear();
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  });
 }
 
 const sorted = (rows: StoredRows) => ({

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FEED_URL, type FeedMeeting, feedIcs, ME } from '../helpers/feed';
 import { launch, readStore, type Session } from './harness';
 import { readSettingRows } from './seed';
@@ -53,6 +53,10 @@ beforeEach(async () => {
   requests.length = 0;
   page = await startFrom(session);
   await page.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
+});
+// Each test sends no request anywhere but the feed (checked after each, each its own).
+afterEach(() => {
+  expect(session.outsideRequests.splice(0)).toEqual([]);
 });
 
 const syncNow = async () => {
@@ -139,10 +143,6 @@ describe('the calendar feed (Chromium)', () => {
     expect(stored.feedSettings).toEqual({ enabled: false, feeds: [] });
     expect(JSON.stringify(stored)).not.toContain('private-');
     expect(await session.worker.evaluate(() => chrome.storage.local.get(null))).toEqual({});
-  });
-
-  it('sent no request anywhere but the feed', () => {
-    expect(session.outsideRequests).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { launch, readStore, type Session } from './harness';
 import { readSettingRows } from './seed';
 
@@ -10,8 +10,6 @@ import { readSettingRows } from './seed';
 const NOW = Date.parse('2026-11-23T18:00:00Z');
 const DAY = 86_400_000;
 const ME = 'alex.morgan@example.com';
-let session: Session;
-let popup: Page;
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
 const who = (email: string, name: string, answer = 'ACCEPTED') =>
@@ -67,28 +65,29 @@ function googleExport(): Uint8Array {
   });
 }
 
-beforeAll(async () => {
-  session = await launch({ fakeTime: '2026-11-23 18:00:00', timeZone: 'UTC' });
-  popup = await session.context.newPage();
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-});
-afterAll(async () => {
-  await session?.close();
-});
-
 describe('history in one step (Chromium)', () => {
-  let welcome: Page;
+  let session: Session | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
 
-  it("the popup's first run leads to bringing in the past", async () => {
+  // One story, one test: each step starts from where the one before left the user (the welcome page open,
+  // the calendars listed, the import done), so they cannot run apart. It starts from a fresh profile of its own.
+  it("from the popup's first run: the export's calendars listed, the user's own imported with a summary, then the team suggested, and no request sent", async () => {
+    session = await launch({ fakeTime: '2026-11-23 18:00:00', timeZone: 'UTC' });
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+
+    // The popup's first run leads to bringing in the past.
     await popup.getByRole('heading', { name: 'Start with your past meetings' }).waitFor();
     const opened = session.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Bring in your past meetings' }).click();
-    welcome = await opened;
+    const welcome = await opened;
     await welcome.waitForURL(/options\.html#\/welcome$/);
     await welcome.getByRole('heading', { name: 'Bring in your past meetings' }).waitFor();
-  });
 
-  it("lists the export's calendars with their events, the user's own chosen", async () => {
+    // It lists the export's calendars with their events, the user's own chosen.
     await welcome.getByLabel('Google Calendar export (.zip) or calendar file (.ics)').setInputFiles({
       name: 'alex.morgan@example.com.ical.zip',
       mimeType: 'application/zip',
@@ -104,9 +103,8 @@ describe('history in one step (Chromium)', () => {
     expect(
       await list.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked)),
     ).toEqual([true, false, false]);
-  });
 
-  it('imports the chosen calendar by the rules of a click, with a summary', async () => {
+    // It imports the chosen calendar by the rules of a click, with a summary.
     await welcome.getByRole('button', { name: 'Import 1 calendar' }).click();
     const summary = welcome.getByRole('status', { name: 'Import summary' });
     await expect
@@ -123,9 +121,8 @@ describe('history in one step (Chromium)', () => {
     expect(interactions.some((i) => i.title === 'Offsite' || i.title === 'Thanksgiving')).toBe(false);
     // The calendar chosen as the user's own makes its address theirs: never counted as met.
     expect((await session.worker.evaluate(readSettingRows)).myEmails).toEqual([ME]);
-  });
 
-  it('then suggests the team, and a yes takes them out of "outside your team"', async () => {
+    // Then it suggests the team, and a yes takes them out of "outside your team".
     const suggestions = welcome.getByRole('list', { name: 'Teammate suggestions' });
     await expect
       .poll(() => suggestions.locator('li > span:first-child').allTextContents())
@@ -146,9 +143,8 @@ describe('history in one step (Chromium)', () => {
     }
     await popup.reload();
     await expect.poll(() => popup.locator('.people .name').allTextContents()).toEqual(['Sam Okafor', 'Priya Raman']);
-  });
 
-  it('sent no request anywhere', () => {
+    // It sent no request anywhere.
     expect(session.outsideRequests).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HIDDEN_CONTROL } from '../../lib/content/control-state';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { EXTENSION_ID, launch, readStore, type Session } from './harness';
@@ -23,9 +23,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
+// Each test starts from an empty log and a blank tab, and ends having raised no error on the page and sent no
+// request outside the served pages (each test's own).
 beforeEach(async () => {
   await clearStore(session.worker);
   await page.goto('about:blank');
+});
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+  expect(session.outsideRequests.splice(0)).toEqual([]);
 });
 
 async function openEvent(chipId: string, url = WEEK_URL): Promise<void> {
@@ -135,10 +141,5 @@ describe('a Calendar page that turns against Bridges (Chromium, built extension)
     await control.click();
     await expect.poll(() => control.label()).toBe('Logged · 4 people');
     expect(await meetings()).toHaveLength(1);
-  });
-
-  it('raised no error on the page and sent no request outside the served pages', () => {
-    expect(pageErrors).toEqual([]);
-    expect(session.outsideRequests).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launch, readStore, type Session } from './harness';
-import { waitForDatabase } from './seed';
+import { startFrom } from './start-from';
 
 // Importing calendar files on the management page, in Chromium, on a clock fixed at 2026-11-28 20:00 UTC.
 let session: Session;
@@ -11,13 +11,15 @@ let page: Page;
 
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-28 20:00:00', timeZone: 'Europe/Berlin' });
-  page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await waitForDatabase(page);
-  await page.goto(`chrome-extension://${session.extensionId}/options.html#/data`);
 });
 afterAll(async () => {
   await session?.close();
+});
+
+/** Each test starts from an empty extension (nothing logged, the user's address not known) on the data page. */
+beforeEach(async () => {
+  page = await startFrom(session);
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#/data`);
 });
 
 const summary = () => page.getByRole('status', { name: 'Import summary' });

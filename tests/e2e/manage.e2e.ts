@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../lib/db/types';
 import { launch, readStore, type Session } from './harness';
-import { seedPerson, seedStore, waitForDatabase } from './seed';
+import { seedPerson } from './seed';
+import { startFrom } from './start-from';
 
 // The management page (the options page) with seeded data, on Chromium's clock fixed at 2026-11-28 20:00 UTC.
 const NOW = Date.parse('2026-11-28T20:00:00Z');
@@ -13,10 +14,14 @@ const seeded = (email: string, name: string, daysAgo: number, patch: Partial<Per
 
 beforeAll(async () => {
   session = await launch({ fakeTime: '2026-11-28 20:00:00' });
-  page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-  await waitForDatabase(page);
-  await seedStore(session.worker, {
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Each test starts from the same four people, nothing else stored, and the audit freshly open in its default order. */
+beforeEach(async () => {
+  page = await startFrom(session, {
     people: [
       seeded('priya@finance.example', 'Priya Raman', 70, { priority: 'high', kind: 'other-department' }),
       seeded('sam@partner.example', 'Sam Okafor', 40, { kind: 'partner' }),
@@ -25,9 +30,6 @@ beforeAll(async () => {
     ],
   });
   await page.goto(`chrome-extension://${session.extensionId}/options.html#/people`);
-});
-afterAll(async () => {
-  await session?.close();
 });
 
 const names = () => page.locator('.people-table tbody td:nth-child(4)').allTextContents();
@@ -43,6 +45,11 @@ describe('the relationship audit (Chromium)', () => {
   });
 
   it('filters by status, team, thanks owed and search', async () => {
+    // Sorted by name, Z to A, so that the filtered rows' order is the names'.
+    await expect.poll(names).toEqual(['Priya Raman', 'Sam Okafor', 'Dana Kim', 'Wei Chen']);
+    await page.getByRole('button', { name: 'Name' }).click();
+    await page.getByRole('button', { name: /^Name/ }).click();
+    await expect.poll(names).toEqual(['Wei Chen', 'Sam Okafor', 'Priya Raman', 'Dana Kim']);
     await page.getByRole('combobox', { name: 'Status' }).selectOption('green');
     await expect.poll(names).toEqual(['Wei Chen', 'Dana Kim']);
     await page.getByRole('combobox', { name: 'Team' }).selectOption('outside');

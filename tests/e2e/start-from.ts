@@ -28,12 +28,13 @@ export async function startFrom(session: Session, start: Start = {}): Promise<Pa
 }
 
 /**
- * Sends "Delete everything" from an extension page, as the data page does. Runs in the page, so it is
- * self-contained; the envelope is lib/messaging-protocol.ts's.
+ * Sends "Delete everything" from an extension page, as the data page does. Runs in the page (Chromium's or
+ * Firefox's, where the API is `browser`), so it is self-contained; the envelope is lib/messaging-protocol.ts's.
  */
 export async function deleteEverything(): Promise<void> {
-  const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
-    .chrome.runtime;
+  type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  const api = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const runtime = (api.browser ?? (api.chrome as Api)).runtime;
   const reply = (await runtime.sendMessage({ command: 'deleteAll', data: { confirm: 'DELETE' } })) as
     | { ok: true; value: { settingsProblem: string | null } }
     | { ok: false; error: string };

@@ -134,7 +134,11 @@ afterAll(async () => {
 });
 
 describe('sync across browsers (two Chromium profiles)', () => {
-  it("turns on in A with a passphrase and writes only ciphertext to A's storage.sync", async () => {
+  // One story, one test: each step starts from where the one before left both browsers (sync on in A, the
+  // wrong passphrase refused on B, then the right one, the merged edits, the deletion), so they cannot run
+  // apart. It starts from A's log as beforeAll writes it, B empty, and each on its settings page.
+  it('turns on in A, is refused on B with a wrong passphrase and takes the right one, merges edits made on both, deletes on both, and stops B when A forgets', async () => {
+    // It turns on in A with a passphrase and writes only ciphertext to A's storage.sync.
     await turnOn(pageA, PASS);
     await pageA
       .getByRole('status')
@@ -159,9 +163,8 @@ describe('sync across browsers (two Chromium profiles)', () => {
     expect((state?.usage as { bytes: number } | undefined)?.bytes).toBe(
       await a.worker.evaluate(() => chrome.storage.sync.getBytesInUse(null)),
     );
-  });
 
-  it('a wrong passphrase on B is said as such and shows nothing of A', async () => {
+    // A wrong passphrase on B is said as such and shows nothing of A.
     await deliver(a, b);
     await turnOn(pageB, 'not the passphrase, clearly');
     await expect
@@ -169,9 +172,8 @@ describe('sync across browsers (two Chromium profiles)', () => {
       .toMatch(/That is not the passphrase your other browsers use: nothing was changed/);
     expect((await readStore(b.worker)).people).toEqual([]);
     expect(await b.worker.evaluate(readSyncState)).toBeNull();
-  });
 
-  it("with the right one, B shows A's team, cadences, notes, statuses, settings and contacts", async () => {
+    // With the right one, B shows A's team, cadences, notes, statuses, settings and contacts.
     await turnOn(pageB, PASS);
     await pageB
       .getByRole('status')
@@ -199,9 +201,8 @@ describe('sync across browsers (two Chromium profiles)', () => {
         pageB.getByRole('link', { name: "Bring in your past meetings from Google Calendar's export" }).count(),
       )
       .toBe(1);
-  });
 
-  it('edits on both browsers merge field by field; each ends with both', async () => {
+    // Edits on both browsers merge field by field; each ends with both.
     await send(pageB, 'updatePeople', { emails: [PRIYA], patch: { note: 'Now runs the partner programme' } });
     await send(pageB, 'syncNow', {});
     await send(pageA, 'updatePeople', { emails: [PRIYA], patch: { priority: 'low' } });
@@ -223,16 +224,14 @@ describe('sync across browsers (two Chromium profiles)', () => {
       });
       expect(await person(session, WEI)).toMatchObject({ ignored: true });
     }
-  });
 
-  it('a person deleted on A is deleted on B', async () => {
+    // A person deleted on A is deleted on B.
     await send(pageA, 'deletePerson', { email: WEI });
     await send(pageA, 'syncNow', {});
     await deliver(a, b);
     await expect.poll(async () => person(b, WEI), { timeout: 30_000 }).toBeUndefined();
-  });
 
-  it('forget synced data on A empties storage.sync; B stops and keeps what it has', async () => {
+    // Forget synced data on A empties storage.sync; B stops and keeps what it has.
     await pageA.getByRole('button', { name: 'Forget synced data…' }).click();
     await pageA.getByRole('button', { name: 'Forget synced data', exact: true }).click();
     await expect.poll(() => syncItems(a.worker)).toEqual({});
@@ -241,5 +240,5 @@ describe('sync across browsers (two Chromium profiles)', () => {
       .poll(() => pageB.getByRole('alert').first().textContent(), { timeout: 30_000 })
       .toMatch(/^Sync stopped: Bridges' data was removed/);
     expect(await person(b, PRIYA)).toMatchObject({ note: 'Now runs the partner programme' });
-  });
+  }, 240_000);
 });

@@ -227,33 +227,42 @@ describe('the data page when the disk is full (Chromium)', () => {
   // A browser of its own: Chromium's IndexedDB asks for the origin's quota when it first writes in a browser
   // session and then counts down from that, so the lowered quota must be in place before the extension writes
   // anything. The background writes at its first start (it creates the database and notes when Bridges was
-  // installed): so the profile is made first, and the browser started again on it, where the background's start
-  // writes nothing.
-  const profile = mkdtempSync(join(tmpdir(), 'bridges-full-'));
+  // installed): so the profile is made first, and the browser started again on it. Its start there may still
+  // commit a transaction of its own before the quota is lowered (it brings what is booked up to date), which
+  // would leave the browser's own quota in force: so the test proves the lowered quota holds (a write of twice the
+  // room left is refused) before it begins, on a new profile when it does not.
+  const ROOM = 1024 * 1024;
+  const profiles: string[] = [];
   let full: Session;
   let fullPage: Page;
-  let cdp: CDPSession;
   beforeAll(async () => {
-    const first = await launch({ fakeTime: '2026-11-28 20:00:00', userDataDir: profile });
-    const page = await first.context.newPage();
-    await page.goto(`chrome-extension://${first.extensionId}/popup.html`);
-    await waitForDatabase(page);
-    await first.close();
-    full = await launch({ fakeTime: '2026-11-28 20:00:00', userDataDir: profile });
-    fullPage = await full.context.newPage();
-    await fullPage.goto('about:blank');
-    cdp = await full.context.newCDPSession(fullPage);
-  });
+    for (let attempt = 1; ; attempt++) {
+      const profile = mkdtempSync(join(tmpdir(), 'bridges-full-'));
+      profiles.push(profile);
+      const first = await launch({ fakeTime: '2026-11-28 20:00:00', userDataDir: profile });
+      const page = await first.context.newPage();
+      await page.goto(`chrome-extension://${first.extensionId}/popup.html`);
+      await waitForDatabase(page);
+      await first.close();
+      full = await launch({ fakeTime: '2026-11-28 20:00:00', userDataDir: profile });
+      fullPage = await full.context.newPage();
+      await fullPage.goto('about:blank');
+      const cdp: CDPSession = await full.context.newCDPSession(fullPage);
+      const origin = `chrome-extension://${full.extensionId}`;
+      const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
+      // Room for one more megabyte: the people already here fit, the backup's 6,000 meetings do not.
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + ROOM });
+      if (await full.worker.evaluate(refusesWriteOf, 2 * ROOM)) return;
+      await full.close();
+      if (attempt === 5) throw new Error('Chromium kept its own quota for the extension on five new profiles.');
+    }
+  }, 240_000);
   afterAll(async () => {
     await full?.close();
-    rmSync(profile, { recursive: true, force: true });
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
   });
 
   it('says "Your disk is full" and writes nothing of a restore', async () => {
-    const origin = `chrome-extension://${full.extensionId}`;
-    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-    // Room for one more megabyte: the people already here fit, the backup's 6,000 meetings do not.
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1024 * 1024 });
     await seedStore(full.worker, {
       people: [seedPerson('priya@finance.example', 'Priya Raman', NOW, 10)],
       interactions: [meeting('gcal:a', 10, ['priya@finance.example'])],
@@ -279,3 +288,31 @@ describe('the data page when the disk is full (Chromium)', () => {
     expect(full.outsideRequests).toEqual([]);
   }, 150_000);
 });
+
+/**
+ * Whether the extension's database refuses a write of `bytes` for want of room (the write is made in a
+ * transaction of its own, which the refusal aborts, so nothing of it is left). Runs in the extension's origin.
+ */
+async function refusesWriteOf(bytes: number): Promise<boolean> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('bridges');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    return await new Promise<boolean>((resolve) => {
+      const tx = db.transaction('heldClicks', 'readwrite');
+      const store = tx.objectStore('heldClicks');
+      // Random bytes (getRandomValues gives at most 65,536 at a time), so that no compression makes them fit.
+      const filler = new Uint8Array(bytes);
+      for (let i = 0; i < bytes; i += 65_536) crypto.getRandomValues(filler.subarray(i, i + 65_536));
+      const probe = { id: 'probe-of-room', at: 0, filler };
+      store.put(probe);
+      store.delete('probe-of-room');
+      tx.oncomplete = () => resolve(false);
+      tx.onabort = () => resolve(tx.error?.name === 'QuotaExceededError');
+    });
+  } finally {
+    db.close();
+  }
+}

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWeekUrl, cardPage, EDIT_URL } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
-import { clearStore } from './seed';
+import { eachTestFromEmptyLog } from './start-from';
 
 // Saved cards of the shapes issue 8 names, each served alone under a Calendar address, in Chromium with the
 // built extension, on a clock just after the saved week. Each case has its own event id, and each test starts from
@@ -43,16 +43,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-// Each test starts from an empty log and a blank tab (its case's page is loaded by `open`), and ends having raised
-// no error on the page and sent no request outside the served pages.
-beforeEach(async () => {
-  await clearStore(session.worker);
-  await page.goto('about:blank');
-});
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-  expect(session.outsideRequests.splice(0)).toEqual([]);
-});
+// Each test's case page is loaded by `open`.
+eachTestFromEmptyLog(() => ({ session, page, pageErrors }));
 
 async function open(url: string): Promise<void> {
   await page.goto(url);

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN_CONTROL } from '../../lib/content/control-state';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { EXTENSION_ID, launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
-import { clearStore } from './seed';
+import { eachTestFromEmptyLog } from './start-from';
 
 // A Calendar page whose own scripts turn against Bridges (issue 15): they cannot click the control, so they try
 // to make a person click it unknowingly (the control made invisible over a decoy, or a decoy laid over it), or
@@ -23,16 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-// Each test starts from an empty log and a blank tab, and ends having raised no error on the page and sent no
-// request outside the served pages (each test's own).
-beforeEach(async () => {
-  await clearStore(session.worker);
-  await page.goto('about:blank');
-});
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-  expect(session.outsideRequests.splice(0)).toEqual([]);
-});
+eachTestFromEmptyLog(() => ({ session, page, pageErrors }));
 
 async function openEvent(chipId: string, url = WEEK_URL): Promise<void> {
   if (page.url() !== url) await page.goto(url);

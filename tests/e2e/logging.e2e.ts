@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { EXTENSION_ID, launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
-import { clearStore } from './seed';
+import { eachTestFromEmptyLog } from './start-from';
 
 // Chromium runs on a clock fixed just after the saved week (Saturday 2026-11-28 20:00 UTC), and the
 // computer's zone (Asia/Kolkata) differs from Calendar's (America/New_York), as it may for a traveller.
@@ -29,16 +29,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-// Each test starts from its own state: an empty log and a freshly loaded Calendar page; and ends having raised no
-// error on the page and sent no request outside the served pages (each test's own).
-beforeEach(async () => {
-  await clearStore(session.worker);
-  await page.goto('about:blank');
-});
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-  expect(session.outsideRequests.splice(0)).toEqual([]);
-});
+// Each test loads the Calendar page itself.
+eachTestFromEmptyLog(() => ({ session, page, pageErrors }));
 
 // The control's shadow root is closed to the page: it is read and clicked as a person does (log-control.ts).
 const label = () => control.label();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Session } from './harness';
-import { putRows, waitForDatabase } from './seed';
+import { clearStore, putRows, waitForDatabase } from './seed';
 
 /** What a test starts from: the rows it names, in an otherwise empty extension. */
 export interface Start {
@@ -9,6 +10,25 @@ export interface Start {
   groups?: unknown[];
   upcoming?: unknown[];
   settings?: Array<{ name: string; value: unknown }>;
+}
+
+/**
+ * For a file whose tests share one Calendar tab: each test starts from an empty log and that tab blank (the test
+ * loads its own page), and ends having raised no error on the page and sent no request outside the served pages,
+ * each test's own (`pageErrors` is the file's list, filled by its page's listeners). `of` reads the file's
+ * session and tab, which exist only once its beforeAll has run.
+ */
+export function eachTestFromEmptyLog(of: () => { session: Session; page: Page; pageErrors: string[] }): void {
+  beforeEach(async () => {
+    const { session, page } = of();
+    await clearStore(session.worker);
+    await page.goto('about:blank');
+  });
+  afterEach(() => {
+    const { session, pageErrors } = of();
+    expect(pageErrors.splice(0)).toEqual([]);
+    expect(session.outsideRequests.splice(0)).toEqual([]);
+  });
 }
 
 /**

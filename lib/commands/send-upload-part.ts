@@ -7,14 +7,13 @@ import { Instant, Text, UploadId, UserSettingsSchema } from '../schema';
 import { command } from './command';
 import { addPart, PartText } from './uploads';
 
-export const BackupPartSchema = v.strictObject({
+const BackupPartSchema = v.strictObject({
   people: v.optional(v.pipe(v.array(PersonSchema), v.maxLength(BACKUP_PART_SIZE))),
   interactions: v.optional(v.pipe(v.array(InteractionSchema), v.maxLength(BACKUP_PART_SIZE))),
   groups: v.optional(v.pipe(v.array(GroupSchema), v.maxLength(BACKUP_PART_SIZE))),
   settings: v.optional(UserSettingsSchema),
   exportedAt: v.optional(Instant),
 });
-export type BackupPart = v.InferOutput<typeof BackupPartSchema>;
 
 /**
  * A meeting read from a calendar file, checked as a meeting logged from Calendar's page is (so that what the
@@ -38,16 +37,16 @@ const CalendarPartSchema = v.strictObject({
 
 const Index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PARTS - 1));
 
+/** Each kind's sentence for a part that does not fit (where its schema has no sentence of its own). */
+const BACKUP_UNREADABLE = 'A part of this backup could not be read: nothing was restored.';
+const CALENDAR_UNREADABLE = 'A meeting in this calendar file could not be read: nothing was imported.';
+
 /**
  * One part of a large input, as JSON text, of the kind its upload was begun for (beginUpload): a backup's
  * records, each checked as the backup file's own schema checks it, then written as they come
  * (lib/data/restore.ts; parts come in order: settings, groups, people, meetings); or a calendar file's
  * meetings, kept until the import. A part of one kind sent to an upload of the other is refused.
  */
-/** Each kind's sentence for a part that does not fit (where its schema has no sentence of its own). */
-const BACKUP_UNREADABLE = 'A part of this backup could not be read: nothing was restored.';
-const CALENDAR_UNREADABLE = 'A meeting in this calendar file could not be read: nothing was imported.';
-
 export const sendUploadPart = command({
   from: ['page'],
   input: v.variant('kind', [

@@ -22,8 +22,12 @@ function useRoute(): string[] {
   const read = () => (location.hash.replace(/^#\/?/, '') || 'people').split('/').map(decodeURIComponent);
   const [route, setRoute] = useState(read);
   useEffect(() => {
-    const listener = () => setRoute(read());
+    const listener = () => {
+      const next = read();
+      setRoute((shown) => (shown.join('/') === next.join('/') ? shown : next));
+    };
     window.addEventListener('hashchange', listener);
+    listener(); // the hash may have changed between the first render and this effect, with no one listening
     return () => window.removeEventListener('hashchange', listener);
   }, []);
   return route;

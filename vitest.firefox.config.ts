@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 90_000,
     fileParallelism: false,
     pool: 'forks',
+    // An expect.poll waits for what it expects to happen, not for a second (vitest's default): how soon a real
+    // browser gets there depends on the machine, which no test may.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -25,14 +25,25 @@ export function dayIn(at: number, timeZone?: string): Day {
   return { year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1 };
 }
 
+const DAY_MS = 86_400_000;
+
 /** A day number that counts whole calendar days, for differences. */
 export function dayNumber({ year, month, day }: Day): number {
-  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/**
+ * The day number of the calendar day `at` falls on in the zone: `dayNumber(dayIn(at, timeZone))`. In the
+ * computer's zone it is one lookup of the offset there and then, not three: the popup counts it for every person.
+ */
+export function dayNumberAt(at: number, timeZone?: string): number {
+  if (timeZone) return dayNumber(dayIn(at, timeZone));
+  return Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / DAY_MS);
 }
 
 /** Calendar days from `from` to `to` in the zone. */
 export function calendarDaysBetween(from: number, to: number, timeZone?: string): number {
-  return dayNumber(dayIn(to, timeZone)) - dayNumber(dayIn(from, timeZone));
+  return dayNumberAt(to, timeZone) - dayNumberAt(from, timeZone);
 }
 
 /**

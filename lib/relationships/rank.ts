@@ -1,7 +1,8 @@
 import type { Person, Priority } from '../db/types';
 import { isBooked, isPlanning } from './booking';
 import { type Cadence, type CadenceDefaults, cadenceOf, DEFAULT_CADENCES } from './cadence';
-import { daysSince, type Status, statusOf } from './status';
+import { dayNumberAt } from './calendar-day';
+import { daysBefore, type Status, statusOf } from './status';
 
 export interface RankedPerson {
   person: Person;
@@ -38,8 +39,13 @@ export function isOutsideTeamAndActive(person: Person, now: number, me: Readonly
 
 /** Status and score of one person at `now`. */
 export function assess(person: Person, options: RankOptions): RankedPerson {
+  return assessOn(dayNumberAt(options.now, options.timeZone), person, options);
+}
+
+/** `assess`, with the day number of `now` given: the ranking counts it once, not once per person. */
+function assessOn(today: number, person: Person, options: RankOptions): RankedPerson {
   const cadence = cadenceOf(person, options.cadences ?? DEFAULT_CADENCES);
-  const days = daysSince(person.lastMetAt, options.now, options.timeZone);
+  const days = daysBefore(today, person.lastMetAt, options.timeZone);
   const status = statusOf(days, cadence);
   const score = (days / cadence.idealDays) * (WEIGHT[person.priority] ?? 2);
   return {
@@ -66,9 +72,10 @@ export function needsAction(entry: Pick<RankedPerson, 'booked' | 'planning'>): b
  */
 export function rankNeglected(people: readonly Person[], options: RankOptions): RankedPerson[] {
   const me = new Set(options.myEmails ?? []);
+  const today = dayNumberAt(options.now, options.timeZone);
   const ranked: RankedPerson[] = [];
   for (const person of people) {
-    if (isOutsideTeamAndActive(person, options.now, me)) ranked.push(assess(person, options));
+    if (isOutsideTeamAndActive(person, options.now, me)) ranked.push(assessOn(today, person, options));
   }
   return ranked.sort(
     (a, b) =>

@@ -1,5 +1,5 @@
 import type { Cadence } from './cadence';
-import { calendarDaysBetween } from './calendar-day';
+import { dayNumberAt } from './calendar-day';
 
 export type Status = 'green' | 'amber' | 'red';
 
@@ -9,7 +9,12 @@ export type Status = 'green' | 'amber' | 'red';
  * differently.
  */
 export function daysSince(lastContactAt: number, now: number, timeZone?: string): number {
-  return Math.max(0, calendarDaysBetween(lastContactAt, now, timeZone));
+  return daysBefore(dayNumberAt(now, timeZone), lastContactAt, timeZone);
+}
+
+/** `daysSince`, with the day number of `now` (calendar-day.ts `dayNumberAt`) counted once for many people. */
+export function daysBefore(today: number, lastContactAt: number, timeZone?: string): number {
+  return Math.max(0, today - dayNumberAt(lastContactAt, timeZone));
 }
 
 /** Green until the ideal interval has passed since the last contact, amber after it, red after the maximum. */

@@ -64,24 +64,31 @@ export function needsAction(entry: Pick<RankedPerson, 'booked' | 'planning'>): b
   return !entry.booked && !entry.planning;
 }
 
+/** Most neglected first: furthest past their ideal interval, weighted by priority; then met longest ago; then by name. */
+function byNeglect(a: RankedPerson, b: RankedPerson): number {
+  return (
+    b.score - a.score ||
+    a.person.lastMetAt - b.person.lastMetAt ||
+    a.person.displayName.localeCompare(b.person.displayName)
+  );
+}
+
 /**
- * People outside my team, not snoozed, not ignored, most neglected first: those the user has something to do for
- * before those already booked or being planned, each by how far past their ideal interval they are, weighted by
- * priority. Reads people only, never interactions (each person carries
- * lastMetAt), so it is one pass over at most a few thousand rows.
+ * People outside my team, not snoozed, not ignored, most neglected first (byNeglect): those the user has something
+ * to do for before those already booked or being planned. Reads people only, never interactions (each person
+ * carries lastMetAt), so it is one pass over at most a few thousand rows. The two kinds are set apart once rather
+ * than told apart at each of the sort's some 20,000 comparisons: the popup ranks everyone at every open, before its
+ * first paint, with code the browser has not compiled yet, where that halves the sort's time.
  */
 export function rankNeglected(people: readonly Person[], options: RankOptions): RankedPerson[] {
   const me = new Set(options.myEmails ?? []);
   const today = dayNumberAt(options.now, options.timeZone);
-  const ranked: RankedPerson[] = [];
+  const toDo: RankedPerson[] = [];
+  const inHand: RankedPerson[] = [];
   for (const person of people) {
-    if (isOutsideTeamAndActive(person, options.now, me)) ranked.push(assessOn(today, person, options));
+    if (!isOutsideTeamAndActive(person, options.now, me)) continue;
+    const entry = assessOn(today, person, options);
+    (needsAction(entry) ? toDo : inHand).push(entry);
   }
-  return ranked.sort(
-    (a, b) =>
-      Number(needsAction(b)) - Number(needsAction(a)) ||
-      b.score - a.score ||
-      a.person.lastMetAt - b.person.lastMetAt ||
-      a.person.displayName.localeCompare(b.person.displayName),
-  );
+  return [...toDo.sort(byNeglect), ...inHand.sort(byNeglect)];
 }

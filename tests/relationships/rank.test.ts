@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankNeglected } from '../../lib/relationships/rank';
+import { needsAction, type RankedPerson, rankNeglected } from '../../lib/relationships/rank';
 import { DAY, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -56,5 +56,34 @@ describe('neglect ranking', () => {
       low: { idealDays: 90, maxDays: 180 },
     };
     expect(rankNeglected([person('x@a.example', ago(11))], { now: NOW, cadences })[0]?.status).toBe('red');
+  });
+
+  it('orders as one comparison would: those needing action first, then by score, met longest ago, name', () => {
+    // The reference: the whole rule as a single comparison, over many people with ties at every step.
+    const byRule = (a: RankedPerson, b: RankedPerson) =>
+      Number(needsAction(b)) - Number(needsAction(a)) ||
+      b.score - a.score ||
+      a.person.lastMetAt - b.person.lastMetAt ||
+      a.person.displayName.localeCompare(b.person.displayName);
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const priorities = ['high', 'normal', 'low'] as const;
+    const names = ['Ana', 'ana', 'Émile', 'Zoë', 'Bo', 'Ana'];
+    const people = Array.from({ length: 600 }, (_, i) =>
+      person(`p${i}@a.example`, ago(next(120)) - next(3) * 1000, {
+        displayName: names[next(names.length)] ?? 'Ana',
+        priority: priorities[next(3)] ?? 'normal',
+        nextMeetingAt: next(5) === 0 ? NOW + DAY : null,
+        planningSince: next(6) === 0 ? NOW - DAY : null,
+      }),
+    );
+    const ranked = rankNeglected(people, { now: NOW, timeZone: 'UTC' });
+    const expected = [...ranked].sort(byRule);
+    expect(ranked.map((r) => r.person.email)).toEqual(expected.map((r) => r.person.email));
+    expect(ranked.filter((r) => !needsAction(r)).length).toBeGreaterThan(100);
+    expect(ranked.findIndex((r) => !needsAction(r))).toBe(ranked.filter(needsAction).length);
   });
 });

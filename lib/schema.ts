@@ -216,6 +216,10 @@ export function List<T extends v.GenericSchema<unknown, string>>(item: T, max: n
   );
 }
 
+/** The user's own addresses, and their company's domains: settings the popup's first paint reads, with the cadences. */
+export const MyEmailsSetting = List(Email, LIMITS.listLength, 'Your own addresses');
+export const InternalDomainsSetting = List(Domain, LIMITS.listLength, "Your company's domains");
+
 export const Priority = v.picklist(PRIORITIES, 'A priority is high, normal or low.');
 export const RelationshipKind = v.picklist(RELATIONSHIP_KINDS, 'That is not a kind of relationship Bridges knows.');
 export const ContactKind = v.picklist(CONTACT_KINDS, 'A contact is a call, coffee, chat, message or other.');
@@ -264,8 +268,8 @@ export const PrepCollapsedSchema = v.boolean('Whether "Before you meet" is folde
  */
 export const UserSettingsSchema = v.strictObject({
   meetingRules: v.optional(MeetingRulesSchema),
-  myEmails: v.optional(List(Email, LIMITS.listLength, 'Your own addresses')),
-  internalDomains: v.optional(List(Domain, LIMITS.listLength, "Your company's domains")),
+  myEmails: v.optional(MyEmailsSetting),
+  internalDomains: v.optional(InternalDomainsSetting),
   cadenceDefaults: v.optional(CadenceDefaultsSchema),
   reminders: v.optional(ReminderSettingsSchema),
   catchUp: v.optional(CatchUpSettingsSchema),

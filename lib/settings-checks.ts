@@ -4,12 +4,13 @@ import {
   CadenceDefaultsSchema,
   CatchUpSettingsSchema,
   Count,
-  Domain,
   Email,
   Instant,
+  InternalDomainsSetting,
   LIMITS,
   List,
   MeetingRulesSchema,
+  MyEmailsSetting,
   PrepCollapsedSchema,
   PrepPanelSchema,
   ReminderSettingsSchema,
@@ -35,10 +36,6 @@ const FeedAddress = v.pipe(
     return checked.ok && checked.url === url;
   }, "This is not a calendar's secret iCal address."),
 );
-
-/** The user's own addresses, and their company's domains: what the popup's first paint reads, with the cadences. */
-export const MyEmailsSetting = List(Email, LIMITS.listLength, 'Your own addresses');
-export const InternalDomainsSetting = List(Domain, LIMITS.listLength, "Your company's domains");
 
 export const SETTING_SCHEMAS = {
   meetingRules: MeetingRulesSchema,

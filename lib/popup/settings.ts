@@ -1,7 +1,6 @@
 import type * as v from 'valibot';
 import type { SettingRow } from '../db/types';
-import { CadenceDefaultsSchema } from '../schema';
-import { InternalDomainsSetting, MyEmailsSetting } from '../settings-checks';
+import { CadenceDefaultsSchema, InternalDomainsSetting, MyEmailsSetting } from '../schema';
 import { settingFromRowWith } from '../settings-read';
 import { POPUP_SETTINGS, type Settings } from '../settings-schema';
 

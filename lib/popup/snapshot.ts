@@ -2,7 +2,6 @@ import type { FirstPaintRows } from '../db/queries';
 import type { Group, Person } from '../db/types';
 import type { POPUP_SETTINGS, Settings } from '../settings-schema';
 import { popupSettingsFromRows } from './settings';
-import { readPopupRows } from './snapshot-rows';
 
 export interface PopupData {
   people: Person[];
@@ -15,7 +14,11 @@ export function popupDataFromRows({ people, groups, settings }: FirstPaintRows):
   return { people, groups, settings: popupSettingsFromRows(settings) };
 }
 
-/** Both at once, where nothing started the read earlier. */
+/**
+ * Both at once, where nothing started the read earlier. The reading code comes with the preload script
+ * (snapshot-rows.ts); loaded here only when it is needed, it stays out of what the first paint waits for.
+ */
 export async function readPopupSnapshot(): Promise<PopupData> {
+  const { readPopupRows } = await import('./snapshot-rows');
   return popupDataFromRows(await readPopupRows());
 }

@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { CalendarEventSchema } from '../logging/event-schema';
+import { ClickSchema, UNREADABLE_CLICK } from '../logging/event-schema';
 import { holdClick, restoreHold } from '../logging/hold';
 import { logClick } from '../logging/meeting-log';
 import { command } from './command';
@@ -10,16 +9,9 @@ import { command } from './command';
  */
 export const logMeeting = command({
   from: ['content'],
-  input: v.strictObject({
-    event: v.pipe(
-      CalendarEventSchema,
-      v.check((e) => e.end >= e.start, "Bridges can't read this event: it ends before it starts. Nothing was saved."),
-    ),
-    confirmed: v.boolean(),
-    logAnyway: v.optional(v.boolean()),
-  }),
+  input: ClickSchema,
   recount: true,
-  unreadable: "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.",
+  unreadable: UNREADABLE_CLICK,
   async run(db, { event, confirmed, logAnyway }, ctx) {
     const click = { event, confirmed, logAnyway: logAnyway === true, at: ctx.now };
     return restoreHold.active ? holdClick(db, click) : logClick(db, click);

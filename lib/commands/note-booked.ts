@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { CalendarEventSchema } from '../logging/event-schema';
+import { ClickSchema, UNREADABLE_CLICK } from '../logging/event-schema';
 import { bookClick } from '../logging/upcoming';
 import { command } from './command';
 
@@ -11,16 +10,9 @@ import { command } from './command';
  */
 export const noteBooked = command({
   from: ['content'],
-  input: v.strictObject({
-    event: v.pipe(
-      CalendarEventSchema,
-      v.check((e) => e.end >= e.start, "Bridges can't read this event: it ends before it starts. Nothing was saved."),
-    ),
-    confirmed: v.boolean(),
-    logAnyway: v.optional(v.boolean()),
-  }),
+  input: ClickSchema,
   recount: true,
-  unreadable: "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.",
+  unreadable: UNREADABLE_CLICK,
   run: (db, { event, confirmed, logAnyway }, ctx) =>
     bookClick(db, { event, confirmed, logAnyway: logAnyway === true, at: ctx.now }),
 });

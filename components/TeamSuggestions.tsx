@@ -1,5 +1,5 @@
 import type { PeopleActions } from '../lib/popup/actions';
-import type { TeamSuggestion } from '../lib/relationships/team-suggestions';
+import { type TeamSuggestion, teamAnswer } from '../lib/relationships/team-suggestions';
 
 export interface TeamSuggestionsProps {
   suggestions: readonly TeamSuggestion[];
@@ -12,32 +12,23 @@ export function TeamSuggestions({ suggestions, actions, onChanged }: TeamSuggest
   const [first] = suggestions;
   if (!first) return null;
   const { person, meetings } = first;
+  const answer = (onTeam: boolean) => {
+    const { patch, done } = teamAnswer(person, onTeam);
+    actions.update([person.email], patch).then(
+      () => onChanged(done),
+      (e: Error) => onChanged(`Not saved: ${e.message}`),
+    );
+  };
   return (
     <section class="suggestion" aria-label="Teammate suggestion">
       <p>
         <strong>{person.displayName}</strong> looks like a teammate: {meetings} meetings in the last 4 weeks.
       </p>
       <div class="row-buttons">
-        <button
-          type="button"
-          onClick={() =>
-            actions.update([person.email], { team: true }).then(
-              () => onChanged(`${person.displayName} is on your team now.`),
-              (e: Error) => onChanged(`Not saved: ${e.message}`),
-            )
-          }
-        >
+        <button type="button" onClick={() => answer(true)}>
           Mark as my team
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            actions.update([person.email], { teamSuggestionDismissed: true }).then(
-              () => onChanged(`Bridges won't suggest ${person.displayName} again.`),
-              (e: Error) => onChanged(`Not saved: ${e.message}`),
-            )
-          }
-        >
+        <button type="button" onClick={() => answer(false)}>
           Not my team
         </button>
       </div>

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { Person } from '../../lib/db/types';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
-import { suggestTeammates } from '../../lib/relationships/team-suggestions';
+import { suggestTeammates, teamAnswer } from '../../lib/relationships/team-suggestions';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
+import { TeammateSuggestionList } from '../TeammateSuggestionList';
 import { HistoryImport } from './data/HistoryImport';
 
 /**
@@ -44,16 +46,10 @@ function TeamStep({ data }: { data: ManageData }) {
     [data],
   );
   const team = data.people.filter((p) => p.team);
-  const answer = (email: string, name: string, yes: boolean) =>
-    void deciding.run(
-      () =>
-        sendMessage('updatePeople', {
-          emails: [email],
-          patch: yes ? { team: true } : { teamSuggestionDismissed: true },
-        }),
-      yes ? `${name} is on your team.` : `Bridges won't suggest ${name} again.`,
-      'Not saved:',
-    );
+  const answer = (person: Person, onTeam: boolean) => {
+    const { patch, done } = teamAnswer(person, onTeam);
+    void deciding.run(() => sendMessage('updatePeople', { emails: [person.email], patch }), done, 'Not saved:');
+  };
   return (
     <section class="card" aria-labelledby="team-step">
       <h2 id="team-step">These people look like your team</h2>
@@ -68,23 +64,12 @@ function TeamStep({ data }: { data: ManageData }) {
             : 'No one looks like your team yet. You can mark people as your team in the popup or in Settings.'}
         </p>
       ) : (
-        <ul class="values" aria-label="Teammate suggestions">
-          {suggestions.map(({ person, meetings }) => (
-            <li key={person.email}>
-              <span>
-                {person.displayName} <span class="muted">{meetings} meetings in 4 weeks</span>
-              </span>
-              <span class="buttons">
-                <button type="button" onClick={() => answer(person.email, person.displayName, true)}>
-                  On my team
-                </button>
-                <button type="button" class="link" onClick={() => answer(person.email, person.displayName, false)}>
-                  Not my team
-                </button>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <TeammateSuggestionList
+          suggestions={suggestions}
+          label="Teammate suggestions"
+          yes="On my team"
+          onAnswer={answer}
+        />
       )}
       <CommandStatus state={deciding} />
       <p>

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Interaction, Person } from '../../lib/db/types';
 import type { PeopleActions } from '../../lib/popup/actions';
-import { suggestTeammates } from '../../lib/relationships/team-suggestions';
+import { suggestTeammates, teamAnswer } from '../../lib/relationships/team-suggestions';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
+import { TeammateSuggestionList } from '../TeammateSuggestionList';
 
 export interface TeamSectionProps {
   people: readonly Person[];
@@ -57,36 +58,14 @@ export function TeamSection({ people, recent, myEmails, now, actions }: TeamSect
       {suggestions.length > 0 && (
         <div class="suggestions">
           <h3>Might be on your team</h3>
-          <ul class="values">
-            {suggestions.map(({ person, meetings }) => (
-              <li key={person.email}>
-                <span>
-                  {person.displayName} <span class="muted">{meetings} meetings in 4 weeks</span>
-                </span>
-                <span class="buttons">
-                  <button
-                    type="button"
-                    onClick={() => setTeam(person, { team: true }, `${person.displayName} is on your team now.`)}
-                  >
-                    Add to my team
-                  </button>
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() =>
-                      setTeam(
-                        person,
-                        { teamSuggestionDismissed: true },
-                        `Bridges won't suggest ${person.displayName} again.`,
-                      )
-                    }
-                  >
-                    Not my team
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <TeammateSuggestionList
+            suggestions={suggestions}
+            yes="Add to my team"
+            onAnswer={(person, onTeam) => {
+              const { patch, done } = teamAnswer(person, onTeam);
+              setTeam(person, patch, done);
+            }}
+          />
         </div>
       )}
       <label class="find">

@@ -138,7 +138,7 @@ describe('history in one step (Chromium)', () => {
         .click();
       await welcome
         .getByRole('status')
-        .filter({ hasText: `${name} is on your team.` })
+        .filter({ hasText: `${name} is on your team now.` })
         .waitFor();
     }
     await popup.reload();

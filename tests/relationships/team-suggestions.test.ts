@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestTeammates } from '../../lib/relationships/team-suggestions';
+import { suggestTeammates, teamAnswer } from '../../lib/relationships/team-suggestions';
 import { DAY, meetingAt, person } from '../helpers/people';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -32,5 +32,18 @@ describe('teammate suggestions', () => {
   it('never suggests people already on the team, dismissed, or me', () => {
     const recent = [...twiceAWeek('done@x.example'), ...twiceAWeek('no@x.example'), ...twiceAWeek('daily@x.example')];
     expect(suggestTeammates(recent, people, NOW, ['daily@x.example'])).toEqual([]);
+  });
+});
+
+describe('an answer to a suggestion', () => {
+  it('a yes puts them on the team, a no stops suggesting them, and each says so', () => {
+    expect(teamAnswer({ displayName: 'Wei Chen' }, true)).toEqual({
+      patch: { team: true },
+      done: 'Wei Chen is on your team now.',
+    });
+    expect(teamAnswer({ displayName: 'Wei Chen' }, false)).toEqual({
+      patch: { teamSuggestionDismissed: true },
+      done: "Bridges won't suggest Wei Chen again.",
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Person, Priority, RelationshipKind } from '../lib/db/types';
+import { type Person, PRIORITIES, type Priority, type RelationshipKind } from '../lib/db/types';
 import type { PersonPatch } from '../lib/people/inputs';
 import type { PeopleActions } from '../lib/popup/actions';
 import { isPlanning } from '../lib/relationships/booking';
@@ -11,6 +11,12 @@ import { useEscape } from '../lib/ui/use-escape';
 import { CatchUpControls } from './CatchUpControls';
 import { CommandStatus } from './CommandStatus';
 import { KindOptions } from './KindOptions';
+
+/**
+ * Each priority's text in the select, shorter than PRIORITY_LABELS ("High priority") under its "Priority" label:
+ * a priority added to PRIORITIES does not compile until it has one here.
+ */
+const PRIORITY_OPTIONS: Record<Priority, string> = { high: 'High', normal: 'Normal', low: 'Low' };
 
 export interface PersonActionsProps {
   person: Person;
@@ -94,9 +100,11 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
             void apply({ priority }, `${name} is now ${priority} priority.`);
           }}
         >
-          <option value="high">High</option>
-          <option value="normal">Normal</option>
-          <option value="low">Low</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {PRIORITY_OPTIONS[p]}
+            </option>
+          ))}
         </select>
       </label>
       <label class="field">

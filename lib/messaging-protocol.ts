@@ -8,7 +8,6 @@ import type * as v from 'valibot';
 import type { CommandName, Commands } from './commands';
 
 export type { CommandName };
-export type MessageName = CommandName;
 /** What a sender passes: the command's input before the background checks (and normalises) it. */
 export type RequestOf<K extends CommandName> = v.InferInput<Commands[K]['input']>;
 /** What the background answers. */

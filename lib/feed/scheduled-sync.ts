@@ -191,5 +191,3 @@ export function createFeedSync(db: AppDB, deps: FeedSyncDeps) {
     },
   };
 }
-
-export type FeedSync = ReturnType<typeof createFeedSync>;

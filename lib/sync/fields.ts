@@ -32,7 +32,6 @@ true satisfies SameMembers<UserField, StoredAs<PersonField>>;
 
 /** A group's fields that travel, each with its change time. */
 export const GROUP_FIELDS = ['name', 'kind'] as const;
-export type GroupField = (typeof GROUP_FIELDS)[number];
 
 /** The synced field a stored field belongs to (`idealDays` and `maxDays` are the cadence), or null. */
 export function personFieldOf(stored: string): PersonField | null {

@@ -38,7 +38,6 @@ export const MetaSchema = v.object({
   iter: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000_000)),
   check: v.pipe(v.string(), v.maxLength(500)),
 });
-export type Meta = v.InferOutput<typeof MetaSchema>;
 
 const SectionEntrySchema = v.object({
   h: v.pipe(v.string(), v.maxLength(100)),

@@ -235,7 +235,15 @@ describe('the Log control in the event card', () => {
       return event.isTrusted === true;
     };
     const sent = vi.fn(send);
-    control = watchEventCards(document, abort.signal, { send: sent as typeof send, now: () => NOW, isUserClick });
+    // The control counts as plainly shown: happy-dom has no layout, and the real visibility check would refuse
+    // every click on its own, so a script's click let through by the check above would still log nothing here.
+    // With it shown, the trusted check alone stands between a script's click and a log.
+    control = watchEventCards(document, abort.signal, {
+      send: sent as typeof send,
+      now: () => NOW,
+      isUserClick,
+      isShown: () => true,
+    });
     await vi.waitFor(() => expect(label()).toBe('Log meeting'));
     expect(host()?.shadowRoot).toBeNull();
     button()?.click();
@@ -243,6 +251,7 @@ describe('the Log control in the event card', () => {
     host()?.click();
     await vi.waitFor(() => expect(judged).toEqual([false, false]));
     expect(label()).toBe('Log meeting');
+    expect(message()).toBe(''); // dropped at the trusted check, before any other check had a say
     expect(sent.mock.calls.map(([name]) => name)).toEqual(['meetingStatus']);
     expect(await db.interactions.count()).toBe(0);
   });

@@ -10,6 +10,7 @@ import { useCommand } from '../lib/ui/use-command';
 import { useEscape } from '../lib/ui/use-escape';
 import { CatchUpControls } from './CatchUpControls';
 import { CommandStatus } from './CommandStatus';
+import { DaysInput } from './DaysInput';
 import { KindOptions } from './KindOptions';
 
 /**
@@ -122,11 +123,11 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
       <form class="cadence" onSubmit={saveCadence}>
         <label class="field small">
           <span>Ideal (days)</span>
-          <input type="number" min={1} max={3650} value={ideal} onInput={(e) => setIdeal(e.currentTarget.value)} />
+          <DaysInput value={ideal} onValue={setIdeal} />
         </label>
         <label class="field small">
           <span>At most (days)</span>
-          <input type="number" min={1} max={3650} value={max} onInput={(e) => setMax(e.currentTarget.value)} />
+          <DaysInput value={max} onValue={setMax} />
         </label>
         <button type="submit">Set cadence</button>
       </form>

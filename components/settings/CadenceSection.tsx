@@ -5,6 +5,7 @@ import { PRIORITY_LABELS } from '../../lib/relationships/labels';
 import { checkCadences } from '../../lib/settings-validation';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
+import { DaysInput } from '../DaysInput';
 
 export interface CadenceSectionProps {
   value: CadenceDefaults;
@@ -51,15 +52,11 @@ export function CadenceSection({ value, onSave }: CadenceSectionProps) {
               <th scope="row">{PRIORITY_LABELS[p]}</th>
               {(['idealDays', 'maxDays'] as const).map((field) => (
                 <td key={field}>
-                  <input
+                  <DaysInput
                     class="day-count"
-                    type="number"
-                    min={1}
-                    max={3650}
                     aria-label={`${PRIORITY_LABELS[p]}, ${field === 'idealDays' ? 'ideal' : 'maximum'} days`}
                     value={draft[p][field]}
-                    onInput={(e) => {
-                      const text = e.currentTarget.value;
+                    onValue={(text) => {
                       setDraft((d) => ({ ...d, [p]: { ...d[p], [field]: text } }));
                       if (saving.message && !saving.message.error) saving.clear();
                     }}

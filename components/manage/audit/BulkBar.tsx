@@ -4,6 +4,7 @@ import type { ManageData } from '../../../lib/manage/use-manage-data';
 import type { PersonPatch } from '../../../lib/people/inputs';
 import type { Cadence } from '../../../lib/relationships/cadence';
 import { type Checked, checkCadence } from '../../../lib/settings-validation';
+import { DaysInput } from '../../DaysInput';
 import { KindOptions } from '../../KindOptions';
 
 /** Changes for everyone selected (and shown): group, kind, priority, cadence, my team, ignore. */
@@ -87,20 +88,8 @@ export function BulkBar({
           else onProblem(checked.message);
         }}
       >
-        <input
-          type="number"
-          aria-label="Ideal days"
-          placeholder="ideal"
-          value={ideal}
-          onInput={(e) => setIdeal(e.currentTarget.value)}
-        />
-        <input
-          type="number"
-          aria-label="Maximum days"
-          placeholder="max"
-          value={max}
-          onInput={(e) => setMax(e.currentTarget.value)}
-        />
+        <DaysInput aria-label="Ideal days" placeholder="ideal" value={ideal} onValue={setIdeal} />
+        <DaysInput aria-label="Maximum days" placeholder="max" value={max} onValue={setMax} />
         <button type="submit" disabled={busy}>
           Set cadence
         </button>

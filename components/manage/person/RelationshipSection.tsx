@@ -6,6 +6,7 @@ import { type Cadence, type CadenceDefaults, cadenceOf } from '../../../lib/rela
 import { checkCadence } from '../../../lib/settings-validation';
 import { useCommand } from '../../../lib/ui/use-command';
 import { CommandStatus } from '../../CommandStatus';
+import { DaysInput } from '../../DaysInput';
 import { KindOptions } from '../../KindOptions';
 
 /** The relationship: kind, priority, group, their own cadence, my team. */
@@ -122,23 +123,11 @@ function CadenceForm({
     >
       <label class="field inline">
         <span>Ideal</span>
-        <input
-          type="number"
-          min={1}
-          max={3650}
-          value={draft.ideal}
-          onInput={(e) => setDraft({ ...draft, ideal: e.currentTarget.value })}
-        />
+        <DaysInput value={draft.ideal} onValue={(ideal) => setDraft({ ...draft, ideal })} />
       </label>
       <label class="field inline">
         <span>At most</span>
-        <input
-          type="number"
-          min={1}
-          max={3650}
-          value={draft.max}
-          onInput={(e) => setDraft({ ...draft, max: e.currentTarget.value })}
-        />
+        <DaysInput value={draft.max} onValue={(max) => setDraft({ ...draft, max })} />
       </label>
       <button type="submit">Set cadence</button>
     </form>

@@ -1,34 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AppDB } from '../../lib/db/app-db';
+import type { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
 import { undoPatch } from '../../lib/popup/actions';
 import { isPlanning } from '../../lib/relationships/booking';
-import { createReminders, REMINDER_ALARM } from '../../lib/reminders/weekly-reminder';
-import { startBackground } from '../helpers/background';
+import { type createReminders, REMINDER_ALARM } from '../../lib/reminders/weekly-reminder';
 import { DAY, person } from '../helpers/people';
+import { INSTALLED, startReminderBackground } from '../helpers/reminders';
 
 // "Plan a catch-up" marks the person through the updatePeople command, the one path every change to a person
 // takes; the background stamps the time by its own clock. The badge, counting only those who need the user,
 // leaves them out while the mark lasts.
-const ZONE = 'Europe/Berlin';
-const INSTALLED = Date.parse('2026-11-01T10:00:00Z');
 const MONDAY_9AM = Date.parse('2026-11-30T08:00:00Z');
 let now = INSTALLED;
 let db: AppDB;
-let stop: () => void;
+let end: () => Promise<void>;
 let reminders: ReturnType<typeof createReminders>;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
   now = INSTALLED;
-  db = new AppDB(`planning-${crypto.randomUUID()}`);
-  reminders = createReminders(
-    db,
-    () => now,
-    () => ZONE,
-  );
-  stop = startBackground(db, { now: () => now, reminders }).stop;
+  ({ db, reminders, end } = startReminderBackground('planning', () => now));
   await reminders.start();
   await db.people.bulkAdd([
     person('priya@finance.example', MONDAY_9AM - 80 * DAY, { displayName: 'Priya Raman' }),
@@ -37,10 +28,7 @@ beforeEach(async () => {
   now = MONDAY_9AM;
   await reminders.onAlarm(REMINDER_ALARM);
 });
-afterEach(async () => {
-  stop();
-  await db.delete();
-});
+afterEach(() => end());
 
 const badge = () => fakeBrowser.action.getBadgeText({});
 const priya = async () => {

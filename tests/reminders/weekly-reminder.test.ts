@@ -1,35 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AppDB } from '../../lib/db/app-db';
+import type { AppDB } from '../../lib/db/app-db';
 import { sendMessage } from '../../lib/messaging';
-import { createReminders, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../lib/reminders/weekly-reminder';
+import { type createReminders, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../lib/reminders/weekly-reminder';
 import { getSetting, setSetting } from '../../lib/settings';
-import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
+import { INSTALLED, startReminderBackground } from '../helpers/reminders';
 
 // The weekly reminder with fakeBrowser (alarms, badge, notifications) and a clock the test moves.
-const ZONE = 'Europe/Berlin';
-const INSTALLED = Date.parse('2026-11-01T10:00:00Z');
 let now = INSTALLED;
 let db: AppDB;
-let stop: () => void;
+let end: () => Promise<void>;
 let reminders: ReturnType<typeof createReminders>;
 
 beforeEach(async () => {
-  fakeBrowser.reset();
   now = INSTALLED;
-  db = new AppDB(`reminders-${crypto.randomUUID()}`);
-  reminders = createReminders(
-    db,
-    () => now,
-    () => ZONE,
-  );
-  stop = startBackground(db, { now: () => now, reminders }).stop;
+  ({ db, reminders, end } = startReminderBackground('reminders', () => now));
 });
-afterEach(async () => {
-  stop();
-  await db.delete();
-});
+afterEach(() => end());
 
 const badge = () => fakeBrowser.action.getBadgeText({});
 const title = () => fakeBrowser.action.getTitle({});

@@ -26,17 +26,8 @@ export function ContactForm({ email, name, now, actions, onDone, onCancel }: Con
   /** Logs the contact; what it did is said by `onDone` (the popup's toast), a refusal here. */
   async function submit(event: Event) {
     event.preventDefault();
-    const logged = await logging.run(
-      async () => {
-        const problem = await actions.logContact({
-          email,
-          kind,
-          at: contactTime(day, now),
-          note: note.trim() || undefined,
-        });
-        if (problem) throw new Error(problem);
-        return true;
-      },
+    const logged = await logging.attempt(
+      () => actions.logContact({ email, kind, at: contactTime(day, now), note: note.trim() || undefined }),
       null,
       '',
     );

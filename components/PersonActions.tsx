@@ -42,14 +42,7 @@ export function PersonActions({ person, cadence, now, actions, onChanged, onCanc
 
   /** Saves a change; what it did is said by `onChanged` (the popup's toast, with Undo), a refusal here. */
   async function apply(patch: PersonPatch, message: string) {
-    const applied = await acting.run(
-      async () => {
-        await actions.update([person.email], patch);
-        return true;
-      },
-      null,
-      '',
-    );
+    const applied = await acting.attempt(() => actions.update([person.email], patch), null, '');
     if (applied) onChanged(message, patch);
   }
 

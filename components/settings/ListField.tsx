@@ -32,15 +32,7 @@ export function ListField({ label, hint, values, placeholder, check, onChange }:
 
   /** Saves the list; a refusal is shown under the field, never dropped. */
   async function change(next: string[]): Promise<boolean> {
-    const saved = await saving.run(
-      async () => {
-        await onChange(next);
-        return true;
-      },
-      null,
-      'Not saved:',
-    );
-    return saved === true;
+    return saving.attempt(() => onChange(next), null, 'Not saved:');
   }
 
   return (

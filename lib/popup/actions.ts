@@ -4,19 +4,14 @@ import type { ContactInput, PersonPatch } from '../people/inputs';
 
 /** What the popup's rows can do; each goes to the background, the only writer. */
 export interface PeopleActions {
-  logContact(input: ContactInput): Promise<string | null>;
+  logContact(input: ContactInput): Promise<void>;
   update(emails: string[], patch: PersonPatch): Promise<void>;
 }
 
 export function messageActions(send: ReturnType<typeof createSender>): PeopleActions {
   return {
     async logContact(input) {
-      try {
-        await send('logContact', input);
-        return null;
-      } catch (error) {
-        return error instanceof Error ? error.message : String(error);
-      }
+      await send('logContact', input);
     },
     async update(emails, patch) {
       await send('updatePeople', { emails, patch });

@@ -30,6 +30,8 @@ export interface CommandRunner extends CommandState {
     done: Said | ((result: T) => Said),
     failed?: string,
   ): Promise<T | undefined>;
+  /** `run` for a task whose result is nothing: resolves to whether it succeeded. */
+  attempt(task: (progress: Progress) => Promise<unknown>, done: Said, failed?: string): Promise<boolean>;
   /** Shows a sentence without running anything (a check the page made itself). */
   say(text: string, error?: boolean): void;
   clear(): void;
@@ -80,10 +82,22 @@ export function useCommand(): CommandRunner {
     },
     [],
   );
+  const attempt = useCallback(
+    async (task: (progress: Progress) => Promise<unknown>, done: Said, failed?: string) =>
+      (await run(
+        async (progress) => {
+          await task(progress);
+          return true;
+        },
+        done,
+        failed,
+      )) === true,
+    [run],
+  );
   const say = useCallback(
     (text: string, error = false) => setState({ busy: false, progress: null, step: null, message: { text, error } }),
     [],
   );
   const clear = useCallback(() => setState(IDLE), []);
-  return { ...state, run, say, clear };
+  return { ...state, run, attempt, say, clear };
 }

@@ -17,7 +17,7 @@ function setup(
     person('wei@x.example', NOW - 2 * DAY, { displayName: 'Wei Chen' }),
   ],
 ) {
-  const actions: PeopleActions = { logContact: vi.fn(async () => null), update: vi.fn(async () => undefined) };
+  const actions: PeopleActions = { logContact: vi.fn(async () => undefined), update: vi.fn(async () => undefined) };
   const onChanged = vi.fn();
   root = document.createElement('div');
   document.body.append(root);
@@ -103,7 +103,7 @@ describe('the neglect list', () => {
 
   it('shows the reason when the background refuses a contact', async () => {
     const { actions } = setup();
-    vi.mocked(actions.logContact).mockResolvedValueOnce('A contact cannot be in the future.');
+    vi.mocked(actions.logContact).mockRejectedValueOnce(new Error('A contact cannot be in the future.'));
     await openPanel(/^Log a contact with Priya/);
     await click(button('Log call'));
     await vi.waitFor(() =>

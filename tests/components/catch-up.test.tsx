@@ -30,7 +30,7 @@ function host(settings: Partial<CatchUpSettings> = {}) {
 }
 
 function list(people: Person[], catchUp: CatchUpHost) {
-  const actions: PeopleActions = { logContact: vi.fn(async () => null), update: vi.fn(async () => undefined) };
+  const actions: PeopleActions = { logContact: vi.fn(async () => undefined), update: vi.fn(async () => undefined) };
   const onChanged = vi.fn();
   root = document.createElement('div');
   document.body.append(root);

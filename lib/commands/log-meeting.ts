@@ -12,8 +12,8 @@ export const logMeeting = command({
   input: ClickSchema,
   recount: true,
   unreadable: UNREADABLE_CLICK,
-  async run(db, { event, confirmed, logAnyway }, ctx) {
-    const click = { event, confirmed, logAnyway: logAnyway === true, at: ctx.now };
+  async run(db, input, ctx) {
+    const click = { ...input, at: ctx.now };
     return restoreHold.active ? holdClick(db, click) : logClick(db, click);
   },
 });

@@ -13,6 +13,5 @@ export const noteBooked = command({
   input: ClickSchema,
   recount: true,
   unreadable: UNREADABLE_CLICK,
-  run: (db, { event, confirmed, logAnyway }, ctx) =>
-    bookClick(db, { event, confirmed, logAnyway: logAnyway === true, at: ctx.now }),
+  run: (db, input, ctx) => bookClick(db, { ...input, at: ctx.now }),
 });

@@ -22,7 +22,7 @@ const BackupPartSchema = v.strictObject({
  * logged) and the line where it begins. The page fits a file's events to these bounds before sending them
  * (lib/data/calendar-file.ts) and says what it changed.
  */
-export const ImportedEventSchema = v.pipe(
+const ImportedEventSchema = v.pipe(
   v.object({
     ...CalendarEventSchema.entries,
     groups: v.optional(v.pipe(v.array(Text(320)), v.maxLength(100)), []),

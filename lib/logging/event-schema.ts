@@ -50,25 +50,27 @@ export const CalendarEventSchema = v.object({
   ),
 }) satisfies v.GenericSchema<unknown, CalendarEvent>;
 
+/** An event that can be logged: read as above, and not ending before it starts. */
+const LoggableEventSchema = v.pipe(
+  CalendarEventSchema,
+  v.check((e) => e.end >= e.start, "Bridges can't read this event: it ends before it starts. Nothing was saved."),
+);
+
 /**
  * A click on the Log control, as the content script sends it, to log the meeting or to note it as booked: the
- * event, which must not end before it starts; `confirmed` the second click on a meeting over the guest limit;
- * `logAnyway` the user's "Log anyway" when the page could not tell whether they declined.
+ * event; `confirmed` the second click on a meeting over the guest limit; `logAnyway` the user's "Log anyway" when
+ * the page could not tell whether they declined (no when it is left out).
  */
 export const ClickSchema = v.strictObject({
-  event: v.pipe(
-    CalendarEventSchema,
-    v.check((e) => e.end >= e.start, "Bridges can't read this event: it ends before it starts. Nothing was saved."),
-  ),
+  event: LoggableEventSchema,
   confirmed: v.boolean(),
-  logAnyway: v.optional(v.boolean()),
+  logAnyway: v.optional(v.boolean(), false),
 });
 
 /** What a command taking a click says of one it cannot read. */
 export const UNREADABLE_CLICK = "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.";
 
 export function parseCalendarEvent(input: unknown): CalendarEvent | null {
-  const result = v.safeParse(CalendarEventSchema, input);
-  if (!result.success || result.output.end < result.output.start) return null;
-  return result.output;
+  const result = v.safeParse(LoggableEventSchema, input);
+  return result.success ? result.output : null;
 }

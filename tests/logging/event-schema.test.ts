@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CalendarEventSchema, parseCalendarEvent } from '../../lib/logging/event-schema';
+import { logMeeting } from '../../lib/commands/log-meeting';
+import { parseCalendarEvent } from '../../lib/logging/event-schema';
 import { sentenceOf } from '../../lib/schema';
 import { calendarEvent } from '../helpers/events';
 
@@ -8,10 +9,13 @@ const START = Date.UTC(2026, 10, 24, 18);
 const FALLBACK = "Bridges can't read this event: Calendar's page may have changed. Nothing was saved.";
 const DATES = "Bridges can't read this event: its dates are not between 1900 and 2200. Nothing was saved.";
 
-/** What a content script is told of `event`, as the background's dispatch says it: null when it is an event. */
+/**
+ * What a content script is told of a click on `event`, by the logging command's own schema and sentence as the
+ * background's dispatch says it: null when it is an event.
+ */
 const told = (event: unknown) => {
-  const result = v.safeParse(CalendarEventSchema, event);
-  return result.success ? null : sentenceOf(result.issues, FALLBACK);
+  const result = v.safeParse(logMeeting.input, { event, confirmed: false });
+  return result.success ? null : sentenceOf(result.issues, logMeeting.unreadable ?? '');
 };
 
 // The event a content script read from Calendar's page is checked by the rules of lib/schema.ts, with the limits

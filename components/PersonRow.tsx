@@ -24,7 +24,10 @@ export const FIRST_ROW_MARK = 'popup-first-row';
 
 export interface PersonRowProps {
   entry: RankedPerson;
-  /** The first row carries the Element Timing mark that the benchmark reads ("first list rows painted"). */
+  /**
+   * The first row carries the Element Timing mark (FIRST_ROW_MARK): the popup waits for its paint before its live
+   * part and the rest of the page (lib/ui/after-paint.ts), and the benchmark times it.
+   */
   first?: boolean;
   groups: ReadonlyMap<string, Group>;
   internalDomains: readonly string[];

@@ -1,5 +1,5 @@
 import type { Person } from '../lib/db/types';
-import type { TeamSuggestion } from '../lib/relationships/team-suggestions';
+import { type TeamAnswer, type TeamSuggestion, teamAnswer } from '../lib/relationships/team-suggestions';
 
 export interface TeammateSuggestionListProps {
   suggestions: readonly TeamSuggestion[];
@@ -7,8 +7,8 @@ export interface TeammateSuggestionListProps {
   label?: string;
   /** The words of the yes button ("On my team" on the welcome page, "Add to my team" in Settings). */
   yes: string;
-  /** The user's answer for one person (lib/relationships/team-suggestions.ts `teamAnswer` says what it changes). */
-  onAnswer(person: Person, onTeam: boolean): void;
+  /** The user's answer for one person: what it changes on them, and what to say once that is saved. */
+  onAnswer(person: Person, answer: TeamAnswer): void;
 }
 
 /** People who look like teammates, each with a yes and a no: nothing changes until the user answers. */
@@ -21,10 +21,10 @@ export function TeammateSuggestionList({ suggestions, label, yes, onAnswer }: Te
             {person.displayName} <span class="muted">{meetings} meetings in 4 weeks</span>
           </span>
           <span class="buttons">
-            <button type="button" onClick={() => onAnswer(person, true)}>
+            <button type="button" onClick={() => onAnswer(person, teamAnswer(person, true))}>
               {yes}
             </button>
-            <button type="button" class="link" onClick={() => onAnswer(person, false)}>
+            <button type="button" class="link" onClick={() => onAnswer(person, teamAnswer(person, false))}>
               Not my team
             </button>
           </span>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Person } from '../../lib/db/types';
 import type { ManageData } from '../../lib/manage/use-manage-data';
 import { sendMessage } from '../../lib/messaging';
-import { suggestTeammates, teamAnswer } from '../../lib/relationships/team-suggestions';
+import { suggestTeammates, type TeamAnswer } from '../../lib/relationships/team-suggestions';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
 import { TeammateSuggestionList } from '../TeammateSuggestionList';
@@ -46,10 +46,8 @@ function TeamStep({ data }: { data: ManageData }) {
     [data],
   );
   const team = data.people.filter((p) => p.team);
-  const answer = (person: Person, onTeam: boolean) => {
-    const { patch, done } = teamAnswer(person, onTeam);
+  const answer = (person: Person, { patch, done }: TeamAnswer) =>
     void deciding.run(() => sendMessage('updatePeople', { emails: [person.email], patch }), done, 'Not saved:');
-  };
   return (
     <section class="card" aria-labelledby="team-step">
       <h2 id="team-step">These people look like your team</h2>

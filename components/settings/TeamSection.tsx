@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Interaction, Person } from '../../lib/db/types';
 import type { PeopleActions } from '../../lib/popup/actions';
-import { suggestTeammates, teamAnswer } from '../../lib/relationships/team-suggestions';
+import { suggestTeammates } from '../../lib/relationships/team-suggestions';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
 import { TeammateSuggestionList } from '../TeammateSuggestionList';
@@ -61,10 +61,7 @@ export function TeamSection({ people, recent, myEmails, now, actions }: TeamSect
           <TeammateSuggestionList
             suggestions={suggestions}
             yes="Add to my team"
-            onAnswer={(person, onTeam) => {
-              const { patch, done } = teamAnswer(person, onTeam);
-              setTeam(person, patch, done);
-            }}
+            onAnswer={(person, { patch, done }) => setTeam(person, patch, done)}
           />
         </div>
       )}

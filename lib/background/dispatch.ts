@@ -67,7 +67,10 @@ export interface Background {
     /** Recounts a standing reminder after a change; serialised with the reminder's other work. */
     refresh(): Promise<void>;
   };
-  /** Sync across browsers (lib/sync/engine.ts): told after every change, so it writes it a little later. */
+  /**
+   * Sync across browsers (lib/sync/engine.ts): told after every command that recounts (Command.recount), which
+   * are the ones that change what travels, so it writes the change a little later.
+   */
   sync?: CommandContext['sync'] & { changed(): Promise<void> };
 }
 

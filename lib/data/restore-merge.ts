@@ -2,11 +2,11 @@ import type { AppDB } from '../db/app-db';
 import type { Interaction, Person } from '../db/types';
 import { joinSpans, type MeetingSpan, metFields, spanOfPerson, withMeeting } from '../relationships/meeting-span';
 
-/** A person's meetings added by a merge: the first, the last, and how many. */
-export type AddedContacts = MeetingSpan;
-
-/** For each person in `meetings`: their first and last meeting and how many, in one loop over all of them. */
-export function countContacts(meetings: readonly Interaction[], into: Map<string, AddedContacts>): void {
+/**
+ * For each person in `meetings`: their first and last meeting and how many (the meetings a merge adds), in one
+ * loop over all of them.
+ */
+export function countContacts(meetings: readonly Interaction[], into: Map<string, MeetingSpan>): void {
   for (const { start, people } of meetings) {
     for (const email of people) into.set(email, withMeeting(into.get(email), start));
   }
@@ -20,7 +20,7 @@ export function countContacts(meetings: readonly Interaction[], into: Map<string
 export async function mergeBackupPeople(
   db: AppDB,
   people: readonly Person[],
-  added: ReadonlyMap<string, AddedContacts>,
+  added: ReadonlyMap<string, MeetingSpan>,
 ): Promise<number> {
   const current = await db.people.bulkGet(people.map((p) => p.email));
   const rows: Person[] = [];

@@ -2,9 +2,10 @@ import type { AppDB } from '../db/app-db';
 import type { Group, Interaction, Person } from '../db/types';
 import { restoreHold } from '../logging/hold';
 import { Refusal } from '../refusal';
+import type { MeetingSpan } from '../relationships/meeting-span';
 import type { UserSettings } from '../schema';
 import { Consistency } from './consistency';
-import { type AddedContacts, countContacts, mergeBackupPeople } from './restore-merge';
+import { countContacts, mergeBackupPeople } from './restore-merge';
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -176,7 +177,7 @@ class RestoreRun {
   settings: UserSettings = {};
   private readonly consistency = new Consistency();
   private readonly backupPeople: Person[] = [];
-  private readonly added = new Map<string, AddedContacts>();
+  private readonly added = new Map<string, MeetingSpan>();
   private haveKeys = new Set<string>();
   private haveGroups = new Set<string>();
 

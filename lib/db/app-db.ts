@@ -90,7 +90,7 @@ export const LOGGED_FIELDS = [
 type LoggedField = (typeof LOGGED_FIELDS)[number];
 
 /**
- * Values of every other field, for a person who is new today (the logging service): what the user decides and
+ * Values of every other field, for a person who is new today (lib/logging/meeting-log.ts): what the user decides and
  * writes, and what is booked with them. A field added to Person must be given one here (the type says so). Change
  * the values freely: no upgrade reads them. Not `changedAt`: sync's record of when each of these changed
  * (lib/sync/fields.ts); a new person has none.

@@ -45,10 +45,12 @@ export function suggestTeammates(
 export const SUGGESTION_WINDOW_MS = SUGGESTION_WEEKS * 7 * DAY;
 
 /** The user's answer to a suggestion: what it changes on the person, and what is said once that is saved. */
-export function teamAnswer(
-  person: Pick<Person, 'displayName'>,
-  onTeam: boolean,
-): { patch: { team: true } | { teamSuggestionDismissed: true }; done: string } {
+export interface TeamAnswer {
+  patch: { team: true } | { teamSuggestionDismissed: true };
+  done: string;
+}
+
+export function teamAnswer(person: Pick<Person, 'displayName'>, onTeam: boolean): TeamAnswer {
   return onTeam
     ? { patch: { team: true }, done: `${person.displayName} is on your team now.` }
     : { patch: { teamSuggestionDismissed: true }, done: `Bridges won't suggest ${person.displayName} again.` };

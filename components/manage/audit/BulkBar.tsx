@@ -2,8 +2,7 @@ import { useState } from 'preact/hooks';
 import { PRIORITIES, type Priority, type RelationshipKind } from '../../../lib/db/types';
 import type { ManageData } from '../../../lib/manage/use-manage-data';
 import type { PersonPatch } from '../../../lib/people/inputs';
-import type { Cadence } from '../../../lib/relationships/cadence';
-import { type Checked, checkCadence } from '../../../lib/settings-validation';
+import { checkCadence } from '../../../lib/settings-validation';
 import { DaysInput } from '../../DaysInput';
 import { KindOptions } from '../../KindOptions';
 
@@ -80,10 +79,8 @@ export function BulkBar({
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const checked: Checked<Cadence> =
-            ideal.trim() && max.trim()
-              ? checkCadence({ idealDays: ideal, maxDays: max })
-              : { ok: false, message: 'Give an ideal interval and a maximum.' };
+          if (!ideal.trim() || !max.trim()) return onProblem('Give an ideal interval and a maximum.');
+          const checked = checkCadence({ idealDays: ideal, maxDays: max });
           if (checked.ok) onApply(checked.value, 'Cadence set');
           else onProblem(checked.message);
         }}

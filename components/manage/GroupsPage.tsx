@@ -6,8 +6,8 @@ import { suggestGroups } from '../../lib/people/groups';
 import { useCommand } from '../../lib/ui/use-command';
 import { CommandStatus } from '../CommandStatus';
 
-/** Runs a change to the groups, then says `done`, or what the background refused (as it said it). */
-type Run = (task: () => Promise<unknown>, done: string) => Promise<unknown>;
+/** Runs a change to the groups, then says `done`, or what the background refused (as it said it); whether it was done. */
+type Run = (task: () => Promise<unknown>, done: string) => Promise<boolean>;
 
 /** Departments and partner organisations: create, rename, delete, and groups suggested from email domains. */
 export function GroupsPage({ data }: { data: ManageData }) {
@@ -17,7 +17,7 @@ export function GroupsPage({ data }: { data: ManageData }) {
   const suggestions = suggestGroups(data.people, data.internalDomains).slice(0, 8);
   const members = (id: string) => data.people.filter((p) => p.groupId === id).length;
 
-  const run: Run = (task, done) => acting.run(task, done, '');
+  const run: Run = (task, done) => acting.attempt(task, done, '');
 
   return (
     <div class="groups">
@@ -33,7 +33,9 @@ export function GroupsPage({ data }: { data: ManageData }) {
           class="add"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => sendMessage('saveGroup', { name, kind }), `Created ${name.trim()}.`).then(() => setName(''));
+            void run(() => sendMessage('saveGroup', { name, kind }), `Created ${name.trim()}.`).then((saved) => {
+              if (saved) setName('');
+            });
           }}
         >
           <input

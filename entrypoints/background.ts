@@ -5,6 +5,7 @@ import { closeStorageToContentScripts, openDatabase } from '../lib/background/st
 import { getDb } from '../lib/db/app-db';
 import { withUpgrades } from '../lib/db/upgrades';
 import { createFeedSync, FEED_ALARM } from '../lib/feed/scheduled-sync';
+import { createFirstPaintKeeper, FIRST_PAINT_ALARM } from '../lib/popup/first-paint-keeper';
 import { createReminders, DIGEST_NOTIFICATION } from '../lib/reminders/weekly-reminder';
 import { createBrowserSync, SYNC_ALARM } from '../lib/sync/background';
 import { watchWrites } from '../lib/sync/watch';
@@ -14,6 +15,10 @@ export default defineBackground(() => {
   const db = withUpgrades(getDb());
   // What sync across browsers must write again is noted as it is written (before the database opens).
   const watch = watchWrites(db);
+  // The popup's first screen, ready in session storage; dropped at every write to what it shows.
+  const firstPaint = createFirstPaintKeeper(db);
+  watch.listen(firstPaint.written);
+  if (import.meta.env.WXT_BENCH === '1') Object.assign(globalThis, { bridgesBenchFirstPaint: firstPaint });
   void closeStorageToContentScripts();
   // The database is opened and upgraded here, first; every command waits for it.
   const ready = openDatabase(db, browser.storage.local);
@@ -45,6 +50,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     void ready.then(async () => {
       if (alarm.name === FEED_ALARM) await feeds.sync();
+      else if (alarm.name === FIRST_PAINT_ALARM) firstPaint.onAlarm(alarm.name);
       else if (alarm.name === SYNC_ALARM) await sync.onAlarm();
       else await reminders.onAlarm(alarm.name);
     });
@@ -53,5 +59,8 @@ export default defineBackground(() => {
     if (id === DIGEST_NOTIFICATION) void browser.runtime.openOptionsPage();
   });
   // Every start of the background (browser start, install, update, wake-up): idempotent.
-  void ready.then(() => Promise.all([reminders.start(), feeds.schedule(), sync.start().catch(() => undefined)]));
+  void ready.then(() => {
+    firstPaint.start();
+    return Promise.all([reminders.start(), feeds.schedule(), sync.start().catch(() => undefined)]);
+  });
 });

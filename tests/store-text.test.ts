@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppDB } from '../lib/db/app-db';
+import { FIRST_PAINT_KEY } from '../lib/popup/first-paint';
 import { SETTING_FALLBACKS } from '../lib/settings-schema';
 import config from '../wxt.config';
 
@@ -33,6 +34,11 @@ describe('the privacy statement and the listing', () => {
     const names = Object.keys(SETTING_FALLBACKS);
     expect(names).toContain('meetingRules');
     for (const name of names) expect(privacy).toContain(`| \`${name}\``);
+  });
+
+  it("names what is kept in the browser's session storage", () => {
+    expect(privacy).toContain("In the browser's session storage");
+    expect(privacy).toContain(`| \`${FIRST_PAINT_KEY}\``);
   });
 
   it("gives the manifest's description as the listing's summary, within the stores' 132 characters", async () => {

@@ -22,12 +22,15 @@ interface AccessLevelArea {
 }
 
 /**
- * Closes the extension's storage areas to content scripts (Chrome: they are open to them by default). Bridges'
- * content script reads no storage; nothing it could reach should be there, and now nothing it could reach is.
- * Firefox has no such switch: there, nothing of Bridges' is kept in these areas but ciphertext.
+ * Closes the extension's storage areas to content scripts (Chrome: local and sync are open to them by default).
+ * Bridges' content script reads no storage; nothing it could reach should be there, and now nothing it could reach
+ * is. Firefox has no such switch for local and sync: there, nothing of Bridges' is kept in them but ciphertext.
+ * The session area, where the popup's first screen is kept (lib/popup/first-paint.ts), is closed to content
+ * scripts by default in both browsers; it is closed here again, in case that default ever changes.
  */
 export async function closeStorageToContentScripts(): Promise<void> {
-  for (const area of [browser.storage.local, browser.storage.sync] as unknown as AccessLevelArea[]) {
+  const areas = [browser.storage.local, browser.storage.sync, browser.storage.session];
+  for (const area of areas as unknown as AccessLevelArea[]) {
     try {
       await area?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
     } catch {

@@ -29,11 +29,17 @@ const nothing = (): Changed => ({
 export interface WriteWatch {
   /** What changed since the last call. */
   take(): Changed;
+  /**
+   * Calls `listener` with the store's name at every write to a watched store, as the write is made (before it is
+   * committed). Returns the function that stops it.
+   */
+  listen(listener: (store: WatchedStore) => void): () => void;
 }
 
 /** Watches `db`'s writes. Call before the database opens (Dexie builds its middleware then). */
 export function watchWrites(db: AppDB): WriteWatch {
   let changed = nothing();
+  const listeners = new Set<(store: WatchedStore) => void>();
   const note = (store: { name: WatchedStore; key: string }, req: DBCoreMutateRequest) => {
     const set = changed[store.name];
     if (set === 'all') return;
@@ -64,6 +70,7 @@ export function watchWrites(db: AppDB): WriteWatch {
             ...table,
             mutate(req) {
               note(store, req);
+              for (const listener of listeners) listener(store.name);
               return table.mutate(req);
             },
           };
@@ -76,6 +83,10 @@ export function watchWrites(db: AppDB): WriteWatch {
       const out = changed;
       changed = nothing();
       return out;
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

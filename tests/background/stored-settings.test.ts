@@ -176,7 +176,7 @@ describe("the extension's storage areas", () => {
       string,
       { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> }
     >;
-    for (const area of ['local', 'sync'] as const) {
+    for (const area of ['local', 'sync', 'session'] as const) {
       const target = areas[area] as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
       target.setAccessLevel = async (o) => {
         calls.push(`${area}:${o.accessLevel}`);
@@ -185,9 +185,10 @@ describe("the extension's storage areas", () => {
     try {
       await closeStorageToContentScripts();
     } finally {
-      for (const area of ['local', 'sync'] as const)
+      for (const area of ['local', 'sync', 'session'] as const)
         delete (areas[area] as { setAccessLevel?: unknown }).setAccessLevel;
     }
-    expect(calls).toEqual(['local:TRUSTED_CONTEXTS', 'sync:TRUSTED_CONTEXTS']);
+    // Session storage (the popup's first screen) is closed by default; it is closed again all the same.
+    expect(calls).toEqual(['local:TRUSTED_CONTEXTS', 'sync:TRUSTED_CONTEXTS', 'session:TRUSTED_CONTEXTS']);
   });
 });

@@ -12,6 +12,11 @@ export const FIRST_PAINT_ROWS = 10;
 
 export interface NeglectListProps {
   entries: readonly RankedPerson[];
+  /**
+   * How many the whole list holds, where `entries` are only its first (the popup's kept first screen, until the live
+   * data has everyone); `entries.length` otherwise.
+   */
+  total?: number;
   groups: ReadonlyMap<string, Group>;
   internalDomains: readonly string[];
   now: number;
@@ -21,7 +26,16 @@ export interface NeglectListProps {
 }
 
 /** The ranked people, a page at a time, with at most one row's panel open. */
-export function NeglectList({ entries, groups, internalDomains, now, actions, label, onChanged }: NeglectListProps) {
+export function NeglectList({
+  entries,
+  total = entries.length,
+  groups,
+  internalDomains,
+  now,
+  actions,
+  label,
+  onChanged,
+}: NeglectListProps) {
   const [shown, setShown] = useState(FIRST_PAINT_ROWS);
   useEffect(() => {
     let mounted = true;
@@ -53,9 +67,9 @@ export function NeglectList({ entries, groups, internalDomains, now, actions, la
           />
         ))}
       </ul>
-      {entries.length > shown && (
+      {total > shown && (
         <button type="button" class="more" onClick={() => setShown(shown + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, entries.length - shown)} more of {entries.length - shown}
+          Show {Math.min(PAGE_SIZE, total - shown)} more of {total - shown}
         </button>
       )}
     </>

@@ -6,6 +6,7 @@ import { TeamSuggestions } from '../../components/TeamSuggestions';
 import type { Interaction } from '../../lib/db/types';
 import type { PersonPatch } from '../../lib/people/inputs';
 import { type PeopleActions, undoPatch } from '../../lib/popup/actions';
+import { modelFromFirstPaint } from '../../lib/popup/first-paint';
 import { buildPopupModel, type PopupSettings, searchPeople } from '../../lib/popup/model';
 import type { PopupData } from '../../lib/popup/snapshot';
 import { assess } from '../../lib/relationships/rank';
@@ -33,6 +34,9 @@ export interface AppProps {
 export function App({ initial }: AppProps) {
   const now = Date.now();
   const [people, setPeople] = useState(initial.people);
+  // Started from the kept first screen: its people are the ranking's first, and the headline counts everyone
+  // as the background counted them, until the live data has everyone.
+  const [counts, setCounts] = useState(initial.counts ?? null);
   const [groups, setGroups] = useState(initial.groups);
   const [stored, setStored] = useState(initial.settings);
   const [recent, setRecent] = useState<Interaction[] | null>(null);
@@ -49,7 +53,16 @@ export function App({ initial }: AppProps) {
       .then((live) => {
         if (!open) return;
         stop = live.connect(
-          { people: setPeople, groups: setGroups, settings: setStored, recent: setRecent, pick: setPickEmail },
+          {
+            people: (everyone) => {
+              setPeople(everyone);
+              setCounts(null);
+            },
+            groups: setGroups,
+            settings: setStored,
+            recent: setRecent,
+            pick: setPickEmail,
+          },
           now,
         );
       });
@@ -63,7 +76,13 @@ export function App({ initial }: AppProps) {
     () => ({ myEmails: stored.myEmails, internalDomains: stored.internalDomains, cadences: stored.cadenceDefaults }),
     [stored],
   );
-  const model = useMemo(() => buildPopupModel(people, groups, settings, now), [people, groups, settings]);
+  const model = useMemo(
+    () =>
+      counts
+        ? modelFromFirstPaint(people, groups, settings, counts, now)
+        : buildPopupModel(people, groups, settings, now),
+    [people, groups, settings, counts],
+  );
   const suggestions = useMemo(
     () => (recent ? suggestTeammates(recent, model.byEmail, now, settings.myEmails) : []),
     [recent, model],
@@ -90,7 +109,7 @@ export function App({ initial }: AppProps) {
           Manage relationships
         </button>
       </header>
-      {people.length === 0 ? (
+      {(counts ? counts.everyone : people.length) === 0 ? (
         <FirstRun />
       ) : (
         <>
@@ -126,6 +145,7 @@ export function App({ initial }: AppProps) {
           ) : (
             <NeglectList
               entries={results}
+              total={!searching && counts ? counts.ranked : results.length}
               groups={model.groups}
               internalDomains={settings.internalDomains}
               now={now}

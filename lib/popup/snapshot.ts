@@ -1,16 +1,27 @@
-import type { FirstPaintRows } from '../db/queries';
 import type { Group, Person } from '../db/types';
-import type { POPUP_SETTINGS, Settings } from '../settings-schema';
+import type { FirstPaintCounts, FirstPaintSettings } from './first-paint';
 import { popupSettingsFromRows } from './settings';
+import type { PopupStart } from './snapshot-rows';
 
 export interface PopupData {
+  /** Everyone; or, from the kept first screen, the first people of the ranking. */
   people: Person[];
   groups: Group[];
-  settings: Pick<Settings, (typeof POPUP_SETTINGS)[number]>;
+  settings: FirstPaintSettings;
+  /** From the kept first screen only: the headline's counts over everyone, until the live data has everyone. */
+  counts?: FirstPaintCounts;
 }
 
-/** The popup's data from its rows, with the three settings it needs checked as every read of a setting is. */
-export function popupDataFromRows({ people, groups, settings }: FirstPaintRows): PopupData {
+/**
+ * The popup's data as it starts: the kept first screen as the background made it, or the rows read, with the three
+ * settings it needs checked as every read of a setting is.
+ */
+export function popupDataFrom(start: PopupStart): PopupData {
+  if ('kept' in start) {
+    const { people, groups, settings, counts } = start.kept;
+    return { people, groups, settings, counts };
+  }
+  const { people, groups, settings } = start.rows;
   return { people, groups, settings: popupSettingsFromRows(settings) };
 }
 
@@ -19,6 +30,6 @@ export function popupDataFromRows({ people, groups, settings }: FirstPaintRows):
  * (snapshot-rows.ts); loaded here only when it is needed, it stays out of what the first paint waits for.
  */
 export async function readPopupSnapshot(): Promise<PopupData> {
-  const { readPopupRows } = await import('./snapshot-rows');
-  return popupDataFromRows(await readPopupRows());
+  const { readPopupStart } = await import('./snapshot-rows');
+  return popupDataFrom(await readPopupStart());
 }

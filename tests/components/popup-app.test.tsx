@@ -7,7 +7,9 @@ import { App } from '../../entrypoints/popup/App';
 import { getDb } from '../../lib/db/app-db';
 import type { Interaction } from '../../lib/db/types';
 import { popupCatchUpHost } from '../../lib/popup/catch-up-host';
+import { FIRST_PAINT_KEY, firstPaintOf } from '../../lib/popup/first-paint';
 import { readPopupSnapshot } from '../../lib/popup/snapshot';
+import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
 import { setSetting } from '../../lib/settings';
 import { startBackground } from '../helpers/background';
 import { DAY, person } from '../helpers/people';
@@ -45,6 +47,14 @@ async function open(): Promise<void> {
   );
 }
 const names = () => [...root.querySelectorAll('.people .name')].map((n) => n.textContent);
+const summary = () => root.querySelector('.summary')?.textContent;
+/** What the background keeps in session storage for the popup's first paint (lib/popup/first-paint-keeper.ts). */
+async function keepFirstScreen(change: (counts: { overdue: number; everyone: number }) => void = () => {}) {
+  const settings = { myEmails: [], internalDomains: [], cadenceDefaults: DEFAULT_CADENCES };
+  const kept = firstPaintOf(await db.people.toArray(), await db.groups.toArray(), settings, NOW);
+  change(kept.counts);
+  await fakeBrowser.storage.session.set({ [FIRST_PAINT_KEY]: kept });
+}
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const click = async (el: Element | null | undefined) => {
   if (!el) throw new Error('nothing to click');
@@ -75,6 +85,54 @@ describe('the popup', () => {
     (root.querySelector('.first-run button') as HTMLButtonElement).click();
     expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/options.html#/welcome') });
     expect(root.querySelector('.first-run ol')?.textContent).toContain('Log meeting');
+  });
+
+  it('paints first the screen the background keeps, then the live data takes over', async () => {
+    await seed();
+    // Kept with a headline the data does not give, so that the first paint can be told from the live one.
+    await keepFirstScreen((counts) => {
+      counts.overdue = 7;
+    });
+    await open();
+    // Rendered at once from what was kept, before the live data has connected.
+    expect(summary()).toBe('7 overdue, 1 due outside your team');
+    expect(names()).toEqual(['Sam Okafor', 'Priya Raman', '<img src=x onerror="window.__pwned=1">', 'Wei Chen']);
+    expect(root.querySelector('.people img')).toBeNull();
+    await vi.waitFor(() => expect(summary()).toBe('2 overdue, 1 due outside your team'));
+    expect(names()).toEqual(['Sam Okafor', 'Priya Raman', '<img src=x onerror="window.__pwned=1">', 'Wei Chen']);
+  });
+
+  it('offers the rest of a long list from the kept screen, before the live data has everyone', async () => {
+    await db.people.bulkAdd(
+      Array.from({ length: 30 }, (_, i) => person(`p${i}@partner.example`, NOW - (40 + i) * DAY)),
+    );
+    await keepFirstScreen();
+    await open();
+    // The kept screen holds the first 25 of 30: the first paint shows 10 and offers the other 20.
+    expect(names()).toHaveLength(10);
+    expect(byText('Show 20 more of 20')).toBeDefined();
+    await vi.waitFor(() => expect(names()).toHaveLength(25));
+    expect(byText('Show 5 more of 5')).toBeDefined();
+  });
+
+  it('reads everyone when the kept screen no longer holds', async () => {
+    await seed();
+    await keepFirstScreen((counts) => {
+      counts.overdue = 7;
+    });
+    vi.setSystemTime(new Date(2026, 10, 26, 0, 0)); // midnight: a new day ranks anew
+    await open();
+    // The first paint is of everyone, read from the database: the live data's headline from the start.
+    expect(summary()).toBe('2 overdue, 1 due outside your team');
+    expect(names()).toHaveLength(4);
+  });
+
+  it('shows the first run from a kept screen of nobody, until the live data says otherwise', async () => {
+    await keepFirstScreen();
+    await seed();
+    await open();
+    expect(root.querySelector('.first-run')).not.toBeNull();
+    await vi.waitFor(() => expect(names()).toHaveLength(4));
   });
 
   it('counts what is overdue and lists people outside the team, most neglected first', async () => {

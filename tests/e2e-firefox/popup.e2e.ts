@@ -49,7 +49,14 @@ afterEach(() => {
   expect(session.errors.splice(0)).toEqual([]);
 });
 
-const texts = (selector: string) => popup.$$eval(selector, (found) => found.map((e) => e.textContent ?? ''));
+const texts = (selector: string, page = popup) =>
+  page.$$eval(selector, (found) => found.map((e) => e.textContent ?? ''));
+/** How an open of the popup started: from the first screen the background keeps, or by reading everyone. */
+const startedFrom = (page: Page) =>
+  page.evaluate(async () => {
+    const start = await (globalThis as unknown as { bridgesPopupStart: Promise<object> }).bridgesPopupStart;
+    return 'kept' in start ? 'kept' : 'rows';
+  });
 const row = (email: string) => `li.person[data-email="${email}"]`;
 
 describe('the popup in Firefox with seeded data', () => {
@@ -111,6 +118,35 @@ describe('the popup in Firefox with seeded data', () => {
     expect(
       (await session.readStore()).people.find((p) => p.email === 'priya@finance.example')?.planningSince,
     ).toBeNull();
+  });
+
+  it('opens on the first screen the background keeps ready, which follows a call logged through it', async () => {
+    // The seeds were written behind the background's back (as no user's are): this open read everyone.
+    expect(await startedFrom(popup)).toBe('rows');
+    await clickElement(popup, `${row('priya@finance.example')} button[aria-label="Log a contact with Priya Raman"]`);
+    await popup.waitForSelector('form.panel');
+    await clickElement(popup, 'form.panel button[type="submit"]');
+    await expect.poll(() => texts(`${row('priya@finance.example')} .status`)).toEqual(['● On track']);
+    // Dropped at the call's write, and made again in session storage once the writes stopped: nobody overdue.
+    const keptOverdue = () =>
+      session.inExtension(async () => {
+        const { browser } = globalThis as unknown as {
+          browser: {
+            storage: { session: { get(key: string): Promise<Record<string, { counts: { overdue: number } }>> } };
+          };
+        };
+        return (await browser.storage.session.get('popupFirstPaint')).popupFirstPaint?.counts.overdue ?? null;
+      });
+    await expect.poll(keptOverdue).toBe(0);
+    const next = await session.browser.newPage();
+    await next.setViewport({ width: 380, height: 600 });
+    await session.gotoExtensionPage(next, 'popup.html');
+    expect(await startedFrom(next)).toBe('kept');
+    await next.waitForSelector('.people .name');
+    expect(await texts('.summary', next)).toEqual(['Nothing overdue, 2 due outside your team']);
+    expect(await texts(`${row('priya@finance.example')} .status`, next)).toEqual(['● On track']);
+    expect(await next.$$('.people img, .people b')).toHaveLength(0);
+    await next.close();
   });
 
   it('logs a call with a few clicks, and the row turns green', async () => {

@@ -97,8 +97,10 @@ const ATTACK = `async () => {
   return {
     localGet: await attempt(() => chrome.storage.local.get(null)),
     syncGet: await attempt(() => chrome.storage.sync.get(null)),
+    sessionGet: await attempt(() => chrome.storage.session.get(null)),
     localSet: await attempt(() => chrome.storage.local.set(evil)),
     syncSet: await attempt(() => chrome.storage.sync.set(evil)),
+    sessionSet: await attempt(() => chrome.storage.session.set({ popupFirstPaint: evil })),
     databases: (await indexedDB.databases()).map((d) => d.name),
   };
 }`;
@@ -113,11 +115,20 @@ describe("the content script's world (Chromium)", () => {
   });
 
   it('cannot read the secret address, nor write the settings the background trusts', async () => {
+    // The popup's first screen is kept in session storage, with the user's own address among its settings.
+    await expect
+      .poll(() =>
+        session.worker.evaluate(async () =>
+          JSON.stringify((await chrome.storage.session.get('popupFirstPaint')).popupFirstPaint ?? null),
+        ),
+      )
+      .toContain(ME);
     const out = (await inContentWorld(calendar, ATTACK)) as Record<string, Attempt> & { databases: string[] };
-    for (const key of ['localGet', 'syncGet', 'localSet', 'syncSet'] as const) {
+    for (const key of ['localGet', 'syncGet', 'sessionGet', 'localSet', 'syncSet', 'sessionSet'] as const) {
       expect(out[key], key).toMatchObject({ ok: false, error: expect.stringMatching(/not allowed/) });
     }
     expect(JSON.stringify(out)).not.toContain('private-0123');
+    expect(JSON.stringify(out)).not.toContain(ME);
     // Its IndexedDB is the page's (calendar.google.com), not the extension's.
     expect(out.databases).not.toContain('bridges');
     // The settings the background holds are the user's, unchanged.
@@ -252,5 +263,8 @@ declare const chrome: {
       ): void;
     };
   };
-  storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+  storage: {
+    local: { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
+    session: { get(k: string): Promise<Record<string, unknown>> };
+  };
 };

@@ -45,6 +45,21 @@ async function openPopup(rows: Person[]): Promise<void> {
 }
 
 const rowNames = () => popup.locator('.people .name').allTextContents();
+/** How an open of the popup started: from the first screen the background keeps, or by reading everyone. */
+const startedFrom = (page: Page) =>
+  page.evaluate(async () => {
+    const start = await (globalThis as unknown as { bridgesPopupStart: Promise<object> }).bridgesPopupStart;
+    return 'kept' in start ? 'kept' : 'rows';
+  });
+/** The people of the first screen the background keeps in session storage (none kept: null). */
+const keptEmails = () =>
+  session.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { session: { get(key: string): Promise<Record<string, { people: Person[] }>> } } };
+    };
+    const kept = (await chrome.storage.session.get('popupFirstPaint')).popupFirstPaint;
+    return kept ? kept.people.map((p) => p.email) : null;
+  });
 const row = (email: string) => popup.locator(`li.person[data-email="${email}"]`);
 
 describe('the popup in Chromium with seeded data', () => {
@@ -115,6 +130,32 @@ describe('the popup in Chromium with seeded data', () => {
     await popup.getByRole('button', { name: 'Snooze a week' }).click();
     await expect.poll(rowNames).not.toContain('Sam Okafor');
     expect(await popup.getByRole('status').textContent()).toContain('Snoozed Sam Okafor for a week.');
+  });
+
+  it('opens on the first screen the background keeps ready, which follows a change made through it', async () => {
+    await openPopup(people());
+    // The rows were written behind the background's back (as no user's are): this open read everyone.
+    expect(await startedFrom(popup)).toBe('rows');
+    await row('priya@finance.example')
+      .getByRole('button', { name: /^More for/ })
+      .click();
+    await popup.getByRole('button', { name: 'Snooze a week' }).click();
+    await expect.poll(rowNames).not.toContain('Priya Raman');
+    // Dropped at the snooze's write, and made again once the writes stopped: without Priya.
+    await expect.poll(keptEmails).toEqual(['sam@partner.example', 'mallory@evil.example', 'wei@finance.example']);
+    const next = await session.context.newPage();
+    await next.setViewportSize({ width: 380, height: 600 });
+    await next.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    expect(await startedFrom(next)).toBe('kept');
+    await next.locator('.people .name').first().waitFor();
+    expect(await next.locator('.people .name').allTextContents()).toEqual([
+      'Sam Okafor',
+      '<img src=x onerror="window.__pwned=1"><b>Mallory</b>',
+      'Wei Chen',
+    ]);
+    expect(await next.locator('.summary').textContent()).toBe('Nothing overdue, 2 due outside your team');
+    expect(await next.locator('.people img, .people b').count()).toBe(0);
+    await next.close();
   });
 
   it('marking someone as my team takes them off the list', async () => {

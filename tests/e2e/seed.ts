@@ -145,6 +145,8 @@ export async function seedStore(
   await worker.evaluate(putRows, rows);
 }
 
+type SessionArea = { remove(key: string): Promise<void> };
+
 /**
  * Puts `rows` (by store name) into the extension's database in one transaction. Runs inside the extension's
  * origin (a service worker or one of its pages, in any browser), so it is self-contained.
@@ -169,6 +171,10 @@ export async function putRows(rows: {
     tx.onerror = () => reject(tx.error);
   });
   db.close();
+  // Written behind the background's back (it is the only writer, and drops the popup's kept first screen at every
+  // write of its own): the kept one no longer holds, so the popup reads everyone (lib/popup/first-paint.ts).
+  const { browser, chrome } = globalThis as unknown as Record<string, { storage: { session: SessionArea } }>;
+  await (browser ?? chrome)?.storage.session.remove('popupFirstPaint');
 }
 
 /**
@@ -211,6 +217,9 @@ export async function clearStore(worker: Worker): Promise<void> {
       });
     }
     db.close();
+    // As putRows: the popup's kept first screen no longer holds.
+    const { browser, chrome } = globalThis as unknown as Record<string, { storage: { session: SessionArea } }>;
+    await (browser ?? chrome)?.storage.session.remove('popupFirstPaint');
   });
 }
 

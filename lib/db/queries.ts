@@ -70,9 +70,14 @@ export interface FirstPaintRows {
  * The popup's first paint, read as fast as the browser can: in one IndexedDB transaction, a getAll() of people
  * (and of the few groups) straight from the stores Dexie keeps, and the rows of the settings named, without
  * loading Dexie. It never creates the database (the background does, at its start): before the first meeting,
- * or when the database cannot be read, it reads nothing.
+ * or when the database cannot be read, it reads nothing. The database is opened at once; the rows are read only
+ * once `wanted` says yes (the popup asks at the same time whether a kept first screen makes them unneeded), and
+ * with a no, nothing is read.
  */
-export function readFirstPaintRows(settingNames: readonly string[]): Promise<FirstPaintRows> {
+export function readFirstPaintRows(
+  settingNames: readonly string[],
+  wanted: Promise<boolean> = Promise.resolve(true),
+): Promise<FirstPaintRows> {
   const empty = { people: [], groups: [], settings: [] };
   return new Promise((resolve) => {
     const request = indexedDB.open(DB_NAME);
@@ -81,8 +86,13 @@ export function readFirstPaintRows(settingNames: readonly string[]): Promise<Fir
     // its list of databases first would cost every open a round trip before the read.
     request.onupgradeneeded = () => request.transaction?.abort();
     request.onerror = () => resolve(empty);
-    request.onsuccess = () => {
+    request.onsuccess = async () => {
       const db = request.result;
+      if (!(await wanted)) {
+        db.close();
+        resolve(empty);
+        return;
+      }
       const names = ['people', 'groups', 'settings'].filter((n) => db.objectStoreNames.contains(n));
       if (!names.includes('people')) {
         db.close();

@@ -14,8 +14,14 @@ export type PopupStart = { kept: FirstPaint } | { rows: FirstPaintRows };
  * (lib/popup/snapshot.ts `popupDataFrom`) come with the popup's code, whose loading overlaps the read.
  */
 export async function readPopupStart(): Promise<PopupStart> {
-  const kept = await readKept();
-  return kept ? { kept } : { rows: await readFirstPaintRows(POPUP_SETTINGS) };
+  const asked = readKept();
+  // Opened meanwhile, so that an open with none kept does not wait for the answer before it starts reading.
+  const rows = readFirstPaintRows(
+    POPUP_SETTINGS,
+    asked.then((kept) => kept === null),
+  );
+  const kept = await asked;
+  return kept ? { kept } : { rows: await rows };
 }
 
 async function readKept(): Promise<FirstPaint | null> {

@@ -124,6 +124,20 @@ describe("the popup's first-paint read (raw IndexedDB)", () => {
     expect(read.settings).toEqual([undefined, { name: 'myEmails', value: ['me@x.example'] }]);
   });
 
+  it('opens the database at once, and reads nothing once told the rows are not wanted (a kept first screen)', async () => {
+    const app = new AppDB(DB_NAME);
+    await app.people.bulkAdd([person(ANA, NOW), person(BO, NOW)]);
+    app.close();
+    let answer: (wanted: boolean) => void = () => {};
+    const read = readFirstPaintRows(['myEmails'], new Promise((r) => (answer = r)));
+    answer(false);
+    expect(await read).toEqual({ people: [], groups: [], settings: [] });
+    answer = () => {};
+    const wanted = readFirstPaintRows(['myEmails'], new Promise((r) => (answer = r)));
+    answer(true);
+    expect((await wanted).people.map((p) => p.email).sort()).toEqual([ANA, BO]);
+  });
+
   it('reads the people of a database from before settings were kept in it', async () => {
     await seedVersion(DB_NAME, 4, SCHEMA_V4, { people: [person(ANA, NOW)] });
     expect(await readFirstPaintRows(['myEmails'])).toEqual({ people: [person(ANA, NOW)], groups: [], settings: [] });

@@ -155,7 +155,10 @@ describe("the content script's world (Chromium)", () => {
     expect(people.map((p) => p.email)).not.toContain(ME);
     expect(interactions.map((i) => i.key)).not.toContain('gcal:forged');
     await send(options, 'syncFeeds', { ifStale: false });
-    expect(fetched).toEqual([FEED_URL]);
+    // Only ever the user's own feed. (The popup that set this test up may have synced a stale feed too, as any open
+    // of it does: the count is not the point, the address is.)
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(new Set(fetched)).toEqual(new Set([FEED_URL]));
     expect(session.outsideRequests).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '../tests/e2e/harness';
-import { makeLog, seedStore, waitForDatabase } from '../tests/e2e/seed';
+import { makeLog, popupStart, seedStore, waitForDatabase } from '../tests/e2e/seed';
 import { median, round } from './stats';
 
 const NOW = Date.parse('2026-11-28T20:00:00Z');
@@ -64,10 +64,7 @@ async function opens(
     const ms = await paintTime(page, mark);
     if (popup) {
       // The open started as it was meant to: a figure of the other path would be no figure of this one.
-      const started = await page.evaluate(async () => {
-        const start = await (globalThis as unknown as { bridgesPopupStart: Promise<object> }).bridgesPopupStart;
-        return 'kept' in start ? 'kept' : 'rows';
-      });
+      const started = await page.evaluate(popupStart);
       if (started !== popup.start)
         throw new Error(`a popup open meant to start from ${popup.start} started from ${started}`);
     }

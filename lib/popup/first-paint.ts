@@ -1,5 +1,5 @@
 import type { Group, Person } from '../db/types';
-import { BOOKED_GRACE_MS, PLANNING_DAYS } from '../relationships/booking';
+import { BOOKED_GRACE_MS, planningEndsAt } from '../relationships/booking';
 import type { POPUP_SETTINGS, Settings } from '../settings-schema';
 import { buildPopupModel, type PopupModel } from './model';
 
@@ -61,7 +61,7 @@ export function validUntilOf(people: readonly Person[], now: number): number {
     if (person.nextMeetingAt !== null) consider(person.nextMeetingAt + BOOKED_GRACE_MS);
     if (person.planningSince !== null) {
       consider(person.planningSince); // set ahead of this computer's clock: it starts then
-      consider(person.planningSince + PLANNING_DAYS * 86_400_000);
+      consider(planningEndsAt(person.planningSince));
     }
   }
   return until;

@@ -3,6 +3,8 @@ import type { Person } from '../db/types';
 const DAY = 86_400_000;
 /** How long "Catch-up being planned" lasts after the click, unless a meeting is booked or logged first. */
 export const PLANNING_DAYS = 7;
+/** When "Catch-up being planned", begun at `since`, ends by itself. */
+export const planningEndsAt = (since: number): number => since + PLANNING_DAYS * DAY;
 /**
  * How long a booked meeting's start may have passed and the person still count as booked: the day to log it.
  * After that it passed without being logged, and no longer counts (the background drops it).
@@ -27,6 +29,6 @@ export function isPlanning(
   now: number,
 ): boolean {
   const since = person.planningSince;
-  if (since === null || now - since >= PLANNING_DAYS * DAY || since > now) return false;
+  if (since === null || now >= planningEndsAt(since) || since > now) return false;
   return !isBooked(person, now) && person.lastMetAt < since;
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { proposedStart } from '../../lib/catchup/links';
-import { seedPerson } from '../e2e/seed';
+import { popupStart, seedPerson } from '../e2e/seed';
 import { clickElement, type FirefoxSession, launchFirefox } from './harness';
 import { POPUP_SEEDS } from './popup-seeds';
 import { startFrom } from './start-from';
@@ -51,12 +51,6 @@ afterEach(() => {
 
 const texts = (selector: string, page = popup) =>
   page.$$eval(selector, (found) => found.map((e) => e.textContent ?? ''));
-/** How an open of the popup started: from the first screen the background keeps, or by reading everyone. */
-const startedFrom = (page: Page) =>
-  page.evaluate(async () => {
-    const start = await (globalThis as unknown as { bridgesPopupStart: Promise<object> }).bridgesPopupStart;
-    return 'kept' in start ? 'kept' : 'rows';
-  });
 const row = (email: string) => `li.person[data-email="${email}"]`;
 
 describe('the popup in Firefox with seeded data', () => {
@@ -139,7 +133,7 @@ describe('the popup in Firefox with seeded data', () => {
     const next = await session.browser.newPage();
     await next.setViewport({ width: 380, height: 600 });
     await session.gotoExtensionPage(next, 'popup.html');
-    expect(await startedFrom(next)).toBe('kept');
+    expect(await next.evaluate(popupStart)).toBe('kept');
     await next.waitForSelector('.people .name');
     expect(await texts('.summary', next)).toEqual(['Nothing overdue, 2 due outside your team']);
     expect(await texts(`${row('priya@finance.example')} .status`, next)).toEqual(['● On track']);

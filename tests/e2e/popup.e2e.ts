@@ -4,7 +4,7 @@ import type { Person } from '../../lib/db/types';
 import { CHIPS, WEEK_URL, weekViewPage } from './calendar-page';
 import { launch, readStore, type Session } from './harness';
 import { LogControlDriver } from './log-control';
-import { seedPerson } from './seed';
+import { popupStart, seedPerson } from './seed';
 import { startFrom } from './start-from';
 
 // Chromium's clock is fixed at Saturday 2026-11-28 20:00 UTC, after the saved Calendar week.
@@ -45,12 +45,6 @@ async function openPopup(rows: Person[]): Promise<void> {
 }
 
 const rowNames = () => popup.locator('.people .name').allTextContents();
-/** How an open of the popup started: from the first screen the background keeps, or by reading everyone. */
-const startedFrom = (page: Page) =>
-  page.evaluate(async () => {
-    const start = await (globalThis as unknown as { bridgesPopupStart: Promise<object> }).bridgesPopupStart;
-    return 'kept' in start ? 'kept' : 'rows';
-  });
 /** The people of the first screen the background keeps in session storage (none kept: null). */
 const keptEmails = () =>
   session.worker.evaluate(async () => {
@@ -61,6 +55,13 @@ const keptEmails = () =>
     return kept ? kept.people.map((p) => p.email) : null;
   });
 const row = (email: string) => popup.locator(`li.person[data-email="${email}"]`);
+/** Snoozes someone for a week through their row's "More for …" actions, as a user does. */
+async function snoozeAWeek(email: string): Promise<void> {
+  await row(email)
+    .getByRole('button', { name: /^More for/ })
+    .click();
+  await popup.getByRole('button', { name: 'Snooze a week' }).click();
+}
 
 describe('the popup in Chromium with seeded data', () => {
   it('lists people outside the team, most neglected first, with statuses in words', async () => {
@@ -124,10 +125,7 @@ describe('the popup in Chromium with seeded data', () => {
 
   it('snoozing takes the person off the list', async () => {
     await openPopup(people());
-    await row('sam@partner.example')
-      .getByRole('button', { name: /^More for/ })
-      .click();
-    await popup.getByRole('button', { name: 'Snooze a week' }).click();
+    await snoozeAWeek('sam@partner.example');
     await expect.poll(rowNames).not.toContain('Sam Okafor');
     // The toast follows the command's answer, which may come after the row has left with the live data.
     await expect.poll(() => popup.getByRole('status').textContent()).toContain('Snoozed Sam Okafor for a week.');
@@ -135,17 +133,14 @@ describe('the popup in Chromium with seeded data', () => {
 
   it('opens on the first screen the background keeps ready, which follows a change made through it', async () => {
     await openPopup(people());
-    await row('priya@finance.example')
-      .getByRole('button', { name: /^More for/ })
-      .click();
-    await popup.getByRole('button', { name: 'Snooze a week' }).click();
+    await snoozeAWeek('priya@finance.example');
     await expect.poll(rowNames).not.toContain('Priya Raman');
     // Dropped at the snooze's write, and made again once the writes stopped: without Priya.
     await expect.poll(keptEmails).toEqual(['sam@partner.example', 'mallory@evil.example', 'wei@finance.example']);
     const next = await session.context.newPage();
     await next.setViewportSize({ width: 380, height: 600 });
     await next.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    expect(await startedFrom(next)).toBe('kept');
+    expect(await next.evaluate(popupStart)).toBe('kept');
     await next.locator('.people .name').first().waitFor();
     expect(await next.locator('.people .name').allTextContents()).toEqual([
       'Sam Okafor',

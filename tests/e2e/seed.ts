@@ -178,6 +178,15 @@ export async function putRows(rows: {
 }
 
 /**
+ * How this open of the popup started: from the first screen the background keeps (`kept`), or by reading everyone
+ * (`rows`), as entrypoints/popup-preload.ts left it. Runs inside the popup (any browser), so it is self-contained.
+ */
+export async function popupStart(): Promise<'kept' | 'rows'> {
+  const start = await (globalThis as unknown as { bridgesPopupStart: Promise<object> }).bridgesPopupStart;
+  return 'kept' in start ? 'kept' : 'rows';
+}
+
+/**
  * The settings as the database holds them (the rows of its `settings` store), by name. Runs inside the
  * extension's origin, so it is self-contained.
  */

@@ -1,7 +1,7 @@
 import type { Group, Person } from '../db/types';
 import { BOOKED_GRACE_MS, planningEndsAt } from '../relationships/booking';
-import type { POPUP_SETTINGS, Settings } from '../settings-schema';
 import { buildPopupModel, type PopupModel } from './model';
+import type { StoredPopupSettings } from './settings';
 
 /**
  * The popup's first screen, kept ready by the background (lib/popup/first-paint-keeper.ts) in the browser's
@@ -31,9 +31,6 @@ export interface FirstPaintCounts {
   everyone: number;
 }
 
-/** The three settings the popup reads (lib/popup/settings.ts). */
-export type FirstPaintSettings = Pick<Settings, (typeof POPUP_SETTINGS)[number]>;
-
 export interface FirstPaint {
   version: typeof FIRST_PAINT_VERSION;
   computedAt: number;
@@ -44,7 +41,7 @@ export interface FirstPaint {
   /** The first people of the ranking, most neglected first, and the groups they are in. */
   people: Person[];
   groups: Group[];
-  settings: FirstPaintSettings;
+  settings: StoredPopupSettings;
   counts: FirstPaintCounts;
 }
 
@@ -71,7 +68,7 @@ export function validUntilOf(people: readonly Person[], now: number): number {
 export function firstPaintOf(
   people: readonly Person[],
   groups: readonly Group[],
-  settings: FirstPaintSettings,
+  settings: StoredPopupSettings,
   now: number,
 ): FirstPaint {
   const model = buildPopupModel(

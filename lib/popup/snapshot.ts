@@ -1,13 +1,13 @@
 import type { Group, Person } from '../db/types';
-import type { FirstPaintCounts, FirstPaintSettings } from './first-paint';
-import { popupSettingsFromRows } from './settings';
+import type { FirstPaintCounts } from './first-paint';
+import { popupSettingsFromRows, type StoredPopupSettings } from './settings';
 import type { PopupStart } from './snapshot-rows';
 
 export interface PopupData {
   /** Everyone; or, from the kept first screen, the first people of the ranking. */
   people: Person[];
   groups: Group[];
-  settings: FirstPaintSettings;
+  settings: StoredPopupSettings;
   /** From the kept first screen only: the headline's counts over everyone, until the live data has everyone. */
   counts?: FirstPaintCounts;
 }

@@ -4,20 +4,20 @@ import {
   FIRST_PAINT_PEOPLE,
   FIRST_PAINT_VERSION,
   type FirstPaint,
-  type FirstPaintSettings,
   firstPaintOf,
   modelFromFirstPaint,
   usableFirstPaint,
   validUntilOf,
 } from '../../lib/popup/first-paint';
 import { buildPopupModel } from '../../lib/popup/model';
+import type { StoredPopupSettings } from '../../lib/popup/settings';
 import { DEFAULT_CADENCES } from '../../lib/relationships/cadence';
 import { DAY, person } from '../helpers/people';
 
 // A fixed local time (the computer's zone, as the popup's): 25 November 2026, 15:00.
 const NOW = new Date(2026, 10, 25, 15, 0).getTime();
 const MIDNIGHT = new Date(2026, 10, 26, 0, 0).getTime();
-const SETTINGS: FirstPaintSettings = {
+const SETTINGS: StoredPopupSettings = {
   myEmails: ['me@home.example'],
   internalDomains: [],
   cadenceDefaults: DEFAULT_CADENCES,

@@ -7,7 +7,7 @@ import type { Interaction } from '../../lib/db/types';
 import type { PersonPatch } from '../../lib/people/inputs';
 import { type PeopleActions, undoPatch } from '../../lib/popup/actions';
 import { modelFromFirstPaint } from '../../lib/popup/first-paint';
-import { buildPopupModel, type PopupSettings, searchPeople } from '../../lib/popup/model';
+import { buildPopupModel, popupSettingsOf, searchPeople } from '../../lib/popup/model';
 import type { PopupData } from '../../lib/popup/snapshot';
 import { assess } from '../../lib/relationships/rank';
 import { suggestTeammates } from '../../lib/relationships/team-suggestions';
@@ -72,10 +72,7 @@ export function App({ initial }: AppProps) {
     };
   }, []);
 
-  const settings: PopupSettings = useMemo(
-    () => ({ myEmails: stored.myEmails, internalDomains: stored.internalDomains, cadences: stored.cadenceDefaults }),
-    [stored],
-  );
+  const settings = useMemo(() => popupSettingsOf(stored), [stored]);
   const model = useMemo(
     () =>
       counts

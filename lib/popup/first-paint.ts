@@ -1,6 +1,6 @@
 import type { Group, Person } from '../db/types';
 import { BOOKED_GRACE_MS, planningEndsAt } from '../relationships/booking';
-import { buildPopupModel, type PopupModel } from './model';
+import { buildPopupModel, type PopupModel, type PopupSettings, popupSettingsOf } from './model';
 import type { StoredPopupSettings } from './settings';
 
 /**
@@ -71,12 +71,7 @@ export function firstPaintOf(
   settings: StoredPopupSettings,
   now: number,
 ): FirstPaint {
-  const model = buildPopupModel(
-    people,
-    groups,
-    { myEmails: settings.myEmails, internalDomains: settings.internalDomains, cadences: settings.cadenceDefaults },
-    now,
-  );
+  const model = buildPopupModel(people, groups, popupSettingsOf(settings), now);
   const first = model.ranked.slice(0, FIRST_PAINT_PEOPLE).map((entry) => entry.person);
   const groupIds = new Set(first.map((p) => p.groupId));
   return {
@@ -117,7 +112,7 @@ export function usableFirstPaint(value: unknown, now: number): FirstPaint | null
 export function modelFromFirstPaint(
   people: readonly Person[],
   groups: readonly Group[],
-  settings: Parameters<typeof buildPopupModel>[2],
+  settings: PopupSettings,
   counts: FirstPaintCounts,
   now: number,
 ): PopupModel {

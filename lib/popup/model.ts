@@ -1,11 +1,17 @@
 import type { Group, Person } from '../db/types';
 import type { CadenceDefaults } from '../relationships/cadence';
 import { assess, type RankedPerson, rankNeglected } from '../relationships/rank';
+import type { StoredPopupSettings } from './settings';
 
 export interface PopupSettings {
   myEmails: string[];
   internalDomains: string[];
   cadences: CadenceDefaults;
+}
+
+/** What the popup ranks with, from its three settings as they are stored. */
+export function popupSettingsOf(stored: StoredPopupSettings): PopupSettings {
+  return { myEmails: stored.myEmails, internalDomains: stored.internalDomains, cadences: stored.cadenceDefaults };
 }
 
 export interface PopupModel {
